@@ -1,0 +1,110 @@
+// The one IPC contract between the back end (Electron main process, or the browser-mode server)
+// and the renderer. Channel names are `domain:verb`. Requests are invoke/handle pairs with typed
+// arguments and results; events flow one way, back end → renderer.
+// Only src/main/electron/ipc-main.ts, src/main/electron/preload.ts and the browser-mode transport
+// (src/main/server/*, src/renderer/api/*) touch the transport; everything else uses these types.
+
+import type { AnalysisResult, FrameDetail, FrameRow } from './model';
+
+export interface InterfaceInfo {
+  name: string;
+  description: string;
+  addresses: string[];
+  /** Loopback, or flags libpcap reports. */
+  loopback: boolean;
+  up: boolean;
+  isDefault: boolean;
+}
+
+export interface CaptureStartRequest {
+  device: string;
+  /** BPF capture filter. */
+  filter: string;
+  /** Optional ring buffer of pcapng files: rotate at this many MB, keep `files` of them. */
+  ring?: { directory: string; fileSizeMb: number; files: number } | null;
+}
+
+export interface LoadProgress {
+  /** 'file' while a capture file loads, 'live' during live capture. */
+  source: 'file' | 'live';
+  label: string;
+  bytesDone: number;
+  bytesTotal: number;
+  frames: number;
+  framesPerSecond: number;
+  done: boolean;
+  /** Live capture: packets seen/dropped by libpcap, elapsed seconds. */
+  captured?: number;
+  dropped?: number;
+  elapsedSeconds?: number;
+}
+
+export type FilterResponse = { ok: true; frames: number[] } | { ok: false; error: string; position?: number };
+
+/** Request channels: name → [argument, result]. */
+export interface RequestChannels {
+  /** Open a capture file by path (Electron, command line, recent files, bundled sample). */
+  'file:open': [{ paths: string[] }, { ok: true } | { ok: false; error: string }];
+  /** Close the current capture and clear the views. */
+  'file:close': [void, void];
+  /** Recently opened files, newest first. */
+  'file:recent': [void, string[]];
+  /** Path of the bundled sample capture in assets/. */
+  'file:sample': [void, string];
+  /** Cancel a load in progress (what was decoded so far stays). */
+  'analysis:cancel': [void, void];
+  /** Full detail of one frame: command tree and bytes. */
+  'frames:detail': [{ number: number }, FrameDetail | null];
+  /** Evaluate a display filter over all frames; returns matching frame numbers. */
+  'frames:filter': [{ expression: string }, FilterResponse];
+  /** Interfaces libpcap can capture on. */
+  'capture:interfaces': [void, { ok: true; interfaces: InterfaceInfo[] } | { ok: false; error: string }];
+  /** Check a BPF filter without starting. */
+  'capture:check-filter': [{ device: string; filter: string }, { ok: true } | { ok: false; error: string }];
+  'capture:start': [CaptureStartRequest, { ok: true } | { ok: false; error: string }];
+  'capture:stop': [void, void];
+  /** Save the current capture as pcapng; `msnpOnly` keeps only frames of MSNP connections. */
+  'capture:save': [{ path?: string; msnpOnly: boolean }, { ok: true; path: string; frames: number } | { ok: false; error: string }];
+  /** Export the analysis as JSON or CSV. */
+  'file:export': [{ format: 'json' | 'csv'; path?: string }, { ok: true; path: string } | { ok: false; error: string }];
+}
+
+/** Event channels: name → payload. */
+export interface EventChannels {
+  /** A new capture (file or live) replaced the previous one: clear the views. */
+  'analysis:reset': { label: string; source: 'file' | 'live' };
+  /** More packet-list rows, in frame order. */
+  'frames:appended': { rows: FrameRow[] };
+  /** The latest analysis snapshot (sent throttled while loading, and once at the end). */
+  'analysis:result': { result: AnalysisResult; final: boolean };
+  'analysis:progress': LoadProgress;
+  /** A load or capture failed; what was decoded before the failure stays. */
+  'analysis:error': { message: string };
+  /** Menu actions forwarded to the renderer (open, find, go to packet, start/stop). */
+  'menu:action': { action: 'open' | 'find' | 'goto' | 'capture-toggle' | 'close' | 'export' };
+}
+
+export type RequestChannel = keyof RequestChannels;
+export type EventChannel = keyof EventChannels;
+export type RequestArg<C extends RequestChannel> = RequestChannels[C][0];
+export type RequestResult<C extends RequestChannel> = RequestChannels[C][1];
+
+export const REQUEST_CHANNELS: readonly RequestChannel[] = [
+  'file:open', 'file:close', 'file:recent', 'file:sample', 'analysis:cancel', 'frames:detail',
+  'frames:filter', 'capture:interfaces', 'capture:check-filter', 'capture:start', 'capture:stop',
+  'capture:save', 'file:export',
+] as const;
+
+export const EVENT_CHANNELS: readonly EventChannel[] = [
+  'analysis:reset', 'frames:appended', 'analysis:result', 'analysis:progress', 'analysis:error', 'menu:action',
+] as const;
+
+/** What the preload exposes as `window.msnpAnalyzer`, and the browser-mode client implements. */
+export interface AnalyzerApi {
+  request<C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<RequestResult<C>>;
+  on<E extends EventChannel>(channel: E, listener: (payload: EventChannels[E]) => void): () => void;
+  /** Open dropped files: Electron resolves their paths; the browser mode uploads their bytes. */
+  openDropped(files: File[]): Promise<{ ok: true } | { ok: false; error: string }>;
+  /** 'electron' or 'browser'. */
+  readonly mode: 'electron' | 'browser';
+}
