@@ -1,0 +1,74 @@
+// Turns back-end events into state changes. Pure: (state, events) → state. Each event is applied
+// in its own try/catch, so one malformed event is dropped and reported, never fatal to the view
+// (HTTP Toolkit's events-store pattern).
+
+import type { EventChannels } from '../../shared/ipc-contract';
+import type { AnalyzerData } from './analyzer-state';
+import { initialAnalysis, normalizeResult } from './analysis-slice';
+import { FrameSet } from './frame-set';
+import { appendRows, initialFrames } from './frames-slice';
+import { buildOrder } from './packet-order';
+import { initialSelection } from './selection-slice';
+import { makeNotice } from './ui-slice';
+
+/** Events that change state (menu actions are commands, handled elsewhere). */
+export type StateEventChannel = Exclude<keyof EventChannels, 'menu:action'>;
+export type BackendEvent = { [C in StateEventChannel]: { channel: C; payload: EventChannels[C] } }[StateEventChannel];
+
+function reset(state: AnalyzerData, payload: EventChannels['analysis:reset']): Partial<AnalyzerData> {
+  const frames = initialFrames();
+  const matching = state.appliedFilter ? FrameSet.EMPTY : null;
+  return {
+    ...frames,
+    sort: state.sort,
+    order: buildOrder(frames.rows, 0, matching, state.sort),
+    ...initialSelection(),
+    ...initialAnalysis(),
+    epoch: state.epoch + 1,
+    hasCapture: true,
+    captureLabel: String(payload.label ?? ''),
+    captureSource: payload.source === 'live' ? 'live' : 'file',
+    matching,
+    filterRequest: null,
+    filterCoveredRows: 0,
+    progress: null,
+    capturing: payload.source === 'live' ? state.capturing : false,
+    selectedSession: null,
+    scrollToken: state.scrollToken,
+  };
+}
+
+export function reduceBackendEvent(state: AnalyzerData, event: BackendEvent): Partial<AnalyzerData> {
+  switch (event.channel) {
+    case 'analysis:reset':
+      return reset(state, event.payload);
+    case 'frames:appended':
+      if (!Array.isArray(event.payload.rows)) throw new Error('frames:appended without rows');
+      return appendRows(state, event.payload.rows);
+    case 'analysis:result':
+      if (typeof event.payload.result !== 'object' || event.payload.result === null) throw new Error('analysis:result without result');
+      return { result: normalizeResult(event.payload.result), resultFinal: event.payload.final === true };
+    case 'analysis:progress': {
+      const progress = event.payload;
+      const liveEnded = progress.source === 'live' && progress.done;
+      return liveEnded ? { progress, capturing: false } : { progress };
+    }
+    case 'analysis:error':
+      return { notice: makeNotice(state.notice, 'error', String(event.payload.message ?? 'Unknown error')) };
+    default:
+      throw new Error(`unknown event ${(event as { channel: string }).channel}`);
+  }
+}
+
+/** Applies a batch of events in order; a failing event is skipped and passed to `onError`. */
+export function reduceBackendEvents(state: AnalyzerData, events: readonly BackendEvent[], onError: (error: unknown, event: BackendEvent) => void): AnalyzerData {
+  let next = state;
+  for (const event of events) {
+    try {
+      next = { ...next, ...reduceBackendEvent(next, event) };
+    } catch (error) {
+      onError(error, event);
+    }
+  }
+  return next;
+}

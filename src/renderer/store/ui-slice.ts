@@ -1,0 +1,78 @@
+// View preferences and transient UI state: time format, side tab, selected session, notices,
+// drag overlay, the go-to-packet box and pane sizes.
+
+import type { StateCreator } from 'zustand';
+import type { AnalyzerState } from './analyzer-state';
+
+export type SideTab = 'sessions' | 'transcript' | 'endpoints' | 'contacts' | 'files' | 'expert';
+export type TimeFormat = 'relative' | 'absolute';
+
+export interface Notice {
+  id: number;
+  kind: 'info' | 'error';
+  text: string;
+}
+
+export interface PaneLayout {
+  /** Share of the left column's height given to the packet list. */
+  listFraction: number;
+  /** Share of the bottom row's width given to the command tree. */
+  treeFraction: number;
+  /** Width of the side panel in pixels. */
+  sideWidth: number;
+}
+
+export interface UiData {
+  timeFormat: TimeFormat;
+  sideTab: SideTab;
+  selectedSession: number | null;
+  notice: Notice | null;
+  gotoOpen: boolean;
+  dragActive: boolean;
+  layout: PaneLayout;
+}
+
+export interface UiSlice extends UiData {
+  setTimeFormat(format: TimeFormat): void;
+  setSideTab(tab: SideTab): void;
+  openSession(id: number | null): void;
+  notify(kind: Notice['kind'], text: string): void;
+  dismissNotice(): void;
+  setGotoOpen(open: boolean): void;
+  setDragActive(active: boolean): void;
+  resizePanes(change: Partial<PaneLayout>): void;
+}
+
+export function initialUi(): UiData {
+  return {
+    timeFormat: 'relative', sideTab: 'sessions', selectedSession: null, notice: null, gotoOpen: false, dragActive: false,
+    layout: { listFraction: 0.55, treeFraction: 0.5, sideWidth: 460 },
+  };
+}
+
+export function makeNotice(previous: Notice | null, kind: Notice['kind'], text: string): Notice {
+  return { id: (previous?.id ?? 0) + 1, kind, text };
+}
+
+const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
+
+export function resizeLayout(layout: PaneLayout, change: Partial<PaneLayout>): PaneLayout {
+  const next = { ...layout, ...change };
+  return {
+    listFraction: clamp(next.listFraction, 0.15, 0.85),
+    treeFraction: clamp(next.treeFraction, 0.2, 0.8),
+    sideWidth: clamp(next.sideWidth, 260, 1200),
+  };
+}
+
+export const createUiSlice: StateCreator<AnalyzerState, [], [], UiSlice> = (set) => ({
+  ...initialUi(),
+  setTimeFormat: (timeFormat) => set({ timeFormat }),
+  setSideTab: (sideTab) => set({ sideTab }),
+  openSession: (selectedSession) => set(selectedSession === null ? { selectedSession } : { selectedSession, sideTab: 'transcript' }),
+  notify: (kind, text) => set((s) => ({ notice: makeNotice(s.notice, kind, text) })),
+  dismissNotice: () => set({ notice: null }),
+  setGotoOpen: (gotoOpen) => set({ gotoOpen }),
+  setDragActive: (dragActive) => set({ dragActive }),
+  resizePanes: (change) => set((s) => ({ layout: resizeLayout(s.layout, change) })),
+});
