@@ -16,6 +16,11 @@ export interface DecodedPacket {
   payload: Uint8Array;
   /** Set when headers claim more than was captured; payload is what was there. */
   truncated?: string;
+  /**
+   * Set for an IP fragment (fragments are not reassembled): a first fragment (offset 0) has its
+   * transport header decoded and a partial payload; a later one has no ports and an empty payload.
+   */
+  fragment?: { offset: number; more: boolean };
 }
 
 export const TCP_FIN = 0x01;

@@ -1,0 +1,144 @@
+// Streams a capture file (or an in-memory upload) through CaptureParser, transparently gunzipping
+// when the input starts with the gzip magic 1f 8b. Never holds the whole file: chunks are read,
+// parsed and handed on. Yields frames in batches (one per chunk) for speed, or one at a time.
+
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import type { CaptureInfo } from '../../../shared/model';
+import type { CapturedFrame } from './captured-frame';
+import { CaptureParser } from './capture-parser';
+
+export interface ReadCaptureOptions {
+  /** Bytes per read (default 1 MiB). */
+  chunkSize?: number;
+  /** Called after each read with bytes read so far (compressed, for gzip files) and the total. */
+  onProgress?(bytesRead: number, total: number): void;
+}
+
+const DEFAULT_CHUNK_SIZE = 1 << 20;
+const GUNZIP_CHUNK_SIZE = 256 * 1024;
+
+export type CaptureBatches = AsyncGenerator<CapturedFrame[], CaptureInfo, undefined>;
+
+/** Frames of one file, a batch per chunk read; the generator's return value is the CaptureInfo. */
+export async function* readCaptureFileBatches(path: string, captureIndex: number, opts: ReadCaptureOptions = {}): CaptureBatches {
+  const total = (await stat(path)).size;
+  const chunks = createReadStream(path, { highWaterMark: opts.chunkSize ?? DEFAULT_CHUNK_SIZE });
+  try {
+    return yield* parseCaptureStream(chunks, path, captureIndex, total, opts.onProgress);
+  } finally {
+    chunks.destroy();
+  }
+}
+
+/** Same as readCaptureFileBatches for bytes already in memory (e.g. a browser upload). */
+export function readCaptureBytesBatches(bytes: Uint8Array, name: string, captureIndex: number, opts: ReadCaptureOptions = {}): CaptureBatches {
+  const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  function* chunks(): Generator<Uint8Array> {
+    for (let pos = 0; pos < bytes.length; pos += chunkSize) yield bytes.subarray(pos, pos + chunkSize);
+  }
+  return parseCaptureStream(chunks(), name, captureIndex, bytes.length, opts.onProgress);
+}
+
+/** One frame at a time (number = 0 placeholder); the return value is the CaptureInfo. */
+export function readCaptureFile(path: string, captureIndex: number, opts?: ReadCaptureOptions): AsyncGenerator<CapturedFrame, CaptureInfo, undefined> {
+  return flattenBatches(readCaptureFileBatches(path, captureIndex, opts));
+}
+
+export function readCaptureBytes(bytes: Uint8Array, name: string, captureIndex: number, opts?: ReadCaptureOptions): AsyncGenerator<CapturedFrame, CaptureInfo, undefined> {
+  return flattenBatches(readCaptureBytesBatches(bytes, name, captureIndex, opts));
+}
+
+async function* flattenBatches(batches: CaptureBatches): AsyncGenerator<CapturedFrame, CaptureInfo, undefined> {
+  for (;;) {
+    const next = await batches.next();
+    if (next.done) return next.value;
+    yield* next.value;
+  }
+}
+
+async function* parseCaptureStream(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  path: string,
+  captureIndex: number,
+  total: number,
+  onProgress: ReadCaptureOptions['onProgress'],
+): CaptureBatches {
+  const input = withProgress(source, total, onProgress);
+  const head = await peek(input, 2);
+  const gzip = head.bytes.length >= 2 && head.bytes[0] === 0x1f && head.bytes[1] === 0x8b;
+  const parser = new CaptureParser(captureIndex);
+  let frames = 0;
+  let gzipError: string | null = null;
+  if (!gzip) {
+    for await (const chunk of head.stream) {
+      const batch = parser.push(chunk);
+      frames += batch.length;
+      if (batch.length > 0) yield batch;
+      if (parser.damage) break;
+    }
+  } else {
+    const compressed = Readable.from(head.stream, { objectMode: false });
+    const gunzip = createGunzip({ chunkSize: GUNZIP_CHUNK_SIZE });
+    compressed.on('error', (err) => gunzip.destroy(err));
+    compressed.pipe(gunzip);
+    try {
+      for await (const chunk of gunzip as AsyncIterable<Buffer>) {
+        const batch = parser.push(chunk);
+        frames += batch.length;
+        if (batch.length > 0) yield batch;
+        if (parser.damage) break;
+      }
+    } catch (err) {
+      // A corrupt or cut gzip stream is damage (frames so far stand); read errors are not.
+      if (!isZlibError(err)) throw err;
+      gzipError = `gzip: ${(err as Error).message}`;
+    } finally {
+      compressed.destroy();
+      gunzip.destroy();
+    }
+  }
+  let damage = parser.end();
+  if (gzipError) damage = damage ? { ...damage, message: `${damage.message} (${gzipError})` } : { offset: parser.bytesConsumed, message: gzipError };
+  const info: CaptureInfo = { path, format: parser.format ?? 'pcap', frames, gzip };
+  if (damage) info.damage = damage;
+  return info;
+}
+
+function isZlibError(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('Z_');
+}
+
+async function* withProgress(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  total: number,
+  onProgress: ReadCaptureOptions['onProgress'],
+): AsyncGenerator<Uint8Array> {
+  let read = 0;
+  for await (const chunk of source) {
+    read += chunk.length;
+    onProgress?.(read, total);
+    yield chunk;
+  }
+}
+
+/** Reads until at least `count` bytes (or the end) are buffered; returns them and the whole stream. */
+async function peek(source: AsyncGenerator<Uint8Array>, count: number): Promise<{ bytes: Uint8Array; stream: AsyncGenerator<Uint8Array> }> {
+  const seen: Uint8Array[] = [];
+  let length = 0;
+  while (length < count) {
+    const next = await source.next();
+    if (next.done) break;
+    seen.push(next.value);
+    length += next.value.length;
+  }
+  const bytes = seen.length === 1 ? seen[0] : Buffer.concat(seen);
+  async function* replay(): AsyncGenerator<Uint8Array> {
+    yield* seen;
+    yield* source;
+  }
+  return { bytes, stream: replay() };
+}
