@@ -1,0 +1,113 @@
+// TCP reassembly for the whole capture: finds each packet's connection (tcp.stream, numbered like
+// Wireshark), creates its handler through the factory, and removes connections once closed (after
+// a linger, so trailing ACKs keep their stream id), when idle, or at the end of input.
+// Models: gopacket tcpassembly/reassembly (factory, idle flush, page caps), Zeek TCP_Reassembler.
+//
+// Direction 0 is the initiator: the sender of a SYN without ACK, the receiver of a SYN/ACK seen
+// first, else the sender of the first packet seen. A SYN on a 4-tuple whose connection closed (or
+// with another ISN) starts a new stream id; the superseded connection, if still open, ends 'idle'.
+
+import type { DecodedPacket } from '../decode/decoded-packet';
+import { TCP_ACK, TCP_SYN } from '../decode/decoded-packet';
+import type { StreamHandler, StreamInfo } from './stream-handler';
+import { streamKey } from './stream-key';
+import { TcpConnection } from './tcp-connection';
+
+export interface TcpReassemblerOptions {
+  /** Max bytes buffered out of order per direction before declaring a gap and skipping ahead (default 4 MiB). */
+  maxBufferedBytes?: number;
+  /** A stream idle this long (µs of capture time) is flushed (ends with 'idle') (default 10 min). */
+  idleTimeoutUs?: number;
+}
+
+const DEFAULT_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+const DEFAULT_IDLE_TIMEOUT_US = 10 * 60 * 1_000_000;
+/** How long a closed connection keeps its id for stray packets (Linux TIME_WAIT is 60 s). */
+export const CLOSED_LINGER_US = 60 * 1_000_000;
+
+export class TcpReassembler {
+  private readonly streams = new Map<string, TcpConnection>();
+  private readonly maxBufferedBytes: number;
+  private readonly idleTimeoutUs: number;
+  private nextId = 0;
+  private open = 0;
+
+  constructor(
+    private readonly factory: (info: StreamInfo) => StreamHandler | null,
+    options: TcpReassemblerOptions = {},
+  ) {
+    this.maxBufferedBytes = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
+    this.idleTimeoutUs = options.idleTimeoutUs ?? DEFAULT_IDLE_TIMEOUT_US;
+  }
+
+  /** Streams not yet closed (by FIN on both sides, RST, idle flush, reuse or finish). */
+  get activeStreams(): number {
+    return this.open;
+  }
+
+  /**
+   * Feed one TCP packet. Returns the tcp.stream id it belongs to (Wireshark-like numbering: new id
+   * after a connection is fully closed and a new SYN reuses the 4-tuple); -1 for a non-TCP packet.
+   */
+  add(pkt: DecodedPacket, frame: number, tsUs: number): number {
+    const tcp = pkt.tcp;
+    if (tcp === null) return -1;
+    const key = streamKey(pkt.src, pkt.srcPort, pkt.dst, pkt.dstPort);
+    let conn = this.streams.get(key);
+    if (conn !== undefined && tcp.flags & TCP_SYN && conn.isReusedBy(conn.directionOf(pkt.src, pkt.srcPort), tcp)) {
+      this.retire(key, conn, 'idle');
+      conn = undefined;
+    }
+    if (conn === undefined) conn = this.openStream(key, pkt, frame, tsUs);
+    const wasClosed = conn.closed;
+    conn.onPacket(conn.directionOf(pkt.src, pkt.srcPort), tcp, pkt.payload, frame, tsUs);
+    if (!wasClosed && conn.closed) {
+      conn.closedTsUs = tsUs;
+      this.open--;
+    }
+    return conn.info.id;
+  }
+
+  /** Flush streams idle since before nowUs - idleTimeout (call periodically with capture time). */
+  flushIdle(nowUs: number): void {
+    for (const [key, conn] of this.streams) {
+      if (conn.closed) {
+        if (conn.closedTsUs < nowUs - CLOSED_LINGER_US) this.streams.delete(key);
+      } else if (conn.lastTsUs < nowUs - this.idleTimeoutUs) {
+        this.retire(key, conn, 'idle');
+      }
+    }
+  }
+
+  /** End of input: deliver what can be delivered (buffered data after a hole → gap then data), end all streams ('eof'). */
+  finish(): void {
+    for (const [key, conn] of this.streams) this.retire(key, conn, 'eof');
+    this.streams.clear();
+  }
+
+  private openStream(key: string, pkt: DecodedPacket, frame: number, tsUs: number): TcpConnection {
+    const flags = pkt.tcp ? pkt.tcp.flags : 0;
+    const src = { ip: pkt.src, port: pkt.srcPort };
+    const dst = { ip: pkt.dst, port: pkt.dstPort };
+    const synAck = (flags & (TCP_SYN | TCP_ACK)) === (TCP_SYN | TCP_ACK);
+    const info: StreamInfo = {
+      id: this.nextId++,
+      endpoints: synAck ? [dst, src] : [src, dst],
+      sawSyn: (flags & TCP_SYN) !== 0,
+      firstFrame: frame,
+      firstTsUs: tsUs,
+    };
+    const conn = new TcpConnection(info, this.factory(info), this.maxBufferedBytes);
+    this.streams.set(key, conn);
+    this.open++;
+    return conn;
+  }
+
+  private retire(key: string, conn: TcpConnection, reason: 'idle' | 'eof'): void {
+    if (!conn.closed) {
+      conn.flush(reason, conn.lastFrame, conn.lastTsUs);
+      this.open--;
+    }
+    this.streams.delete(key);
+  }
+}
