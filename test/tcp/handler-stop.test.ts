@@ -31,4 +31,13 @@ describe('TcpReassembler when the handler stops', () => {
     expect(r.ids).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
     expect(r.reassembler.activeStreams).toBe(1);
   });
+
+  it('a factory returning null: a SYN with a new ISN on the open 4-tuple still opens a new id', () => {
+    const r = recorder({ noHandler: true }).feed([
+      { from: 'c', seq: 1000, flags: 'S' },
+      { from: 'c', seq: 1000, flags: 'S' },
+      { from: 'c', seq: 42, flags: 'S' },
+    ]);
+    expect(r.ids).toEqual([0, 0, 1]);
+  });
 });

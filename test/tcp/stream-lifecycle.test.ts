@@ -48,6 +48,11 @@ describe('TcpReassembler stream ends', () => {
     expect(events).toEqual(['0:note:out-of-order@5', '0:data:hel@5', '0:gap:2@4', '0:end:fin@4', '1:end:eof@5']);
   });
 
+  it('bytes carried by a RST are not stream data', () => {
+    const events = reassemble([...HANDSHAKE, { from: 's', seq: 5001, ack: 1001, flags: 'R', data: 'reason' }]);
+    expect(events).toEqual(['0:end:rst@4', '1:end:rst@4']);
+  });
+
   it('RST delivers what is held (after a gap) and ends both directions', () => {
     const r = recorder().feed([
       ...HANDSHAKE,

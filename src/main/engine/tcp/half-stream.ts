@@ -71,7 +71,7 @@ export class HalfStream {
     this.startAt(seqAdd(seq, 1), true);
   }
 
-  /** The first byte's seq is known for certain (from the SYN/ACK answering this direction's SYN). */
+  /** Fixes where this direction's bytes start; `exact` when taken from a SYN or a SYN/ACK's ACK. */
   startAt(seq: number, exact: boolean): void {
     this.started = true;
     this.exactStart = exact;
@@ -103,7 +103,7 @@ export class HalfStream {
       if (payload.length > room) payload = payload.subarray(0, room);
       fin = false;
     }
-    let rel = seqDiff(seq, this.nextSeq);
+    const rel = seqDiff(seq, this.nextSeq);
     if (rel === 0 && !fin && !this.hasFin && this.held.count === 0) {
       // The common case: in order, nothing held. Deliver the frame's bytes as they are.
       if (payload.length === 0) return;
@@ -121,7 +121,6 @@ export class HalfStream {
     if (rel < 0) {
       payload = payload.subarray(-rel);
       seq = this.nextSeq;
-      rel = 0;
       flags |= SEGMENT_COVERED;
     }
     // Bytes arriving after a FIN that is further on were sent earlier: they arrive late.

@@ -25,7 +25,7 @@ export class TcpConnection implements HalfStreamSink {
 
   constructor(
     readonly info: StreamInfo,
-    private readonly handler: StreamHandler | null,
+    private handler: StreamHandler | null,
     maxHeldBytes: number,
   ) {
     this.stopped = handler === null;
@@ -64,6 +64,7 @@ export class TcpConnection implements HalfStreamSink {
     const own = this.halves[dir];
     const peer = this.halves[dir === 0 ? 1 : 0];
     if (this.stopped) {
+      if (flags & TCP_SYN) own.onSyn(tcp.seq); // its ISN still tells a retransmitted SYN from port reuse
       if (flags & TCP_RST) this.markAllEnded();
       else if (flags & TCP_FIN) own.markEnded();
       return;
@@ -110,6 +111,12 @@ export class TcpConnection implements HalfStreamSink {
 
   note(dir: StreamDirection, kind: StreamNoteKind, frame: number): void {
     if (this.handler !== null && !this.stopped) this.handler.note?.(dir, kind, frame);
+  }
+
+  /** Closed for good: let the handler (and whatever it holds) go while the id lingers. */
+  detach(): void {
+    this.handler = null;
+    this.stopped = true;
   }
 
   private stop(): void {

@@ -63,6 +63,7 @@ export class TcpReassembler {
     conn.onPacket(conn.directionOf(pkt.src, pkt.srcPort), tcp, pkt.payload, frame, tsUs);
     if (!wasClosed && conn.closed) {
       conn.closedTsUs = tsUs;
+      conn.detach();
       this.open--;
     }
     return conn.info.id;
