@@ -10,6 +10,11 @@
 // shortly before the first segment seen (so segments captured out of order at the start are still
 // put in order), else that segment's seq. Bytes before that start are not delivered (noted as
 // 'out-of-order'): they were sent before the capture caught the connection.
+//
+// Notes, per segment: 'retransmission' (no new bytes; a one-byte keep-alive is not noted),
+// 'overlap' (some bytes repeated), 'inconsistent-overlap' (repeated bytes differ from held ones:
+// delivered bytes are not kept, so only held ones can be compared), 'out-of-order' (arrived after
+// later bytes, like Wireshark's flag), 'buffer-limit' (a hole skipped for memory).
 
 import type { StreamDirection, StreamNoteKind } from './stream-handler';
 import { seqAdd, seqDiff } from './seq-math';
