@@ -1,0 +1,49 @@
+// Entry point of the analysis worker thread (bundled to dist/main/analysis-worker.js). Owns one
+// AnalysisSession with the real engine: the back end starts a fresh worker for every capture,
+// so ending a capture frees all of its memory at once. Answers `{seq, request}` calls with
+// `{seq, ok, …}` and forwards the session's events.
+
+import { parentPort } from 'node:worker_threads';
+import { Analyzer } from '../engine/analyzer';
+import { mergeCaptureBatches } from '../engine/capture/merge-captures';
+import { AnalysisSession } from './analysis-session';
+import type { FromWorker, ToWorker, WorkerCalls, WorkerRequest } from './worker-protocol';
+
+const port = parentPort;
+if (!port) throw new Error('analysis-worker.ts must run in a worker thread');
+
+const post = (message: FromWorker): void => port.postMessage(message);
+
+const session = new AnalysisSession({
+  createAnalyzer: (options, listener) => new Analyzer(options, listener),
+  readCaptures: (paths, opts) => mergeCaptureBatches(paths, opts),
+  emit: (event) => post({ event }),
+});
+
+type Handlers = { [K in keyof WorkerCalls]: (arg: WorkerCalls[K][0]) => Promise<WorkerCalls[K][1]> | WorkerCalls[K][1] };
+
+const handlers: Handlers = {
+  load: (arg) => session.load(arg.paths, arg.label, arg.options),
+  'live-begin': (arg) => session.beginLive(arg.label, arg.options),
+  'live-end': () => session.endLive(),
+  cancel: () => session.cancel(),
+  detail: (arg) => session.detail(arg.number),
+  filter: (arg) => session.filter(arg.expression),
+  'msnp-frames': () => session.msnpFrames(),
+  save: (arg) => session.save(arg.path, arg.msnpOnly),
+  dispose: () => session.dispose(),
+};
+
+async function answer(seq: number, request: WorkerRequest): Promise<void> {
+  try {
+    const handler = handlers[request.type] as (arg: unknown) => unknown;
+    post({ seq, ok: true, result: await handler(request.arg) });
+  } catch (err) {
+    post({ seq, ok: false, error: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+port.on('message', (message: ToWorker) => {
+  if ('live' in message) session.addLive(message.live);
+  else void answer(message.seq, message.request);
+});

@@ -1,0 +1,255 @@
+// The analysis back end: implements every request channel of the IPC contract and emits every
+// analysis event, independent of the transport (Electron's ipc-main, the browser-mode WebSocket
+// server, tests). Each capture, file or live, gets a fresh analysis worker; closing or replacing
+// it terminates that worker, which frees everything it held.
+
+import { stat, writeFile } from 'node:fs/promises';
+import { basename, resolve, sep } from 'node:path';
+import { compileFilter } from '../../shared/display-filter/compile-filter';
+import type { EventChannel, EventChannels, RequestArg, RequestChannel, RequestResult } from '../../shared/ipc-contract';
+import type { AnalysisResult } from '../../shared/model';
+import type { LiveCaptureController } from '../capture/live-capture';
+import { defaultConfigDir } from './config-dir';
+import { LiveRun } from './live-run';
+import { defaultOutputDir, outputPath } from './output-path';
+import { RecentFiles } from './recent-files';
+import { validateRequest } from './request-validation';
+import { defaultSamplePath } from './sample-capture';
+import { transcriptCsv } from './transcript-csv';
+import { WorkerClient, spawnAnalysisWorker, type WorkerLike } from './worker-client';
+import type { SessionOptions, WorkerEvent } from './worker-protocol';
+
+export interface BackendOptions {
+  /** Recent files live here (Electron: userData). */
+  configDir?: string;
+  samplePath?: string;
+  /** Absent: the capture channels answer "live capture not available". */
+  liveCapture?: LiveCaptureController;
+  analysis?: SessionOptions;
+  /** Where exports and saves without a path go (default ~/Downloads or ~). */
+  outputDir?: string;
+  /** Files opened from under these directories (browser uploads) are not remembered as recent. */
+  transientDirs?: string[];
+  spawnWorker?: () => WorkerLike;
+}
+
+export type BackendListener = <E extends EventChannel>(channel: E, payload: EventChannels[E]) => void;
+
+type Handlers = { [C in RequestChannel]: (arg: RequestArg<C>) => Promise<RequestResult<C>> };
+
+interface Current {
+  client: WorkerClient;
+  label: string;
+  source: 'file' | 'live';
+  paths: string[];
+}
+
+export const LIVE_UNAVAILABLE = 'live capture not available';
+
+const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+export class AnalyzerBackend {
+  private readonly listeners = new Set<BackendListener>();
+  private readonly recent: RecentFiles;
+  private current: Current | null = null;
+  private live: LiveRun | null = null;
+  private lastResult: AnalysisResult | null = null;
+  private readonly handlers: Handlers;
+
+  constructor(private readonly opts: BackendOptions = {}) {
+    this.recent = new RecentFiles(opts.configDir ?? defaultConfigDir());
+    this.handlers = {
+      'file:open': (a) => this.open(a.paths),
+      'file:close': () => this.close(),
+      'file:recent': () => this.recent.list(),
+      'file:sample': async () => opts.samplePath ?? defaultSamplePath(),
+      'analysis:cancel': async () => {
+        if (this.current?.source === 'file') await this.current.client.call('cancel', undefined).catch(() => undefined);
+      },
+      'frames:detail': async (a) => (this.current ? this.current.client.call('detail', a).catch(() => null) : null),
+      'frames:filter': (a) => this.filter(a.expression),
+      'capture:interfaces': async () => {
+        const live = this.liveCapture();
+        if (!live.ok) return live;
+        return live.controller.listInterfaces().then((interfaces) => ({ ok: true as const, interfaces }), (e) => ({ ok: false as const, error: message(e) }));
+      },
+      'capture:check-filter': async (a) => {
+        const live = this.liveCapture();
+        if (!live.ok) return live;
+        const error = await live.controller.checkFilter(a.device, a.filter).catch(message);
+        return error === null ? { ok: true } : { ok: false, error };
+      },
+      'capture:start': (a) => this.startLive(a),
+      'capture:stop': () => this.stopLive(),
+      'capture:save': (a) => this.save(a.path ?? null, a.msnpOnly),
+      'file:export': (a) => this.exportAnalysis(a.format, a.path ?? null),
+    };
+  }
+
+  /** Handles one request; arguments are validated first (they come from an untrusted renderer). */
+  async request<C extends RequestChannel>(channel: C, arg: RequestArg<C>): Promise<RequestResult<C>> {
+    const invalid = validateRequest(channel, arg);
+    if (invalid) throw new Error(`${channel}: ${invalid}`);
+    return (this.handlers[channel] as (a: RequestArg<C>) => Promise<RequestResult<C>>)(arg);
+  }
+
+  onEvent(listener: BackendListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  emit<E extends EventChannel>(channel: E, payload: EventChannels[E]): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(channel, payload);
+      } catch {
+        // one broken transport must not starve the others
+      }
+    }
+  }
+
+  /** The files of the current file-based capture (for reopening after a browser reload). */
+  currentFiles(): string[] | null {
+    return this.current?.source === 'file' ? [...this.current.paths] : null;
+  }
+
+  async dispose(): Promise<void> {
+    await this.stopLive();
+    await this.replaceWorker(null);
+  }
+
+  private liveCapture(): { ok: true; controller: LiveCaptureController } | { ok: false; error: string } {
+    return this.opts.liveCapture ? { ok: true, controller: this.opts.liveCapture } : { ok: false, error: LIVE_UNAVAILABLE };
+  }
+
+  private async open(paths: string[]): Promise<{ ok: true } | { ok: false; error: string }> {
+    const absolute = paths.map((p) => resolve(p));
+    for (const path of absolute) {
+      const info = await stat(path).catch(() => null);
+      if (!info) return { ok: false, error: `cannot open ${path}: no such file` };
+      if (!info.isFile()) return { ok: false, error: `cannot open ${path}: not a regular file` };
+    }
+    await this.stopLive();
+    const label = absolute.map((p) => basename(p)).join(' + ');
+    const client = await this.startWorker(label, 'file', absolute);
+    client.call('load', { paths: absolute, label, options: this.opts.analysis ?? {} }).catch((e) => {
+      if (this.current?.client === client) this.emit('analysis:error', { message: message(e) });
+    });
+    const transient = this.opts.transientDirs ?? [];
+    const remembered = absolute.filter((p) => !transient.some((dir) => p.startsWith(resolve(dir) + sep)));
+    if (remembered.length) await this.recent.add(remembered).catch(() => undefined);
+    return { ok: true };
+  }
+
+  private async close(): Promise<void> {
+    await this.stopLive();
+    await this.replaceWorker(null);
+    this.emit('analysis:reset', { label: '', source: 'file' });
+  }
+
+  private async filter(expression: string) {
+    if (this.current) return this.current.client.call('filter', { expression });
+    const compiled = compileFilter(expression);
+    return compiled.ok ? { ok: true as const, frames: [] } : { ok: false as const, error: compiled.error, position: compiled.position };
+  }
+
+  private async startLive(req: RequestArg<'capture:start'>): Promise<RequestResult<'capture:start'>> {
+    const live = this.liveCapture();
+    if (!live.ok) return live;
+    if (this.live?.running) return { ok: false, error: 'a live capture is already running' };
+    const run = new LiveRun(`${req.device} (live)`, {
+      error: (text) => {
+        if (this.live === run) this.emit('analysis:error', { message: text });
+      },
+      stopped: () => void this.finishLive(run),
+    });
+    try {
+      await live.controller.start(req, run.sink);
+    } catch (e) {
+      return { ok: false, error: message(e) };
+    }
+    this.live = run;
+    const client = await this.startWorker(run.label, 'live', []);
+    await client.call('live-begin', { label: run.label, options: this.opts.analysis ?? {} });
+    run.attach((frames) => client.sendLive(frames));
+    return { ok: true };
+  }
+
+  private async stopLive(): Promise<void> {
+    const run = this.live;
+    if (!run?.running) return;
+    await this.opts.liveCapture?.stop().catch((e) => this.emit('analysis:error', { message: message(e) }));
+    await this.finishLive(run);
+  }
+
+  private async finishLive(run: LiveRun): Promise<void> {
+    run.end();
+    if (this.live !== run || this.current?.source !== 'live') return;
+    await this.current.client.call('live-end', undefined).catch(() => undefined);
+  }
+
+  private async save(path: string | null, msnpOnly: boolean): Promise<RequestResult<'capture:save'>> {
+    const current = this.current;
+    if (!current) return { ok: false, error: 'nothing to save: no capture is open' };
+    const target = path ?? outputPath(this.opts.outputDir ?? defaultOutputDir(), current.label, msnpOnly ? '-msnp.pcapng' : '.pcapng');
+    try {
+      if (current.source === 'live' && this.opts.liveCapture) {
+        const msnp = msnpOnly ? await current.client.call('msnp-frames', undefined) : new Uint8Array(0);
+        const frames = await this.opts.liveCapture.save(target, msnpOnly, (n) => msnp[n] === 1);
+        return { ok: true, path: target, frames };
+      }
+      const frames = await current.client.call('save', { path: target, msnpOnly });
+      return { ok: true, path: target, frames };
+    } catch (e) {
+      return { ok: false, error: message(e) };
+    }
+  }
+
+  private async exportAnalysis(format: 'json' | 'csv', path: string | null): Promise<RequestResult<'file:export'>> {
+    const result = this.lastResult;
+    if (!result || !this.current) return { ok: false, error: 'nothing to export: no capture is open' };
+    const target = path ?? outputPath(this.opts.outputDir ?? defaultOutputDir(), this.current.label, `-analysis.${format}`);
+    try {
+      await writeFile(target, format === 'json' ? JSON.stringify(result, null, 2) + '\n' : transcriptCsv(result));
+      return { ok: true, path: target };
+    } catch (e) {
+      return { ok: false, error: message(e) };
+    }
+  }
+
+  private async startWorker(label: string, source: 'file' | 'live', paths: string[]): Promise<WorkerClient> {
+    const worker = (this.opts.spawnWorker ?? spawnAnalysisWorker)();
+    const client: WorkerClient = new WorkerClient(worker, (event) => this.onWorkerEvent(client, event), (reason) => this.onWorkerDeath(client, reason));
+    await this.replaceWorker({ client, label, source, paths });
+    return client;
+  }
+
+  private async replaceWorker(next: Current | null): Promise<void> {
+    const previous = this.current;
+    this.current = next;
+    this.lastResult = null;
+    await previous?.client.dispose();
+  }
+
+  private onWorkerEvent(client: WorkerClient, event: WorkerEvent): void {
+    if (this.current?.client !== client) return;
+    if (event.channel === 'analysis:result') this.lastResult = event.payload.result;
+    if (event.channel === 'analysis:progress' && this.current.source === 'live') {
+      const stats = this.live?.stats;
+      if (stats) {
+        const { captured, dropped, elapsedSeconds } = stats;
+        this.emit('analysis:progress', { ...event.payload, captured, elapsedSeconds, ...(dropped === null ? {} : { dropped }) });
+        return;
+      }
+    }
+    this.emit(event.channel, event.payload as never);
+  }
+
+  private onWorkerDeath(client: WorkerClient, reason: string): void {
+    if (this.current?.client !== client) return;
+    this.emit('analysis:error', { message: reason });
+    this.emit('analysis:progress', { source: this.current.source, label: this.current.label, bytesDone: 0, bytesTotal: 0, frames: 0, framesPerSecond: 0, done: true });
+    this.current = null;
+    void this.stopLive();
+  }
+}

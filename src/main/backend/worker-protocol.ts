@@ -1,0 +1,50 @@
+// Messages between the back end (main thread) and the analysis worker. As in Signal Desktop's
+// worker pool, every call is `{seq, request}` and gets exactly one `{seq, ok, …}` reply; the
+// worker's events (rows, snapshots, progress, errors) carry no seq and are forwarded to the
+// renderer as they are. Live frames travel one way in batches (`{live}`), without replies.
+
+import type { EventChannels, FilterResponse } from '../../shared/ipc-contract';
+import type { FrameDetail } from '../../shared/model';
+import type { CapturedFrame } from '../engine/capture/captured-frame';
+
+export interface SessionOptions {
+  msnpPorts?: number[];
+  heuristics?: boolean;
+  showSecrets?: boolean;
+}
+
+/** Worker calls: name → [argument, result]. */
+export interface WorkerCalls {
+  /** Start reading (merged) capture files; replies once reading has ended (done, cancelled or failed). */
+  load: [{ paths: string[]; label: string; options: SessionOptions }, void];
+  /** Start a live session: frames follow as `{live}` messages. */
+  'live-begin': [{ label: string; options: SessionOptions }, void];
+  /** No more live frames: finish the analysis. */
+  'live-end': [void, void];
+  /** Stop reading; what was decoded stays. */
+  cancel: [void, void];
+  detail: [{ number: number }, FrameDetail | null];
+  filter: [{ expression: string }, FilterResponse];
+  /** One byte per frame number (index 0 unused): 1 when the frame belongs to an MSNP connection's TCP stream. */
+  'msnp-frames': [void, Uint8Array];
+  /** Write the loaded frames (all, or the MSNP ones) as pcapng; returns the number written. */
+  save: [{ path: string; msnpOnly: boolean }, number];
+  /** Stop and remove temporary files; the worker is terminated right after. */
+  dispose: [void, void];
+}
+
+export type WorkerCall = keyof WorkerCalls;
+
+export type WorkerRequest = { [K in WorkerCall]: { type: K; arg: WorkerCalls[K][0] } }[WorkerCall];
+
+/** Events the worker emits: the renderer's analysis channels. */
+export type WorkerEventChannel = 'analysis:reset' | 'frames:appended' | 'analysis:result' | 'analysis:progress' | 'analysis:error';
+
+export type WorkerEvent = { [E in WorkerEventChannel]: { channel: E; payload: EventChannels[E] } }[WorkerEventChannel];
+
+export type ToWorker = { seq: number; request: WorkerRequest } | { live: CapturedFrame[] };
+
+export type FromWorker =
+  | { seq: number; ok: true; result: unknown }
+  | { seq: number; ok: false; error: string }
+  | { event: WorkerEvent };
