@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { CaptureInfo } from '../../../shared/model';
 import type { CapturedFrame } from './captured-frame';
+import { CaptureFormatError } from './capture-damage';
 import { CaptureParser } from './capture-parser';
 
 export interface ReadCaptureOptions {
@@ -100,6 +101,7 @@ async function* parseCaptureStream(
       gunzip.destroy();
     }
   }
+  if (gzipError && parser.format === null) throw new CaptureFormatError(`unreadable gzip file: ${gzipError}`);
   let damage = parser.end();
   if (gzipError) damage = damage ? { ...damage, message: `${damage.message} (${gzipError})` } : { offset: parser.bytesConsumed, message: gzipError };
   const info: CaptureInfo = { path, format: parser.format ?? 'pcap', frames, gzip };
