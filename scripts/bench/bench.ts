@@ -1,0 +1,45 @@
+// npm run bench: builds the reproducible corpus (≥ 200 MB; plus a quarter-size one to show that
+// memory stays flat as the file grows) and prints the engine's MB/s, packets/s and peak memory
+// beside tshark -r (when installed) and a raw read of the same file.
+
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { buildCorpus } from './corpus';
+import { measure, type Measurement } from './measure';
+
+const MB = 1024 * 1024;
+const dir = join(process.cwd(), 'bench-data');
+mkdirSync(dir, { recursive: true });
+const targetMb = Number(process.env.BENCH_MB ?? 200);
+const sizes = [Math.round(targetMb / 4), targetMb];
+const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+const hasTshark = spawnSync('tshark', ['--version'], { stdio: 'ignore' }).status === 0;
+
+function line(label: string, m: Measurement, bytes: number, frames: number): string {
+  const mbs = bytes / MB / m.seconds;
+  return `  ${label.padEnd(10)} ${m.seconds.toFixed(2).padStart(7)} s  ${mbs.toFixed(1).padStart(8)} MB/s  ${Math.round(frames / m.seconds).toLocaleString('en').padStart(11)} packets/s  peak ${m.peakRssMb === null ? '?' : m.peakRssMb.toFixed(0)} MB`;
+}
+
+for (const size of sizes) {
+  const path = join(dir, `corpus-${size}mb.pcap`);
+  let frames: number;
+  if (!existsSync(path)) {
+    process.stdout.write(`building ${path} …\n`);
+    frames = (await buildCorpus(path, size * MB)).frames;
+  }
+  const bytes = statSync(path).size;
+  const engine = await measure(tsx, ['scripts/bench/engine-run.ts', path]);
+  frames = Number(/frames=(\d+)/.exec(engine.stdout)?.[1] ?? 0);
+  process.stdout.write(`\n${path}: ${(bytes / MB).toFixed(1)} MB, ${frames.toLocaleString('en')} frames (${engine.stdout.trim().replace(/ maxRssKb=\d+/, '')})\n`);
+  process.stdout.write(line('engine', engine, bytes, frames) + '\n');
+  const raw = await measure(tsx, ['scripts/bench/raw-read.ts', path]);
+  process.stdout.write(line('raw read', raw, bytes, frames) + '\n');
+  if (hasTshark) {
+    const tshark = await measure('sh', ['-c', `exec tshark -n -r '${path}' > /dev/null`]);
+    process.stdout.write(line('tshark -r', tshark, bytes, frames) + '\n');
+    process.stdout.write(`  engine vs tshark: ${(tshark.seconds / engine.seconds).toFixed(1)}× the throughput (goal ≥ 10×)\n`);
+  } else {
+    process.stdout.write('  tshark not installed: no comparison\n');
+  }
+}

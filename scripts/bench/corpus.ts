@@ -1,0 +1,97 @@
+// Builds the benchmark corpus: a reproducible classic pcap of at least the requested size, with
+// MSNP sessions of several versions (MSNP8 with Passport login, MSNP12, MSNP18 with network
+// prefixes; notification and switchboard connections, chat, typing, presence) interleaved with
+// bulk non-MSNP TCP transfers. Same seed, same bytes.
+
+import { createWriteStream } from 'node:fs';
+import { once } from 'node:events';
+import { PcapWriter } from '../../src/main/engine/capture/pcap-writer';
+import { tcpFrame } from '../../test/helpers/packet-builder';
+
+/** Small deterministic PRNG (mulberry32) so the corpus is the same on every machine. */
+function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Flow {
+  client: string; server: string; cport: number; sport: number; cseq: number; sseq: number;
+}
+
+const VERSIONS = ['MSNP8', 'MSNP12', 'MSNP18'] as const;
+
+function chatScript(version: (typeof VERSIONS)[number], a: string, b: string, n: number, rnd: () => number): Array<['c' | 's', string]> {
+  const acct = (x: string) => (version === 'MSNP18' ? `1:${x}` : x);
+  const lines: Array<['c' | 's', string]> = [
+    ['c', `VER 1 ${version} CVR0\r\n`], ['s', `VER 1 ${version}\r\n`],
+    ['c', `CVR 2 0x0409 win 5.1 i386 MSNMSGR 7.5.0324 msmsgs ${a}\r\n`], ['s', `CVR 2 7.5.0324 7.5.0324 7.0.0816 http://download.example/msn.exe http://messenger.example\r\n`],
+    ['c', `USR 3 TWN I ${a}\r\n`], ['s', `USR 3 TWN S lc=1033,id=507,tw=40,fs=1,ru=http%3A%2F%2Fmessenger%2Emsn%2Ecom,ct=1062764229\r\n`],
+    ['c', `USR 4 TWN S t=secret-ticket-${Math.floor(rnd() * 1e9)}&p=profile\r\n`], ['s', `USR 4 OK ${a} Alice 1 0\r\n`],
+    ['c', 'CHG 5 NLN 0\r\n'], ['s', 'CHG 5 NLN 0\r\n'],
+    ['s', `NLN NLN ${acct(b)} Bob 268435492\r\n`],
+  ];
+  for (let i = 0; i < n; i++) {
+    const text = `message ${i} ${'lorem ipsum dolor sit amet '.repeat(1 + Math.floor(rnd() * 4))}`;
+    const body = `MIME-Version: 1.0\r\nContent-Type: text/plain; charset=UTF-8\r\nX-MMS-IM-Format: FN=Arial; EF=; CO=0; CS=0; PF=22\r\n\r\n${text}`;
+    const typing = `MIME-Version: 1.0\r\nContent-Type: text/x-msmsgscontrol\r\nTypingUser: ${a}\r\n\r\n\r\n`;
+    lines.push(['c', `MSG ${10 + i * 2} U ${Buffer.byteLength(typing)}\r\n${typing}`]);
+    lines.push(['c', `MSG ${11 + i * 2} A ${Buffer.byteLength(body)}\r\n${body}`], ['s', `ACK ${11 + i * 2}\r\n`]);
+    if (i % 3 === 0) lines.push(['s', `MSG ${b} Bob ${Buffer.byteLength(body)}\r\n${body}`]);
+  }
+  lines.push(['c', 'OUT\r\n']);
+  return lines;
+}
+
+export async function buildCorpus(path: string, targetBytes: number, seed = 1863): Promise<{ bytes: number; frames: number }> {
+  const rnd = prng(seed);
+  const out = createWriteStream(path);
+  let bytes = 0;
+  let frames = 0;
+  const writer = new PcapWriter((chunk) => {
+    bytes += chunk.length;
+    if (!out.write(chunk)) pending = true;
+  }, { linkType: 1 });
+  let pending = false;
+  let tsUs = Date.UTC(2006, 5, 1) * 1000;
+  const bulkPayload = new Uint8Array(1448).map((_, i) => (i * 31 + 7) & 0xff);
+  let port = 20000;
+  const emit = async (f: Flow, fromClient: boolean, payload: Uint8Array | string): Promise<void> => {
+    const p = typeof payload === 'string' ? Buffer.from(payload) : payload;
+    const frame = fromClient
+      ? tcpFrame({ src: f.client, dst: f.server, srcPort: f.cport, dstPort: f.sport, seq: f.cseq, ack: f.sseq, payload: p })
+      : tcpFrame({ src: f.server, dst: f.client, srcPort: f.sport, dstPort: f.cport, seq: f.sseq, ack: f.cseq, payload: p });
+    if (fromClient) f.cseq = (f.cseq + p.length) >>> 0;
+    else f.sseq = (f.sseq + p.length) >>> 0;
+    tsUs += 50 + Math.floor(rnd() * 400);
+    writer.writePacket(tsUs, frame);
+    frames++;
+    if (pending) {
+      pending = false;
+      await once(out, 'drain');
+    }
+  };
+  let round = 0;
+  while (bytes < targetBytes) {
+    const version = VERSIONS[round % VERSIONS.length];
+    const a = `user${round}@example.com`;
+    const b = `peer${round}@example.com`;
+    const msnp: Flow = { client: `10.${(round >> 8) & 255}.${round & 255}.2`, server: '65.54.239.80', cport: port++, sport: 1863, cseq: Math.floor(rnd() * 2 ** 32), sseq: Math.floor(rnd() * 2 ** 32) };
+    const bulk: Flow = { client: '10.9.9.9', server: '192.0.2.80', cport: port++, sport: 443, cseq: Math.floor(rnd() * 2 ** 32), sseq: Math.floor(rnd() * 2 ** 32) };
+    if (port > 60000) port = 20000;
+    const script = chatScript(version, a, b, 40, rnd);
+    // Interleave: after every MSNP segment, a burst of bulk segments (about 20:1 by bytes).
+    for (const [side, text] of script) {
+      await emit(msnp, side === 'c', text);
+      for (let k = 0; k < 3; k++) await emit(bulk, false, bulkPayload);
+    }
+    round++;
+  }
+  await new Promise<void>((resolve) => out.end(resolve));
+  return { bytes, frames };
+}

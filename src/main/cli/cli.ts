@@ -1,0 +1,67 @@
+// msnp-analyzer: the command-line analyzer and the browser-mode launcher.
+//   msnp-analyzer <capture>... [--format json|text|csv] [--show-secrets] [--extract DIR] [--port N]... [--no-heuristics]
+//   msnp-analyzer serve [--host H] [--port N] [<capture>...]
+
+import { parseArgs } from 'node:util';
+import { analyzeCommand } from './analyze-command';
+import { serveCommand } from './serve-command';
+
+const USAGE = `usage: msnp-analyzer <capture>... [--format json|text|csv] [--show-secrets] [--extract DIR]
+                     [--msnp-port N]... [--no-heuristics] [--output FILE]
+       msnp-analyzer serve [--host 127.0.0.1] [--port N] [<capture>...]`;
+
+async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'serve') {
+    const { values, positionals } = parseArgs({
+      args: argv.slice(1),
+      allowPositionals: true,
+      options: { host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string', default: '0' }, 'show-secrets': { type: 'boolean', default: false } },
+    });
+    return serveCommand({ host: values.host!, port: Number(values.port), open: positionals, showSecrets: values['show-secrets']! });
+  }
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string', default: 'json' },
+      'show-secrets': { type: 'boolean', default: false },
+      extract: { type: 'string' },
+      'msnp-port': { type: 'string', multiple: true },
+      'no-heuristics': { type: 'boolean', default: false },
+      output: { type: 'string', short: 'o' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(USAGE + '\n');
+    return 0;
+  }
+  const format = values.format!;
+  if (format !== 'json' && format !== 'text' && format !== 'csv') throw new Error(`unknown format '${format}' (json, text or csv)`);
+  if (!positionals.length) throw new Error('no capture file given\n' + USAGE);
+  const ports = (values['msnp-port'] ?? []).map((p) => {
+    const n = Number(p);
+    if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`bad port '${p}'`);
+    return n;
+  });
+  return analyzeCommand({
+    paths: positionals,
+    format,
+    showSecrets: values['show-secrets']!,
+    extractDir: values.extract ?? null,
+    msnpPorts: ports.length ? [1863, ...ports] : undefined,
+    heuristics: !values['no-heuristics'],
+    output: values.output ?? null,
+  });
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`msnp-analyzer: ${message.split('\n')[0]}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,29 @@
+// --extract DIR: writes every rebuilt file. Names come from the capture (attacker-controlled), so
+// they are reduced to a safe base name and prefixed with the frame number to stay unique.
+
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { AnalysisResult } from '../../shared/model';
+
+export function safeFileName(name: string, fallback: string): string {
+  const base = name.split(/[\\/]/).pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').replace(/^\.+/, '').trim().slice(0, 180);
+  return clean || fallback;
+}
+
+export async function extractFiles(result: AnalysisResult, dir: string, bytesOf: (index: number) => Uint8Array | null): Promise<number> {
+  await mkdir(dir, { recursive: true });
+  let written = 0;
+  for (let i = 0; i < result.files.length; i++) {
+    const f = result.files[i];
+    const data = bytesOf(i);
+    if (!data) continue;
+    const name = `${f.frame}-${safeFileName(f.name, `${f.kind}.bin`)}${f.complete ? '' : '.partial'}`;
+    const path = join(dir, name);
+    await writeFile(path, data, { flag: 'w' });
+    f.extractedTo = path;
+    written++;
+  }
+  return written;
+}

@@ -1,0 +1,241 @@
+// The analysis pipeline: frames → link/IP/TCP decode → TCP reassembly → per-stream routing
+// (MSNP, HTTP gateway, direct P2P, MSNFTP) → MSNP framing → semantic analysis → result.
+// It holds no Electron or file-system code: the CLI, the worker and the tests feed it frames.
+
+import type { FrameFields } from '../../shared/display-filter/frame-fields';
+import type { AnalysisResult, CaptureInfo, Direction, FrameDetail, FrameRow, TreeNode } from '../../shared/model';
+import { ExpertLog } from './analysis/expert-log';
+import { MsnpAnalysis } from './analysis/msnp-analysis';
+import type { CapturedFrame } from './capture/captured-frame';
+import type { DecodedPacket } from './decode/decoded-packet';
+import { decodePacket } from './decode/decode-packet';
+import { describeFrame } from './decode/describe-frame';
+import { frameFields, frameRow, type FrameCommand } from './frame-summary';
+import { MsnpConnection } from './msnp-connection';
+import type { MsnpCommand } from './msnp/msnp-command';
+import { P2pTracker } from './p2p/p2p-tracker';
+import { GatewayConnections } from './gateway-connections';
+import { classifyByPorts, type StreamKind } from './stream-classifier';
+import { TcpReassembler } from './tcp/tcp-reassembler';
+import type { StreamDirection, StreamInfo } from './tcp/stream-handler';
+import { TcpStreamRouter, type StreamConsumer } from './tcp-stream-router';
+
+export interface AnalyzerOptions {
+  /** TCP ports always analysed as MSNP (default 1863). */
+  msnpPorts?: number[];
+  /** TCP ports analysed as HTTP for the MSNP gateway (default 80). */
+  httpPorts?: number[];
+  /** Recognise MSNP by content on any other port (default true). */
+  heuristics?: boolean;
+  /** Show login secrets instead of redacting them (default false). */
+  showSecrets?: boolean;
+  /** Keep per-frame command lists so describeFrame can show them (the views need it; the CLI does not). */
+  collectFrames?: boolean;
+}
+
+export interface AnalyzerListener {
+  frameRow?(row: FrameRow): void;
+  frameFields?(fields: FrameFields): void;
+}
+
+const FLUSH_EVERY_FRAMES = 4096;
+
+export class Analyzer {
+  private readonly expert = new ExpertLog();
+  private readonly p2p = new P2pTracker(this.expert);
+  private readonly msnp: MsnpAnalysis;
+  private readonly reassembler: TcpReassembler;
+  private readonly gateway: GatewayConnections;
+  private readonly msnpPorts: ReadonlySet<number>;
+  private readonly httpPorts: ReadonlySet<number>;
+  private readonly heuristics: boolean;
+  private readonly collect: boolean;
+  private captures: CaptureInfo[] = [];
+  private frames = 0;
+  private nextConnection = 1;
+  /** Commands completed while the current frame was processed. */
+  private current: FrameCommand[] = [];
+  private currentProtocol: string | null = null;
+  private readonly streamConnection = new Map<number, number>();
+  private readonly streamProtocol = new Map<number, string>();
+  /** frame number → commands it completed (only with collectFrames). */
+  private readonly frameCommands = new Map<number, Array<{ connection: number; cmd: MsnpCommand }>>();
+  private currentFrame = 0;
+  private finished: AnalysisResult | null = null;
+
+  constructor(options: AnalyzerOptions = {}, private readonly listener: AnalyzerListener = {}) {
+    this.msnpPorts = new Set(options.msnpPorts ?? [1863]);
+    this.httpPorts = new Set(options.httpPorts ?? [80]);
+    this.heuristics = options.heuristics ?? true;
+    this.collect = options.collectFrames ?? false;
+    this.msnp = new MsnpAnalysis({ showSecrets: options.showSecrets ?? false, expert: this.expert, p2p: this.p2p });
+    this.reassembler = new TcpReassembler((info) => this.routeStream(info));
+    this.gateway = new GatewayConnections({
+      openConnection: (open) => this.openMsnpConnection(open.client, open.server, 'http-gateway', open.firstFrame, open.tsUs, open.serverKind),
+      expert: this.expert,
+    });
+  }
+
+  setCaptures(infos: CaptureInfo[]): void {
+    this.captures = infos;
+  }
+
+  addFrame(frame: CapturedFrame): void {
+    this.frames++;
+    this.currentFrame = frame.number;
+    this.current = [];
+    this.currentProtocol = null;
+    const pkt = decodePacket(frame.linkType, frame.data);
+    let stream = -1;
+    if (pkt?.tcp) {
+      stream = this.reassembler.add(pkt, frame.number, frame.tsUs);
+      this.currentProtocol = this.streamProtocol.get(stream) ?? null;
+    } else if (pkt && pkt.protocol === 17) {
+      this.p2p.noteConnection(pkt.dst, pkt.dstPort, 'udp', frame.number);
+    }
+    if (this.frames % FLUSH_EVERY_FRAMES === 0) this.reassembler.flushIdle(frame.tsUs);
+    this.emitFrame(frame, pkt, stream);
+  }
+
+  private emitFrame(frame: CapturedFrame, pkt: DecodedPacket | null, stream: number): void {
+    const { frameRow: onRow, frameFields: onFields } = this.listener;
+    if (!onRow && !onFields) return;
+    const cmds = this.current;
+    if (onRow) {
+      const row = frameRow(frame, pkt, stream, cmds, cmds.length ? this.currentProtocol : this.currentProtocol === 'MSNP' ? 'TCP' : this.currentProtocol);
+      if (row.connection === undefined && stream >= 0) {
+        const c = this.streamConnection.get(stream);
+        if (c !== undefined) row.connection = c;
+      }
+      onRow(row);
+    }
+    if (onFields) {
+      const conn = cmds[0]?.connection ?? (stream >= 0 ? this.streamConnection.get(stream) : undefined);
+      const session = conn !== undefined ? this.msnp.sessionOf(conn) : null;
+      onFields(frameFields(frame, pkt, stream, cmds, session));
+    }
+  }
+
+  private routeStream(info: StreamInfo): TcpStreamRouter {
+    const ports: [number, number] = [info.endpoints[0].port, info.endpoints[1].port];
+    // Every TCP connection attempt counts as "observed" for negotiated P2P endpoints.
+    this.p2p.noteConnection(info.endpoints[1].ip, info.endpoints[1].port, 'tcp', info.firstFrame);
+    return new TcpStreamRouter(info, {
+      portKind: classifyByPorts(ports, this.msnpPorts, this.httpPorts),
+      heuristics: this.heuristics,
+      msnpPorts: this.msnpPorts,
+      open: (kind, i, clientDir) => this.openConsumer(kind, i, clientDir),
+    });
+  }
+
+  private openConsumer(kind: StreamKind, info: StreamInfo, clientDir: StreamDirection): StreamConsumer | null {
+    const client = info.endpoints[clientDir];
+    const server = info.endpoints[clientDir === 0 ? 1 : 0];
+    const clientText = hostPort(client.ip, client.port);
+    const serverText = hostPort(server.ip, server.port);
+    switch (kind) {
+      case 'msnp': {
+        const conn = this.openMsnpConnection(clientText, serverText, 'tcp', info.firstFrame, info.firstTsUs, null);
+        this.streamConnection.set(info.id, conn.id);
+        this.streamProtocol.set(info.id, 'MSNP');
+        return {
+          data: (d, b, f, t) => conn.data(d, b, f, t),
+          gap: (d, lost, f, t) => {
+            this.expert.add(f, 'warning', `${lost} bytes missing ${d === 'c2s' ? 'from the client' : 'from the server'} (segment not captured); resynchronising`, conn.id);
+            conn.gap(d, lost, f, t);
+          },
+          end: (d, f, t) => {
+            conn.end(d, f, t);
+            if (d === 's2c') this.msnp.closeConnection(conn.id, f, t);
+          },
+          note: (d, k, f) => {
+            if (k === 'inconsistent-overlap' || k === 'buffer-limit') this.expert.add(f, 'warning', `TCP ${k.replace('-', ' ')} (${d})`, conn.id);
+          },
+        };
+      }
+      case 'http':
+        this.streamProtocol.set(info.id, 'HTTP');
+        return this.gateway.openStream(info.id, clientText, serverText);
+      case 'p2p-direct':
+      case 'msnftp': {
+        this.streamProtocol.set(info.id, kind === 'msnftp' ? 'MSNFTP' : 'MSNP2P');
+        const peer = this.p2p.openDirect(kind, clientText, serverText, info.firstFrame);
+        return {
+          data: (d, b, f, t) => peer.data(d, b, f, t),
+          gap: (d, lost, f) => this.expert.add(f, 'warning', `${lost} bytes missing in a direct peer connection (${d}); its file data is incomplete`),
+          end: (d, f, t) => peer.end(d, f, t),
+        };
+      }
+      default:
+        return null;
+    }
+  }
+
+  private openMsnpConnection(client: string, server: string, transport: 'tcp' | 'http-gateway', firstFrame: number, tsUs: number, gatewayServer: 'NS' | 'SB' | null): MsnpConnection {
+    const id = this.nextConnection++;
+    this.msnp.openConnection({ id, client, server, transport, gatewayServer, firstFrame, tsUs });
+    return new MsnpConnection(id, this.msnp, (c, cmd) => this.onCommand(c, cmd), (frame, severity, message) => this.expert.add(frame, severity, message, id));
+  }
+
+  private onCommand(connection: number, cmd: MsnpCommand): void {
+    const annotation = this.msnp.command(connection, cmd);
+    this.current.push({ connection, trid: cmd.trid, annotation });
+    if (this.collect) {
+      const list = this.frameCommands.get(this.currentFrame);
+      const entry = { connection, cmd };
+      if (list) list.push(entry);
+      else this.frameCommands.set(this.currentFrame, [entry]);
+    }
+  }
+
+  /** The result so far, without ending streams (for progress snapshots). */
+  snapshot(): AnalysisResult {
+    if (this.finished) return this.finished;
+    return this.result();
+  }
+
+  finish(): AnalysisResult {
+    if (this.finished) return this.finished;
+    this.current = [];
+    this.reassembler.finish();
+    this.gateway.finish();
+    this.msnp.finish();
+    this.finished = this.result();
+    return this.finished;
+  }
+
+  private result(): AnalysisResult {
+    return {
+      captures: this.captures,
+      frames: this.frames,
+      commandCounts: this.msnp.commandCounts(),
+      connections: this.msnp.connections(),
+      sessions: this.msnp.sessions(),
+      contacts: this.msnp.contacts(),
+      presence: this.msnp.presence(),
+      endpoints: this.p2p.endpoints(),
+      files: this.p2p.files(),
+      expert: [...this.expert.all()].sort((a, b) => a.frame - b.frame),
+    };
+  }
+
+  /** Bytes of a rebuilt file (for --extract and the views). */
+  fileBytes(index: number): Uint8Array | null {
+    return this.p2p.fileBytes(index);
+  }
+
+  /** The command tree of one frame; pass the frame as read again from its file. */
+  describeFrame(frame: CapturedFrame): FrameDetail {
+    const tree: TreeNode[] = describeFrame(frame.linkType, frame.data, { number: frame.number, tsUs: frame.tsUs, originalLength: frame.originalLength });
+    for (const { connection, cmd } of this.frameCommands.get(frame.number) ?? []) {
+      tree.push(this.msnp.describe(connection, cmd));
+    }
+    return { number: frame.number, tree, bytes: frame.data };
+  }
+}
+
+export function hostPort(ip: string, port: number): string {
+  return ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
+}
+
+export type { Direction };

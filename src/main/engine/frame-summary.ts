@@ -1,0 +1,112 @@
+// Builds what the packet list and the display filter know about one frame: a Wireshark-like row
+// (with the MSNP commands that completed in the frame as its Info) and the filterable fields.
+
+import type { FrameFields } from '../../shared/display-filter/frame-fields';
+import type { FrameKind, FrameRow } from '../../shared/model';
+import type { CommandAnnotation } from './analysis/msnp-analysis';
+import type { CapturedFrame } from './capture/captured-frame';
+import type { DecodedPacket } from './decode/decoded-packet';
+
+export interface FrameCommand {
+  connection: number;
+  trid: number | null;
+  annotation: CommandAnnotation;
+}
+
+const KIND_RANK: Record<FrameKind, number> = { error: 6, chat: 5, p2p: 4, presence: 3, msnp: 2, tcp: 1, other: 0 };
+
+const endpoint = (ip: string, port: number, v6: boolean): string => (v6 ? `[${ip}]:${port}` : `${ip}:${port}`);
+
+function tcpFlags(flags: number): string {
+  const names: string[] = [];
+  if (flags & 0x02) names.push('SYN');
+  if (flags & 0x01) names.push('FIN');
+  if (flags & 0x04) names.push('RST');
+  if (flags & 0x08) names.push('PSH');
+  if (flags & 0x10) names.push('ACK');
+  return names.join(', ');
+}
+
+export function frameRow(
+  frame: CapturedFrame,
+  pkt: DecodedPacket | null,
+  stream: number,
+  commands: readonly FrameCommand[],
+  protocol: string | null,
+): FrameRow {
+  const row: FrameRow = {
+    number: frame.number,
+    timeUs: frame.tsUs,
+    source: pkt ? pkt.src : '',
+    destination: pkt ? pkt.dst : '',
+    protocol: 'Ethernet',
+    length: frame.originalLength,
+    info: '',
+    kind: 'other',
+    stream,
+  };
+  if (!pkt) {
+    row.info = `Link type ${frame.linkType}, ${frame.data.length} bytes (not IP)`;
+    return row;
+  }
+  const v6 = pkt.ipVersion === 6;
+  if (commands.length) {
+    row.protocol = protocol ?? 'MSNP';
+    row.info = commands.map((c) => c.annotation.summary).join(' · ');
+    row.kind = commands.reduce<FrameKind>((k, c) => (KIND_RANK[c.annotation.kind] > KIND_RANK[k] ? c.annotation.kind : k), 'msnp');
+    row.connection = commands[0].connection;
+    return row;
+  }
+  if (pkt.tcp) {
+    row.protocol = protocol ?? 'TCP';
+    row.kind = 'tcp';
+    row.info = `${pkt.srcPort} → ${pkt.dstPort} [${tcpFlags(pkt.tcp.flags)}] Seq=${pkt.tcp.seq} Ack=${pkt.tcp.ack} Win=${pkt.tcp.window} Len=${pkt.payload.length}`;
+  } else if (pkt.protocol === 17) {
+    row.protocol = 'UDP';
+    row.info = `${pkt.srcPort} → ${pkt.dstPort} Len=${pkt.payload.length}`;
+  } else {
+    row.protocol = v6 ? 'IPv6' : 'IPv4';
+    row.info = `IP protocol ${pkt.protocol}`;
+  }
+  if (pkt.truncated) row.info += ` [${pkt.truncated}]`;
+  void endpoint;
+  return row;
+}
+
+export function frameFields(
+  frame: CapturedFrame,
+  pkt: DecodedPacket | null,
+  stream: number,
+  commands: readonly FrameCommand[],
+  session: number | null,
+): FrameFields {
+  const f: FrameFields = { number: frame.number };
+  if (!pkt) return f;
+  f.ipSrc = pkt.src;
+  f.ipDst = pkt.dst;
+  if (pkt.tcp) {
+    f.tcpSrcPort = pkt.srcPort;
+    f.tcpDstPort = pkt.dstPort;
+    f.tcpStream = stream;
+  }
+  if (commands.length) {
+    const m: NonNullable<FrameFields['msnp']> = {
+      commands: [], trids: [], accounts: [], sessions: [], errors: [], version: null, contentTypes: [], texts: [],
+    };
+    for (const c of commands) {
+      const a = c.annotation;
+      const verb = a.summary.split(' ', 1)[0];
+      if (verb) m.commands.push(verb);
+      if (c.trid !== null) m.trids.push(c.trid);
+      m.accounts.push(...a.accounts);
+      m.errors.push(...a.errors);
+      m.contentTypes.push(...a.contentTypes);
+      m.texts.push(...a.texts);
+      if (a.session !== null && !m.sessions.includes(a.session)) m.sessions.push(a.session);
+      m.version ??= a.version;
+    }
+    if (session !== null && !m.sessions.includes(session)) m.sessions.push(session);
+    f.msnp = m;
+  }
+  return f;
+}

@@ -1,0 +1,46 @@
+// One MSNP connection as the pipeline sees it: two framers (one per direction) that turn byte
+// streams — from TCP reassembly or from HTTP-gateway bodies — into commands for the analysis.
+
+import type { Direction, Severity } from '../../shared/model';
+import type { MsnpAnalysis } from './analysis/msnp-analysis';
+import type { MsnpCommand } from './msnp/msnp-command';
+import { MsnpFramer } from './msnp/msnp-framer';
+
+export interface CommandSink {
+  /** Called for every framed command, with the connection it belongs to. */
+  (connection: number, cmd: MsnpCommand): void;
+}
+
+export class MsnpConnection {
+  private readonly framers: Record<Direction, MsnpFramer>;
+  private nextIndex = 0;
+
+  constructor(
+    readonly id: number,
+    analysis: MsnpAnalysis,
+    sink: CommandSink,
+    note: (frame: number, severity: Severity, message: string) => void,
+  ) {
+    const make = (direction: Direction): MsnpFramer =>
+      new MsnpFramer({
+        direction,
+        version: () => analysis.versionOf(id),
+        // Renumber across both directions so `index` is the command's place in the connection.
+        onCommand: (cmd) => sink(id, { ...cmd, index: this.nextIndex++ }),
+        onNote: note,
+      });
+    this.framers = { c2s: make('c2s'), s2c: make('s2c') };
+  }
+
+  data(direction: Direction, bytes: Uint8Array, frame: number, tsUs: number): void {
+    this.framers[direction].push(bytes, frame, tsUs);
+  }
+
+  gap(direction: Direction, lost: number, frame: number, tsUs: number): void {
+    this.framers[direction].gap(lost, frame, tsUs);
+  }
+
+  end(direction: Direction, frame: number, tsUs: number): void {
+    this.framers[direction].end(frame, tsUs);
+  }
+}

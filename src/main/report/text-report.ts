@@ -1,0 +1,78 @@
+// Readable text report: a summary, then every switchboard transcript, presence, contacts,
+// P2P endpoints, files and expert notes. Meant for a terminal; captured text is printed with
+// control characters made visible so a capture cannot drive the terminal (escape sequences).
+
+import type { AnalysisResult, SessionRecord } from '../../shared/model';
+import { clockOf } from './time-text';
+
+/** Replace C0/C1 controls (except none) with visible escapes: captured text must not drive the terminal. */
+export function safeText(s: string): string {
+  // eslint-disable-next-line no-control-regex
+  return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}
+
+function section(title: string): string {
+  return `\n== ${title} ${'='.repeat(Math.max(0, 70 - title.length))}\n`;
+}
+
+function transcript(s: SessionRecord): string[] {
+  const out: string[] = [];
+  const who = s.participants.map((p) => (p.nick && p.nick !== p.account ? `${safeText(p.nick)} <${p.account}>` : p.account)).join(', ');
+  out.push(`Session ${s.id}${s.sbSessionId ? ` (switchboard ${s.sbSessionId})` : ''}: ${who || 'no participants seen'}`);
+  out.push(`  connections ${s.connections.join(', ')} · ${s.messages.length} messages · ${s.typing} typing notifications${s.startTime ? ` · ${s.startTime} → ${s.endTime ?? '?'}` : ''}`);
+  type Line = { frame: number; text: string };
+  const lines: Line[] = s.messages.map((m) => ({ frame: m.frame, text: `  [${clockOf(m.time)}] ${safeText(m.nick || m.from)} <${m.from}>: ${safeText(m.text)}` }));
+  for (const e of s.events ?? []) {
+    if (e.kind === 'typing' || e.kind === 'message') continue;
+    lines.push({ frame: e.frame, text: `  [${clockOf(e.time)}] * ${e.kind}${e.account ? ` ${e.account}` : ''}${e.detail ? `: ${safeText(e.detail)}` : ''}` });
+  }
+  lines.sort((a, b) => a.frame - b.frame);
+  for (const l of lines) out.push(l.text);
+  return out;
+}
+
+export function textReport(result: AnalysisResult): string {
+  const out: string[] = [];
+  out.push('MSNP analysis');
+  for (const c of result.captures) {
+    out.push(`  ${c.path}: ${c.format}${c.gzip ? ' (gzip)' : ''}, ${c.frames} frames${c.damage ? ` — DAMAGED at offset ${c.damage.offset}: ${c.damage.message}` : ''}`);
+  }
+  const commands = Object.values(result.commandCounts).reduce((a, b) => a + b, 0);
+  out.push(`  ${result.frames} frames, ${commands} MSNP commands, ${result.connections.length} connections, ${result.sessions.length} sessions, ${result.endpoints.length} P2P endpoints, ${result.files.length} files`);
+
+  out.push(section('Connections'));
+  for (const c of result.connections) {
+    out.push(`  #${c.id} ${c.role.padEnd(12)} ${c.client} → ${c.server}  ${c.version ?? '?'}${c.versionSource === 'inferred' ? ' (inferred)' : ''}  ${c.account ?? '-'}  frames ${c.firstFrame}–${c.lastFrame}${c.transport === 'http-gateway' ? '  via HTTP gateway' : ''}`);
+  }
+  out.push(section('Transcripts'));
+  if (!result.sessions.length) out.push('  (no switchboard sessions)');
+  for (const s of result.sessions) out.push(...transcript(s), '');
+
+  if (result.presence.length) {
+    out.push(section('Presence'));
+    for (const p of result.presence) {
+      out.push(`  [${clockOf(p.time)}] frame ${p.frame}: ${p.account} ${p.status}${p.nick ? ` "${safeText(p.nick)}"` : ''}${p.personalMessage ? ` — ${safeText(p.personalMessage)}` : ''}`);
+    }
+  }
+  if (result.contacts.length) {
+    out.push(section('Contacts'));
+    for (const c of result.contacts) out.push(`  ${c.account} "${safeText(c.nick)}" groups: ${c.groups.map(safeText).join(', ') || '-'}`);
+  }
+  if (result.endpoints.length) {
+    out.push(section('P2P endpoints'));
+    for (const e of result.endpoints) {
+      out.push(`  frame ${e.frame}: ${e.kind} ${e.transport} ${e.address}:${e.port}${e.scope ? ` (${e.scope})` : ''} offered by ${e.offeredBy ?? '?'} to ${e.offeredTo ?? '?'}, ${e.status}${e.file ? `, file ${safeText(e.file.name)} (${e.file.size} bytes)` : ''}, ${e.observed ? 'connection observed' : 'no connection seen'} [${e.source}]`);
+    }
+  }
+  if (result.files.length) {
+    out.push(section('Files'));
+    for (const f of result.files) {
+      out.push(`  frame ${f.frame}: ${f.kind} ${safeText(f.name)} ${f.size} bytes sha1 ${f.sha1 ?? '-'} ${f.from ?? '?'} → ${f.to ?? '?'}${f.complete ? '' : ' INCOMPLETE'}${f.extractedTo ? ` → ${f.extractedTo}` : ''}`);
+    }
+  }
+  if (result.expert.length) {
+    out.push(section('Expert notes'));
+    for (const e of result.expert) out.push(`  frame ${e.frame} ${e.severity}: ${safeText(e.message)}`);
+  }
+  return out.join('\n') + '\n';
+}
