@@ -1,0 +1,73 @@
+// Frames one direction of a direct P2P connection: every packet is prefixed by its length as a
+// 4-byte little-endian number. The connecting side first sends `foo\0`, then each side sends a
+// handshake carrying the nonce agreed in the SLP transport negotiation (v1: a header with flag
+// 0x100 KEY, the nonce in the ack fields; v2: a bare 16-byte nonce); then P2P messages follow
+// without the switchboard's footer. Packets are bounded; a bad length stops the direction.
+// Spec: PROTOCOL.md "P2P / MSNSLP" (direct connections); MSNPSharp P2PDCHandshakeMessage.
+
+import { sniffP2pVersion } from './p2p-header-v2';
+
+/** Larger packets mean we lost the framing (real ones are under 1400 bytes; allow headroom). */
+export const MAX_DIRECT_PACKET = 1024 * 1024;
+
+export type DirectPacket =
+  | { type: 'foo'; frame: number }
+  | { type: 'handshake'; version: 1 | 2; nonce: string; frame: number }
+  | { type: 'p2p'; version: 1 | 2; packet: Uint8Array; frame: number }
+  | { type: 'unknown'; packet: Uint8Array; frame: number };
+
+/** 16 bytes in .NET Guid order (Data1 LE u32, Data2 LE u16, Data3 LE u16, 8 bytes) → "{…}". */
+export function guidFromBytes(bytes: Uint8Array): string {
+  const hex = (from: number, to: number, reverse: boolean) => {
+    const part = Array.from(bytes.subarray(from, to), (b) => b.toString(16).padStart(2, '0'));
+    return (reverse ? part.reverse() : part).join('');
+  };
+  return `{${hex(0, 4, true)}-${hex(4, 6, true)}-${hex(6, 8, true)}-${hex(8, 10, false)}-${hex(10, 16, false)}}`.toUpperCase();
+}
+
+export class DirectP2pFramer {
+  private buffer: Uint8Array = new Uint8Array(0);
+  private stopped = false;
+  problem: string | null = null;
+
+  /** Feeds in-order bytes; returns the packets they complete. */
+  push(bytes: Uint8Array, frame: number): DirectPacket[] {
+    if (this.stopped) return [];
+    this.buffer = this.buffer.length > 0 ? concat(this.buffer, bytes) : bytes;
+    const packets: DirectPacket[] = [];
+    let pos = 0;
+    while (this.buffer.length - pos >= 4) {
+      const view = new DataView(this.buffer.buffer, this.buffer.byteOffset + pos, 4);
+      const length = view.getUint32(0, true);
+      if (length > MAX_DIRECT_PACKET) {
+        this.stopped = true;
+        this.problem = `direct P2P packet length ${length} is over ${MAX_DIRECT_PACKET}: framing lost`;
+        break;
+      }
+      if (this.buffer.length - pos - 4 < length) break;
+      packets.push(classify(this.buffer.subarray(pos + 4, pos + 4 + length), frame));
+      pos += 4 + length;
+    }
+    // Keep only the unconsumed tail, as a copy: the input may be a view into a reused buffer.
+    this.buffer = this.stopped ? new Uint8Array(0) : this.buffer.slice(pos);
+    return packets;
+  }
+}
+
+function classify(packet: Uint8Array, frame: number): DirectPacket {
+  if (packet.length === 4 && packet[0] === 0x66 && packet[1] === 0x6f && packet[2] === 0x6f && packet[3] === 0) return { type: 'foo', frame };
+  if (packet.length === 16) return { type: 'handshake', version: 2, nonce: guidFromBytes(packet), frame };
+  const version = sniffP2pVersion(packet);
+  if (version === 1) {
+    const flags = new DataView(packet.buffer, packet.byteOffset, packet.byteLength).getUint32(28, true);
+    if ((flags & 0x100) !== 0) return { type: 'handshake', version: 1, nonce: guidFromBytes(packet.subarray(32, 48)), frame };
+  }
+  return version ? { type: 'p2p', version, packet, frame } : { type: 'unknown', packet, frame };
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a, 0);
+  out.set(b, a.length);
+  return out;
+}

@@ -1,0 +1,152 @@
+// The stateful P2P analysis, fed by the switchboard analysis (every invitation and P2P message)
+// and by the pipeline (direct peer connections, every new TCP stream / UDP flow). It joins
+// legacy invitations and MSNSLP sessions, lists the endpoints they negotiate (and whether a
+// connection to them followed), and rebuilds the files they transfer — through the switchboard,
+// a direct P2P connection or MSNFTP — deduplicating the copies seen on both clients' connections.
+// Spec: PROTOCOL.md "Legacy invitations", "P2P / MSNSLP".
+
+import type { Direction, EndpointRecord, FileRecord } from '../../../shared/model';
+import type { ExpertLog } from '../analysis/expert-log';
+import type { MessageContext } from '../message/message-context';
+import type { MimeMessage } from '../message/mime-message';
+import { DirectP2pFramer } from './direct-p2p-framer';
+import { EndpointBook } from './endpoint-book';
+import { FileStore } from './file-store';
+import { LegacyInvitations } from './legacy-invitations';
+import { MsnftpStream } from './msnftp';
+import { P2pData } from './p2p-data';
+import type { SessionEventLike } from './session-event-like';
+import { SlpSessions } from './slp-sessions';
+
+export type { SessionEventLike } from './session-event-like';
+
+export type DirectKind = 'p2p-direct' | 'msnftp';
+
+/** One direct peer TCP connection, as the pipeline knows it. */
+export interface DirectStreamRef {
+  kind: DirectKind;
+  /** "ip:port" of the side that connected, and of the side that listened. */
+  client: string;
+  server: string;
+  firstFrame: number;
+}
+
+export interface DirectStreamHandle {
+  data(direction: Direction, bytes: Uint8Array, frame: number, tsUs: number): void;
+  end(direction: Direction, frame: number, tsUs: number): void;
+}
+
+const MAX_DIRECT_STREAMS = 10_000;
+
+export class P2pTracker {
+  private readonly book = new EndpointBook();
+  private readonly store: FileStore;
+  private readonly legacy: LegacyInvitations;
+  private readonly slp: SlpSessions;
+  private readonly data: P2pData;
+  private readonly direct = new Map<string, DirectStreamHandle>();
+
+  constructor(private readonly expert: ExpertLog, options: { fileBudgetBytes?: number } = {}) {
+    this.store = new FileStore(expert, options.fileBudgetBytes);
+    this.legacy = new LegacyInvitations(this.book, expert);
+    this.slp = new SlpSessions(this.book, expert);
+    this.data = new P2pData(this.slp, this.store, expert);
+  }
+
+  /** A text/x-msmsgsinvite message. */
+  onInvitation(ctx: MessageContext, message: MimeMessage): SessionEventLike | null {
+    return this.legacy.handle(ctx, message);
+  }
+
+  /** An application/x-msnmsgrp2p message (switchboard MSG, or SDG content). */
+  onP2pMessage(ctx: MessageContext, message: MimeMessage): SessionEventLike | null {
+    return this.data.onSwitchboardMessage(ctx, message);
+  }
+
+  /** The pipeline saw a new TCP connection to, or UDP traffic with, ip:port. */
+  noteConnection(ip: string, port: number, transport: 'tcp' | 'udp', frame: number): void {
+    this.book.noteConnection(ip, port, transport, frame);
+  }
+
+  /** Starts the analysis of a direct peer connection; feed it the connection's bytes. */
+  openDirect(kind: DirectKind, client: string, server: string, firstFrame: number): DirectStreamHandle {
+    const ref: DirectStreamRef = { kind, client, server, firstFrame };
+    const key = `${kind}|${client}|${server}|${firstFrame}`;
+    let handle = this.direct.get(key);
+    if (!handle) {
+      handle = kind === 'msnftp' ? this.openMsnftp(ref) : this.openDirectP2p(ref);
+      if (this.direct.size < MAX_DIRECT_STREAMS) this.direct.set(key, handle);
+    }
+    return handle;
+  }
+
+  /** The bytes of a direct peer connection (the function form of openDirect(…).data). */
+  onDirectBytes(stream: DirectStreamRef, direction: Direction, bytes: Uint8Array, frame: number, tsUs: number): void {
+    this.openDirect(stream.kind, stream.client, stream.server, stream.firstFrame).data(direction, bytes, frame, tsUs);
+  }
+
+  endpoints(): EndpointRecord[] {
+    return this.book.all();
+  }
+
+  files(): FileRecord[] {
+    return this.store.records();
+  }
+
+  /** Bytes of files()[index] as rebuilt (holes of an incomplete file are zeros), or null if not kept. */
+  fileBytes(index: number): Uint8Array | null {
+    return this.store.bytes(index);
+  }
+
+  private openDirectP2p(ref: DirectStreamRef): DirectStreamHandle {
+    const framers: Record<Direction, DirectP2pFramer> = { c2s: new DirectP2pFramer(), s2c: new DirectP2pFramer() };
+    const reported = { c2s: false, s2c: false };
+    return {
+      data: (direction, bytes, frame, tsUs) => {
+        const framer = framers[direction];
+        for (const packet of framer.push(bytes, frame)) {
+          if (packet.type === 'p2p') this.data.onDirectPacket(ref, direction, packet.version, packet.packet, frame, tsUs);
+          else if (packet.type === 'unknown') this.expert.add(frame, 'note', `Direct P2P packet of ${packet.packet.length} bytes is neither P2P v1 nor v2`);
+        }
+        if (framer.problem && !reported[direction]) {
+          reported[direction] = true;
+          this.expert.add(frame, 'warning', `${ref.client} ↔ ${ref.server}: ${framer.problem}`);
+        }
+      },
+      end: () => undefined,
+    };
+  }
+
+  private openMsnftp(ref: DirectStreamRef): DirectStreamHandle {
+    const key = `msnftp|${ref.client}|${ref.server}|${ref.firstFrame}`;
+    const stream: MsnftpStream = new MsnftpStream({
+      line: (_direction, line, frame) => {
+        if (!line.startsWith('FIL ') || stream.size === null) return;
+        const invited = this.legacy.fileFor(stream.authCookie, ref.server);
+        if (invited && invited.size !== null && invited.size !== stream.size) {
+          this.expert.add(frame, 'warning', `MSNFTP announces ${stream.size} bytes but the invitation said ${invited.size} for "${invited.name}"`);
+        }
+        this.store.open(key, {
+          frame: ref.firstFrame,
+          kind: 'file-transfer',
+          name: invited?.name ?? `msnftp-${ref.server}`,
+          size: stream.size,
+          from: invited?.from ?? null,
+          to: invited?.to ?? stream.account,
+          via: 'msnftp',
+          session: invited?.session ?? null,
+        });
+      },
+      block: (_direction, block) => {
+        this.store.addChunk(key, block.offset, block.data, block.frame);
+      },
+      problem: (message, frame) => this.expert.add(frame, 'warning', `${ref.client} ↔ ${ref.server}: ${message}`),
+    });
+    return {
+      data: (direction, bytes, frame) => stream.data(direction, bytes, frame),
+      end: (_direction, frame) => {
+        if (stream.cancelled) this.expert.add(frame, 'note', `MSNFTP transfer ${ref.client} ↔ ${ref.server} was cancelled`);
+      },
+    };
+  }
+}
