@@ -1,0 +1,158 @@
+// The browser mode: a local HTTP server for the built renderer plus a WebSocket carrying the IPC
+// contract, so the app runs in any browser without Electron. Bound to 127.0.0.1 by default and
+// locked with a random token that the printed URL carries (see access-policy.ts).
+//   GET /?token=…           the renderer (sets the token cookie); other static files need the cookie
+//   GET /ws?token=…         WebSocket (token in the query or the cookie)
+//   POST /api/upload?name=  a dropped file's bytes → {ok, path} (token in the X-MSNP-Token header)
+
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WebSocketServer } from 'ws';
+import { TOKEN_QUERY, UPLOAD_PATH, WS_PATH } from '../../shared/ws-protocol';
+import { AnalyzerBackend, type BackendOptions } from '../backend/analyzer-backend';
+import { AccessPolicy, allowedHosts } from './access-policy';
+import { securityHeaders } from './security-headers';
+import { resolveStaticFile, sendFile } from './static-files';
+import { DEFAULT_MAX_UPLOAD_BYTES, UploadError, receiveUpload } from './upload';
+import { bridgeSocket } from './ws-bridge';
+
+export interface ServerOptions {
+  host?: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Access token; default 24 random bytes. */
+  token?: string;
+  /** Capture files to open once the first browser connects (so it sees the whole load). */
+  open?: string[];
+  /** Built renderer; default dist/renderer next to this bundle. */
+  rendererDir?: string;
+  maxUploadBytes?: number;
+  /** Options for the back end this server creates. */
+  backend?: Omit<BackendOptions, 'transientDirs'>;
+}
+
+export interface RunningServer {
+  url: string;
+  backend: AnalyzerBackend;
+  close(): Promise<void>;
+}
+
+function defaultRendererDir(): string {
+  // dist/main/<bundle>.js → dist/renderer; src/main/server/*.ts → dist/renderer.
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, '..', 'renderer'), join(here, '..', '..', '..', 'dist', 'renderer')];
+  return candidates.find((d) => existsSync(join(d, 'index.html'))) ?? candidates[0];
+}
+
+const NOT_BUILT = '<!doctype html><meta charset="utf-8"><title>MSNP Analyzer</title><p>The renderer is not built: run <code>npm run build</code>.</p>';
+
+export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
+  const host = opts.host ?? '127.0.0.1';
+  const token = opts.token ?? randomBytes(24).toString('base64url');
+  const rendererDir = opts.rendererDir ?? defaultRendererDir();
+  const maxUpload = opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  const uploadDir = await mkdtemp(join(tmpdir(), 'msnp-analyzer-uploads-'));
+  const backend = new AnalyzerBackend({ ...opts.backend, transientDirs: [uploadDir] });
+  let pendingOpen = opts.open?.length ? opts.open : null;
+  let policy: AccessPolicy | null = null;
+
+  const fail = (res: ServerResponse, status: number, text: string) => {
+    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+    res.end(text + '\n');
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const access = policy!;
+    const bad = access.checkOrigin(req);
+    if (bad) return fail(res, 403, bad);
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const headers = securityHeaders(req.headers.host!);
+    if (url.pathname === UPLOAD_PATH) {
+      if (req.method !== 'POST') return fail(res, 405, 'POST only');
+      // A custom header, not the cookie: a cross-site form cannot set it.
+      if (!access.fromHeader(req)) return fail(res, 401, 'missing or wrong access token');
+      try {
+        const path = await receiveUpload(req, uploadDir, url.searchParams.get('name'), maxUpload);
+        res.writeHead(200, { ...headers, 'Content-Type': 'application/json' });
+        res.end(JSON.stringify({ ok: true, path }));
+      } catch (err) {
+        const status = err instanceof UploadError ? err.status : 500;
+        res.writeHead(status, { ...headers, 'Content-Type': 'application/json', Connection: 'close' });
+        res.end(JSON.stringify({ ok: false, error: (err as Error).message }));
+      }
+      return;
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'GET only');
+    const viaQuery = access.fromQuery(url);
+    if (!viaQuery && !access.fromCookie(req)) {
+      return fail(res, 401, 'Open the URL printed by "msnp-analyzer serve": it carries the access token.');
+    }
+    if (viaQuery) headers['Set-Cookie'] = access.cookie();
+    const file = await resolveStaticFile(rendererDir, url.pathname);
+    if (file) return sendFile(res, file, headers);
+    if (url.pathname === '/') {
+      res.writeHead(200, { ...headers, 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(NOT_BUILT);
+      return;
+    }
+    fail(res, 404, 'not found');
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch(() => (res.headersSent ? res.destroy() : fail(res, 500, 'internal error')));
+  });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const access = policy!;
+    const refusal = url.pathname !== WS_PATH ? '404 Not Found'
+      : access.checkOrigin(req, true) ? '403 Forbidden'
+      : !access.fromQuery(url) && !access.fromCookie(req) ? '401 Unauthorized' : null;
+    if (refusal) {
+      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      bridgeSocket(ws, backend);
+      // The first browser gets the files from the command line; a reloaded page gets its capture again.
+      if (wss.clients.size === 1) {
+        const paths = pendingOpen ?? backend.currentFiles();
+        pendingOpen = null;
+        if (paths) {
+          backend.request('file:open', { paths }).then((r) => {
+            if (!r.ok) backend.emit('analysis:error', { message: r.error });
+          }, (err: Error) => backend.emit('analysis:error', { message: err.message }));
+        }
+      }
+    });
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  policy = new AccessPolicy(token, allowedHosts(host, port));
+  const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  const url = `http://${shownHost}:${port}/?${TOKEN_QUERY}=${token}`;
+
+  return {
+    url,
+    backend,
+    async close() {
+      for (const ws of wss.clients) ws.terminate();
+      wss.close();
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await backend.dispose();
+      await rm(uploadDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,45 @@
+// Connects one browser WebSocket to the back end: requests in, responses and events out, as the
+// JSON messages of src/shared/ws-protocol.ts. Anything that is not a well-formed request for a
+// contract channel gets an error response (or, if it has no id, is dropped).
+
+import { WebSocket, type RawData } from 'ws';
+import { REQUEST_CHANNELS, type RequestChannel } from '../../shared/ipc-contract';
+import { decodeWsMessage, encodeWsMessage, type ServerMessage } from '../../shared/ws-protocol';
+import type { AnalyzerBackend } from '../backend/analyzer-backend';
+
+const CHANNELS = new Set<string>(REQUEST_CHANNELS);
+
+function send(ws: WebSocket, message: ServerMessage): void {
+  if (ws.readyState === WebSocket.OPEN) ws.send(encodeWsMessage(message));
+}
+
+function parseRequest(data: RawData): { id: number; channel: string; arg: unknown } | { id: number | null; error: string } {
+  let message: unknown;
+  try {
+    message = decodeWsMessage(data.toString());
+  } catch {
+    return { id: null, error: 'invalid JSON' };
+  }
+  const m = message as { type?: unknown; id?: unknown; channel?: unknown; arg?: unknown } | null;
+  const id = typeof m?.id === 'number' && Number.isSafeInteger(m.id) ? m.id : null;
+  if (!m || m.type !== 'request' || id === null) return { id, error: 'expected {type: "request", id, channel, arg}' };
+  if (typeof m.channel !== 'string' || !CHANNELS.has(m.channel)) return { id, error: `unknown channel '${String(m.channel)}'` };
+  return { id, channel: m.channel, arg: m.arg };
+}
+
+export function bridgeSocket(ws: WebSocket, backend: AnalyzerBackend): void {
+  const unsubscribe = backend.onEvent((channel, payload) => send(ws, { type: 'event', channel, payload }));
+  ws.on('close', unsubscribe);
+  ws.on('message', (data, isBinary) => {
+    if (isBinary) return;
+    const request = parseRequest(data);
+    if ('error' in request) {
+      if (request.id !== null) send(ws, { type: 'response', id: request.id, ok: false, error: request.error });
+      return;
+    }
+    backend.request(request.channel as RequestChannel, request.arg as never).then(
+      (result) => send(ws, { type: 'response', id: request.id, ok: true, result }),
+      (err: unknown) => send(ws, { type: 'response', id: request.id, ok: false, error: err instanceof Error ? err.message : String(err) }),
+    );
+  });
+}
