@@ -23,9 +23,9 @@ export function concatBytes(...parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-/** "00 11 22 …" or "001122…" → bytes (for byte-literal packets in tests). */
+/** "00 11 22 …" or "001122…" → bytes (for byte-literal packets); "// …" to the line end is a comment. */
 export function hexToBytes(text: string): Uint8Array {
-  const clean = text.replace(/[^0-9a-fA-F]/g, '');
+  const clean = text.replace(/\/\/.*$/gm, '').replace(/[^0-9a-fA-F]/g, '');
   return Uint8Array.from({ length: clean.length / 2 }, (_, i) => parseInt(clean.slice(i * 2, i * 2 + 2), 16));
 }
 
