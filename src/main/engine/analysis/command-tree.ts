@@ -1,0 +1,86 @@
+// The command tree of one MSNP command for the detail view: the command and its named
+// parameters (msnp/describe-command.ts), its transaction (request/response frame, latency),
+// connection and session, then the body: MIME messages through message/describe-message.ts,
+// XML and other text bodies line by line. Secrets are redacted unless asked for.
+// Byte ranges are left out: the analysis knows stream offsets, not where a command sits in a frame.
+
+import type { TreeNode } from '../../../shared/model';
+import { describeMessage } from '../message/describe-message';
+import { parseMimeMessage } from '../message/parse-mime-message';
+import { describeCommand } from '../msnp/describe-command';
+import type { MsnpCommand } from '../msnp/msnp-command';
+import { isSecretBody, REDACTED, redactCommand, scrubTree, secretIndexes } from './redaction';
+import type { TransactionLink } from './transactions';
+
+const MIME_VERBS: ReadonlySet<string> = new Set(['MSG', 'SDG', 'NFY', 'PUT', 'DEL']);
+const MAX_BODY_LINES = 200;
+const MAX_LINE = 300;
+const utf8 = new TextDecoder('utf-8');
+
+export interface TreeContext {
+  showSecrets: boolean;
+  version: number | null;
+  versionText: string | null;
+  role: string;
+  account: string | null;
+  session: number | null;
+  link: TransactionLink | undefined;
+}
+
+function stripRanges(nodes: TreeNode[]): void {
+  const stack = [...nodes];
+  while (stack.length > 0) {
+    const node = stack.pop() as TreeNode;
+    delete node.range;
+    if (node.children) stack.push(...node.children);
+  }
+}
+
+function textBody(body: Uint8Array): TreeNode[] {
+  const text = utf8.decode(body.subarray(0, 64 * 1024));
+  const lines = text.split(/\r?\n/);
+  const nodes: TreeNode[] = [];
+  for (const line of lines.slice(0, MAX_BODY_LINES)) {
+    if (line === '') continue;
+    nodes.push({ label: line.length > MAX_LINE ? `${line.slice(0, MAX_LINE)}… (${line.length} characters)` : line });
+  }
+  if (lines.length > MAX_BODY_LINES) nodes.push({ label: `… ${lines.length - MAX_BODY_LINES} more lines` });
+  return nodes;
+}
+
+function bodyNodes(cmd: MsnpCommand, showSecrets: boolean): TreeNode[] {
+  const body = cmd.body;
+  if (!body || body.length === 0) return [];
+  const title = `Body (${body.length} bytes)`;
+  if (!showSecrets && isSecretBody(cmd)) return [{ label: `${title}: ${REDACTED}` }];
+  if (MIME_VERBS.has(cmd.verb)) {
+    const children = describeMessage(parseMimeMessage(body));
+    stripRanges(children);
+    return [{ label: title, children }];
+  }
+  return [{ label: title, children: textBody(body) }];
+}
+
+function transactionNode(link: TransactionLink): TreeNode {
+  if (link.kind === 'request') return { label: `[Response in frame ${link.frame}: ${link.verb}]` };
+  const ms = link.latencyUs !== undefined ? `, ${(link.latencyUs / 1000).toFixed(3)} ms` : '';
+  return { label: `[Reply to ${link.verb} ${link.trid} in frame ${link.frame}${ms}]` };
+}
+
+export function commandTree(cmd: MsnpCommand, t: TreeContext, summary: string): TreeNode {
+  const shown = t.showSecrets ? cmd : redactCommand(cmd);
+  const description = describeCommand(shown, t.version);
+  const children: TreeNode[] = [];
+  if (cmd.verb) children.push({ label: `Command: ${cmd.verb}` });
+  for (const p of description.params) children.push({ label: `${p.name}: ${p.value}` });
+  if (cmd.malformed) children.push({ label: `Malformed: ${cmd.malformed}`, severity: 'warning' });
+  if (t.link) children.push(transactionNode(t.link));
+  const who = t.account ? `, ${t.account}` : '';
+  children.push({ label: `[Connection: ${t.role}${t.versionText ? `, ${t.versionText}` : ''}${who}]` });
+  if (t.session !== null) children.push({ label: `[Session ${t.session}]` });
+  children.push(...bodyNodes(cmd, t.showSecrets));
+  const direction = cmd.direction === 'c2s' ? 'client → server' : 'server → client';
+  const root: TreeNode = { label: `MSNP (${direction}): ${summary}`, children };
+  if (!t.showSecrets) scrubTree(root, secretIndexes(cmd).map((i) => cmd.params[i]).filter((s): s is string => s !== undefined));
+  return root;
+}
