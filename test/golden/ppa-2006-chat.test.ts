@@ -26,7 +26,7 @@ it('rebuilds the chat with senders, nicknames and times', () => {
     ['tesla_thomas@hotmail.com', 'Thomas'],
   ]);
   expect(s.messages.map((m) => [m.frame, m.from, m.text])).toEqual([
-    [13, "tesla_brian@hotmail.com", "Hey Brain"],
+    [13, 'tesla_brian@hotmail.com', 'Hey Brian'],
     [17, 'tesla_thomas@hotmail.com', 'Hey man, whats up?'],
     [23, 'tesla_brian@hotmail.com', 'Not much, did you hear about the new IT guy they hired?'],
     [27, 'tesla_thomas@hotmail.com', 'ohh yea, i hear he is a real jerk'],
