@@ -1,0 +1,227 @@
+// The app's side of live capture: lists interfaces, checks filters and runs captures in a
+// separate capture process (capture-process.ts) so a native failure cannot take the app down;
+// numbers and spools the frames (capture-spool.ts) and hands them to the back end's sink.
+// Nothing here throws at the caller unexpectedly: start() rejects with a readable message when
+// a capture cannot start (nothing was started then); once running, failures arrive as
+// sink.error(message) followed by sink.stopped().
+
+import type { CaptureStartRequest, InterfaceInfo } from '../../shared/ipc-contract';
+import type { CapturedFrame } from '../engine/capture/captured-frame';
+import { CaptureParser } from '../engine/capture/capture-parser';
+import { CaptureChild, describeExit, type CaptureChildOptions, type ChildExit } from './capture-child';
+import { explainOpenError } from './capture-errors';
+import { DEFAULT_BUFFER_SIZE, type CaptureEvent, type CaptureStats } from './capture-protocol';
+import { CaptureSpool } from './capture-spool';
+import { describeInterfaces } from './interface-list';
+import { readPacketBatch } from './packet-batch';
+
+export interface CaptureSink {
+  frame(f: CapturedFrame): void;
+  stats(s: { captured: number; dropped: number | null; elapsedSeconds: number }): void;
+  error(message: string): void;
+  stopped(): void;
+}
+
+export interface LiveCaptureController {
+  listInterfaces(): Promise<InterfaceInfo[]>;
+  /** The libpcap error text, or null when the filter compiles for that device. */
+  checkFilter(device: string, filter: string): Promise<string | null>;
+  start(req: CaptureStartRequest, sink: CaptureSink): Promise<void>;
+  stop(): Promise<void>;
+  /** Writes the spooled frames (all, or those isMsnpFrame accepts) as pcapng; returns frames written. */
+  save(path: string, msnpOnly: boolean, isMsnpFrame: (n: number) => boolean): Promise<number>;
+}
+
+export interface LiveCaptureOptions extends CaptureChildOptions {
+  /** libpcap kernel buffer (default 16 MiB). */
+  bufferSize?: number;
+  /** Directory of the temporary spool file when no ring is asked for (default: OS temp dir). */
+  tempDirectory?: string;
+}
+
+interface Session {
+  child: CaptureChild;
+  sink: CaptureSink;
+  spool: CaptureSpool;
+  linkType: number;
+  device: string;
+  stopping: Promise<void> | null;
+  finished: boolean;
+}
+
+export class LiveCapture implements LiveCaptureController {
+  private session: Session | null = null;
+  /** The spool of the last capture, kept after it stops so it can still be saved. */
+  private spool: CaptureSpool | null = null;
+  private starting = false;
+
+  constructor(private readonly opts: LiveCaptureOptions = {}) {}
+
+  /** True between a successful start() and the sink's stopped(). */
+  get running(): boolean {
+    return !!this.session && !this.session.finished;
+  }
+
+  /** Process id of the running capture process (tests use it to crash it on purpose). */
+  get capturePid(): number | undefined {
+    return this.session?.finished === false ? this.session.child.pid : undefined;
+  }
+
+  async listInterfaces(): Promise<InterfaceInfo[]> {
+    const reply = await this.oneShot({ op: 'list' });
+    if (!reply.ok) throw new Error(`cannot list capture interfaces: ${reply.error}`);
+    if (!('devices' in reply)) throw new Error('cannot list capture interfaces: no device list in the reply');
+    return describeInterfaces(reply.devices);
+  }
+
+  async checkFilter(device: string, filter: string): Promise<string | null> {
+    const reply = await this.oneShot({ op: 'check', device, filter });
+    return reply.ok ? null : reply.error;
+  }
+
+  async start(req: CaptureStartRequest, sink: CaptureSink): Promise<void> {
+    if (this.running || this.starting) throw new Error('a capture is already running');
+    this.starting = true;
+    try {
+      await this.startSession(req, sink);
+    } finally {
+      this.starting = false;
+    }
+  }
+
+  async stop(): Promise<void> {
+    const s = this.session;
+    if (!s || s.finished) return;
+    s.stopping ??= (async () => {
+      await s.child.request({ op: 'stop' });
+      await s.child.shutdown();
+      this.finish(s, null);
+    })();
+    await s.stopping;
+  }
+
+  async save(path: string, msnpOnly: boolean, isMsnpFrame: (n: number) => boolean): Promise<number> {
+    if (!this.spool) throw new Error('nothing was captured yet');
+    return this.spool.saveTo(path, msnpOnly ? isMsnpFrame : () => true);
+  }
+
+  /** Re-reads frame `n` of the current or last capture from its spool (null if rotated away). */
+  async readFrame(n: number): Promise<CapturedFrame | null> {
+    const spool = this.spool;
+    if (!spool) return null;
+    const record = await spool.readRecord(n);
+    if (!record) return null;
+    const parser = new CaptureParser(0);
+    parser.push(spool.header);
+    const [frame] = parser.push(record);
+    if (!frame) return null;
+    return { ...frame, number: n, fileOffset: spool.offsetOf(n) };
+  }
+
+  /** Stops any capture and deletes the temporary spool (ring files stay where the user put them). */
+  async dispose(): Promise<void> {
+    await this.stop();
+    this.dropSpool();
+  }
+
+  private async startSession(req: CaptureStartRequest, sink: CaptureSink): Promise<void> {
+    const child = new CaptureChild(this.opts);
+    const reply = await child.request({ op: 'start', device: req.device, filter: req.filter, bufferSize: this.opts.bufferSize ?? DEFAULT_BUFFER_SIZE });
+    if (!reply.ok || !('linkType' in reply)) {
+      await child.shutdown();
+      const error = reply.ok ? 'capture process gave no link type' : reply.error;
+      throw new Error(explainOpenError(error, req.device));
+    }
+    let spool: CaptureSpool;
+    try {
+      spool = new CaptureSpool({ linkType: reply.linkType, device: req.device, ring: req.ring, tempDirectory: this.opts.tempDirectory });
+    } catch (err) {
+      await child.shutdown();
+      throw new Error(`cannot create the capture file: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    this.dropSpool();
+    this.spool = spool;
+    const s: Session = { child, sink, spool, linkType: reply.linkType, device: req.device, stopping: null, finished: false };
+    this.session = s;
+    child.onEvent = (event) => this.onEvent(s, event);
+    void child.waitExit().then((exit) => {
+      if (!s.stopping) this.finish(s, this.crashMessage(s, exit));
+    });
+  }
+
+  private onEvent(s: Session, event: CaptureEvent): void {
+    if (s.finished) return;
+    switch (event.event) {
+      case 'packets': return this.deliver(s, event.batch);
+      case 'stats': return this.reportStats(s, event.stats);
+      case 'error':
+        // The process has stopped capturing; end the session the usual way, with the reason.
+        this.finish(s, event.message);
+        void s.child.shutdown();
+        return;
+    }
+  }
+
+  private deliver(s: Session, batch: Uint8Array): void {
+    const frames: CapturedFrame[] = [];
+    for (const p of readPacketBatch(batch)) {
+      const fileOffset = s.spool.append(p.tsUs, p.data, p.originalLength);
+      frames.push({
+        number: s.spool.frames, captureIndex: 0, fileOffset, tsUs: p.tsUs, linkType: s.linkType,
+        originalLength: p.originalLength, data: p.data,
+      });
+    }
+    // On disk before anyone can ask to re-read them.
+    s.spool.flush();
+    for (const f of frames) guard(() => s.sink.frame(f));
+  }
+
+  private reportStats(s: Session, stats: CaptureStats): void {
+    guard(() => s.sink.stats({ captured: stats.captured, dropped: stats.dropped, elapsedSeconds: stats.elapsedSeconds }));
+  }
+
+  private crashMessage(s: Session, exit: ChildExit): string {
+    const base = describeExit(exit);
+    return s.device && exit.signal ? `${base} while capturing on ${s.device}` : base;
+  }
+
+  private finish(s: Session, error: string | null): void {
+    if (s.finished) return;
+    s.finished = true;
+    try {
+      s.spool.close();
+    } catch (err) {
+      error ??= `capture file: ${err instanceof Error ? err.message : String(err)}`;
+    }
+    if (error) guard(() => s.sink.error(error));
+    guard(() => s.sink.stopped());
+  }
+
+  private dropSpool(): void {
+    const spool = this.spool;
+    this.spool = null;
+    if (!spool) return;
+    // Ring files are the user's; only the temporary spool is ours to delete.
+    if (spool.isTemporary) spool.remove();
+    else spool.close();
+  }
+
+  private async oneShot(req: { op: 'list' } | { op: 'check'; device: string; filter: string }) {
+    // A fresh process per query: a failed libpcap open poisons the process that made it.
+    const child = new CaptureChild(this.opts);
+    try {
+      return await child.request(req);
+    } finally {
+      await child.shutdown();
+    }
+  }
+}
+
+/** A sink that throws must not break the capture. */
+function guard(fn: () => void): void {
+  try {
+    fn();
+  } catch {
+    // the sink's own problem; the capture goes on
+  }
+}
