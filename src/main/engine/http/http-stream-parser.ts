@@ -1,0 +1,369 @@
+// Parses HTTP/1.x messages from one direction of a TCP stream (RFC 9112): request or status
+// line, headers, then a body delimited by Content-Length, chunked transfer coding, or the end
+// of the stream (responses only); several messages per connection (keep-alive, pipelining).
+// Sizes are bounded (headers, chunk lines, kept body bytes); the parser never throws. Bytes
+// that do not start like HTTP make it report "not HTTP" once and ignore the rest.
+
+import type { Severity } from '../../../shared/model';
+import type { BodySegment, HttpHeader, HttpMessage } from './http-message';
+import { headerValue } from './http-message';
+import { concatBytes } from '../msnp/byte-parts';
+
+export interface HttpStreamParserOptions {
+  onMessage: (msg: HttpMessage) => void;
+  /** The bytes are not HTTP (reported once; the parser then ignores the stream). */
+  onNotHttp?: (frame: number, reason: string) => void;
+  onNote?: (frame: number, severity: Severity, message: string) => void;
+  /** For responses: the method of the request being answered (a HEAD response has no body). */
+  requestMethod?: () => string | undefined;
+  /** Default 64 KiB. */
+  maxHeaderBytes?: number;
+  /** Body bytes kept per message; the rest is counted and skipped. Default 8 MiB. */
+  maxBodyBytes?: number;
+}
+
+type State = 'head' | 'length' | 'chunk-size' | 'chunk-data' | 'chunk-end' | 'trailer' | 'until-close' | 'resync' | 'dead';
+
+const LF = 0x0a;
+const MAX_LINE = 8 * 1024;
+const REQUEST_LINE = /^([A-Z][A-Z_-]{0,19}) (\S+) (HTTP\/1\.[01])$/;
+const STATUS_LINE = /^(HTTP\/1\.[01]) ([0-9]{3})(?: (.*))?$/;
+const latin1 = new TextDecoder('latin1');
+
+/** Could this (possibly partial) first line still become an HTTP start line? */
+function plausibleStart(prefix: string): boolean {
+  if ('HTTP/1.'.startsWith(prefix.slice(0, 7))) return true;
+  return /^[A-Z][A-Z_-]{0,19}( \S*( H?T?T?P?\/?1?\.?[01]?)?)?$/.test(prefix);
+}
+
+interface MessageInProgress {
+  start: string;
+  headers: HttpHeader[];
+  frames: number[];
+  firstFrame: number;
+  tsUs: number;
+  streamOffset: number;
+  body: BodySegment[];
+  kept: number;
+  seen: number;
+  incomplete?: string;
+}
+
+export class HttpStreamParser {
+  private state: State = 'head';
+  private base = 0;
+  private head: Uint8Array = new Uint8Array(0);
+  private headStart = 0;
+  private headFrames: number[] = [];
+  private headTsUs = 0;
+  private line: Uint8Array[] = [];
+  private lineLength = 0;
+  private remaining = 0;
+  private msg: MessageInProgress | null = null;
+  private http: boolean | null = null;
+  private readonly maxHeaderBytes: number;
+  private readonly maxBodyBytes: number;
+
+  constructor(private readonly opts: HttpStreamParserOptions) {
+    this.maxHeaderBytes = opts.maxHeaderBytes ?? 64 * 1024;
+    this.maxBodyBytes = opts.maxBodyBytes ?? 8 * 1024 * 1024;
+  }
+
+  /** null until the first start line is seen; then whether the stream is HTTP. */
+  get isHttp(): boolean | null {
+    return this.http;
+  }
+
+  push(bytes: Uint8Array, frame: number, tsUs: number): void {
+    let pos = 0;
+    const end = bytes.length;
+    while (pos < end && this.state !== 'dead') {
+      switch (this.state) {
+        case 'head':
+          pos = this.readHead(bytes, pos, frame, tsUs);
+          break;
+        case 'length':
+        case 'chunk-data':
+          pos = this.readCounted(bytes, pos, frame, tsUs);
+          break;
+        case 'until-close':
+          this.addBody(bytes.subarray(pos), frame, tsUs);
+          pos = end;
+          break;
+        default:
+          pos = this.readLineState(bytes, pos, frame, tsUs);
+      }
+    }
+    this.base += end;
+  }
+
+  /** `lost` bytes are missing: a body of known length stays framed, anything else resynchronises. */
+  gap(lost: number, frame: number, tsUs: number): void {
+    if (this.state === 'dead') return;
+    const m = this.msg;
+    if (m && (this.state === 'length' || this.state === 'chunk-data') && lost <= this.remaining) {
+      this.addLost(m, lost, frame, tsUs);
+      m.incomplete = `${lost} body bytes lost in a capture gap`;
+      this.remaining -= lost;
+      if (this.remaining === 0) this.afterCounted(frame, tsUs);
+    } else if (m && this.state === 'until-close') {
+      m.incomplete = `${lost} body bytes lost in a capture gap`;
+      m.seen += lost;
+    } else {
+      if (m) this.finishMessage(frame, tsUs, `cut by a capture gap of ${lost} bytes`);
+      this.resetHead();
+      this.line = [];
+      this.lineLength = 0;
+      this.state = 'resync';
+    }
+    this.base += lost;
+  }
+
+  end(frame: number, tsUs: number): void {
+    if (this.state === 'until-close') this.finishMessage(frame, tsUs);
+    else if (this.msg) this.finishMessage(frame, tsUs, 'the stream ended before the end of the body');
+    else if (this.state === 'head' && this.head.length > 0 && this.http) {
+      this.opts.onNote?.(frame, 'warning', 'HTTP message headers cut by the end of the stream');
+    }
+    this.state = 'dead';
+  }
+
+  // ---- start line and headers ----
+
+  private readHead(bytes: Uint8Array, pos: number, frame: number, tsUs: number): number {
+    // Blank lines between messages are allowed (RFC 9112 §2.2).
+    if (this.head.length === 0) {
+      while (pos < bytes.length && (bytes[pos] === 0x0d || bytes[pos] === LF)) pos++;
+      if (pos === bytes.length) return pos;
+      this.headStart = this.base + pos;
+      this.headTsUs = tsUs;
+      this.headFrames = [];
+    }
+    if (this.headFrames.at(-1) !== frame) this.headFrames.push(frame);
+    const old = this.head.length;
+    const room = this.maxHeaderBytes - old;
+    const take = Math.min(bytes.length - pos, room);
+    this.head = concatBytes([this.head, bytes.subarray(pos, pos + take)]);
+    const endAt = this.findHeadEnd(Math.max(0, old - 3));
+    if (endAt < 0) {
+      if (!this.checkStart(frame)) return bytes.length;
+      if (take < bytes.length - pos || this.head.length >= this.maxHeaderBytes) {
+        this.opts.onNote?.(frame, 'warning', `HTTP headers longer than ${this.maxHeaderBytes} bytes: resynchronising`);
+        this.resetHead();
+        this.state = 'resync';
+        return pos + take;
+      }
+      return bytes.length;
+    }
+    const consumed = endAt - old;
+    const block = this.head.subarray(0, endAt);
+    this.resetHead();
+    this.startMessage(block, frame, tsUs);
+    return pos + consumed;
+  }
+
+  /** Index just past the blank line ending the headers, or -1. */
+  private findHeadEnd(from: number): number {
+    const h = this.head;
+    let i = h.indexOf(LF, from);
+    while (i >= 0) {
+      if (h[i + 1] === LF) return i + 2;
+      if (h[i + 1] === 0x0d && h[i + 2] === LF) return i + 3;
+      i = h.indexOf(LF, i + 1);
+    }
+    return -1;
+  }
+
+  /** Gives up on streams whose first bytes cannot be HTTP. */
+  private checkStart(frame: number): boolean {
+    if (this.http !== null) return true;
+    const nl = this.head.indexOf(LF);
+    const first = latin1.decode(this.head.subarray(0, nl < 0 ? Math.min(this.head.length, 64) : nl)).replace(/\r$/, '');
+    const ok = nl < 0 ? plausibleStart(first) && this.head.length < MAX_LINE : REQUEST_LINE.test(first) || STATUS_LINE.test(first);
+    if (!ok) this.die(frame, `not an HTTP start line: ${JSON.stringify(first.slice(0, 40))}`);
+    return ok;
+  }
+
+  private die(frame: number, reason: string): void {
+    if (this.http === null) this.opts.onNotHttp?.(frame, reason);
+    else this.opts.onNote?.(frame, 'warning', `HTTP stream lost: ${reason}`);
+    this.http = this.http ?? false;
+    this.state = 'dead';
+    this.resetHead();
+  }
+
+  private startMessage(block: Uint8Array, frame: number, tsUs: number): void {
+    const lines = latin1.decode(block).split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
+    const start = lines[0];
+    if (!REQUEST_LINE.test(start) && !STATUS_LINE.test(start)) {
+      const why = `not an HTTP start line: ${JSON.stringify(start.slice(0, 40))}`;
+      if (this.http === null) this.die(frame, why);
+      else {
+        this.opts.onNote?.(frame, 'warning', `HTTP ${why}; resynchronising`);
+        this.state = 'resync';
+      }
+      return;
+    }
+    this.http = true;
+    const headers: HttpHeader[] = [];
+    for (const l of lines.slice(1)) {
+      if (l === '') continue;
+      const colon = l.indexOf(':');
+      if (colon > 0) headers.push({ name: l.slice(0, colon).trim(), value: l.slice(colon + 1).trim() });
+      else if ((l[0] === ' ' || l[0] === '\t') && headers.length > 0) headers[headers.length - 1].value += ` ${l.trim()}`;
+    }
+    this.msg = {
+      start, headers, frames: this.headFrames, firstFrame: this.headFrames[0] ?? frame, tsUs: this.headTsUs,
+      streamOffset: this.headStart, body: [], kept: 0, seen: 0,
+    };
+    this.chooseBody(start, headers, frame, tsUs);
+  }
+
+  /** Body framing (RFC 9112 §6.3). */
+  private chooseBody(start: string, headers: HttpHeader[], frame: number, tsUs: number): void {
+    const status = STATUS_LINE.exec(start);
+    const code = status ? Number(status[2]) : 0;
+    if (status && ((code >= 100 && code < 200) || code === 204 || code === 304 || this.opts.requestMethod?.() === 'HEAD')) {
+      this.finishMessage(frame, tsUs);
+      return;
+    }
+    const te = headerValue({ headers }, 'transfer-encoding');
+    if (te !== null && /(^|,)\s*chunked\s*$/i.test(te)) {
+      this.state = 'chunk-size';
+      return;
+    }
+    const cl = headerValue({ headers }, 'content-length');
+    if (cl !== null && /^[0-9]{1,15}$/.test(cl)) {
+      this.remaining = Number(cl);
+      if (this.remaining === 0) this.finishMessage(frame, tsUs);
+      else this.state = 'length';
+      return;
+    }
+    if (status) this.state = 'until-close';
+    else this.finishMessage(frame, tsUs);
+  }
+
+  // ---- bodies ----
+
+  private readCounted(bytes: Uint8Array, pos: number, frame: number, tsUs: number): number {
+    const take = Math.min(this.remaining, bytes.length - pos);
+    this.addBody(bytes.subarray(pos, pos + take), frame, tsUs);
+    this.remaining -= take;
+    if (this.remaining === 0) this.afterCounted(frame, tsUs);
+    return pos + take;
+  }
+
+  private afterCounted(frame: number, tsUs: number): void {
+    if (this.state === 'chunk-data') this.state = 'chunk-end';
+    else this.finishMessage(frame, tsUs);
+  }
+
+  /** Lost body bytes become zeros (as far as the body is kept), so later bytes stay in place. */
+  private addLost(m: MessageInProgress, lost: number, frame: number, tsUs: number): void {
+    const keep = Math.max(0, Math.min(lost, this.maxBodyBytes - m.kept));
+    if (keep > 0) this.keep(m, new Uint8Array(keep), frame, tsUs);
+    m.seen += lost;
+  }
+
+  private addBody(part: Uint8Array, frame: number, tsUs: number): void {
+    const m = this.msg;
+    if (!m) return;
+    if (m.frames.at(-1) !== frame) m.frames.push(frame);
+    m.seen += part.length;
+    const keep = Math.min(part.length, this.maxBodyBytes - m.kept);
+    if (keep > 0) this.keep(m, part.slice(0, keep), frame, tsUs);
+  }
+
+  private keep(m: MessageInProgress, bytes: Uint8Array, frame: number, tsUs: number): void {
+    const last = m.body.at(-1);
+    if (last && last.frame === frame) last.bytes = concatBytes([last.bytes, bytes]);
+    else m.body.push({ bytes, frame, tsUs });
+    m.kept += bytes.length;
+  }
+
+  // ---- line-based states: chunk sizes, chunk ends, trailers, resynchronisation ----
+
+  private readLineState(bytes: Uint8Array, pos: number, frame: number, tsUs: number): number {
+    const nl = bytes.indexOf(LF, pos);
+    if (nl < 0) {
+      if (this.lineLength + bytes.length - pos > MAX_LINE) {
+        if (this.state === 'resync') {
+          this.line = [];
+          this.lineLength = 0;
+        } else this.die(frame, 'chunked body line too long');
+        return bytes.length;
+      }
+      this.line.push(bytes.slice(pos));
+      this.lineLength += bytes.length - pos;
+      if (this.msg && this.msg.frames.at(-1) !== frame) this.msg.frames.push(frame);
+      return bytes.length;
+    }
+    const lineBytes = concatBytes([...this.line, bytes.subarray(pos, nl)]);
+    const lineStart = this.base + pos - this.lineLength;
+    this.line = [];
+    this.lineLength = 0;
+    if (this.msg && this.msg.frames.at(-1) !== frame) this.msg.frames.push(frame);
+    const text = latin1.decode(lineBytes).replace(/\r$/, '');
+    this.onLine(text, lineBytes, lineStart, frame, tsUs);
+    return nl + 1;
+  }
+
+  private onLine(text: string, lineBytes: Uint8Array, lineStart: number, frame: number, tsUs: number): void {
+    switch (this.state) {
+      case 'chunk-size': {
+        const m = /^([0-9A-Fa-f]{1,12})\s*(;.*)?$/.exec(text);
+        if (!m) {
+          this.die(frame, `bad chunk size line ${JSON.stringify(text.slice(0, 20))}`);
+          return;
+        }
+        this.remaining = parseInt(m[1], 16);
+        this.state = this.remaining === 0 ? 'trailer' : 'chunk-data';
+        return;
+      }
+      case 'chunk-end':
+        if (text !== '') this.opts.onNote?.(frame, 'warning', 'HTTP chunk not followed by CRLF');
+        this.state = 'chunk-size';
+        return;
+      case 'trailer':
+        if (text === '') this.finishMessage(frame, tsUs);
+        return;
+      default:
+        // resync: a start line begins the next message
+        if (REQUEST_LINE.test(text) || STATUS_LINE.test(text)) {
+          this.state = 'head';
+          this.head = concatBytes([lineBytes, Uint8Array.of(LF)]);
+          this.headStart = lineStart;
+          this.headTsUs = tsUs;
+          this.headFrames = [frame];
+        }
+    }
+  }
+
+  // ---- completion ----
+
+  private finishMessage(frame: number, tsUs: number, incomplete?: string): void {
+    const m = this.msg;
+    this.msg = null;
+    this.state = this.state === 'dead' ? 'dead' : 'head';
+    if (!m) return;
+    const common = {
+      headers: m.headers, body: m.body, bodyLength: m.seen, bodyTruncated: m.seen > m.kept,
+      frames: m.frames, firstFrame: m.firstFrame, lastFrame: m.frames[m.frames.length - 1], tsUs: m.tsUs, endTsUs: tsUs,
+      streamOffset: m.streamOffset,
+    };
+    const why = incomplete ?? m.incomplete;
+    const req = REQUEST_LINE.exec(m.start);
+    let msg: HttpMessage;
+    if (req) msg = { kind: 'request', method: req[1], target: req[2], version: req[3], ...common };
+    else {
+      const st = STATUS_LINE.exec(m.start)!;
+      msg = { kind: 'response', version: st[1], status: Number(st[2]), reason: st[3] ?? '', ...common };
+    }
+    if (why !== undefined) msg.incomplete = why;
+    this.opts.onMessage(msg);
+  }
+
+  private resetHead(): void {
+    this.head = new Uint8Array(0);
+  }
+}
