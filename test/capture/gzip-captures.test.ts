@@ -54,6 +54,6 @@ describe('gzip captures', () => {
   it('a gzip file corrupt from the start is an error', async () => {
     const compressed = gzipSync(PPA);
     compressed.fill(0x55, 10, 100);
-    await expect(readAllFrames(compressed)).rejects.toThrow(/^unreadable gzip file: gzip: /);
+    await expect(readAllFrames(compressed)).rejects.toThrow(/^bytes: unreadable gzip file: gzip: /);
   });
 });

@@ -44,8 +44,8 @@ describe('not a capture file', () => {
     expect(() => parseAll(shb)).toThrow('unsupported pcapng version 2.0 at offset 0');
   });
 
-  it('through the reader, the promise rejects', async () => {
-    await expect(readAllFrames(new TextEncoder().encode('GIF89a....'))).rejects.toThrow('not a pcap or pcapng file (magic 0x47494638)');
+  it('through the reader, the promise rejects naming the input', async () => {
+    await expect(readAllFrames(new TextEncoder().encode('GIF89a....'))).rejects.toThrow('bytes: not a pcap or pcapng file (magic 0x47494638)');
   });
 
   it('a missing file rejects with the path', async () => {

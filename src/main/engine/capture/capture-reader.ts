@@ -67,6 +67,22 @@ async function* parseCaptureStream(
   total: number,
   onProgress: ReadCaptureOptions['onProgress'],
 ): CaptureBatches {
+  try {
+    return yield* parseWithGzip(source, path, captureIndex, total, onProgress);
+  } catch (err) {
+    // Name the file: with several inputs, "not a pcap file" alone does not say which.
+    if (err instanceof CaptureFormatError) throw new CaptureFormatError(`${path}: ${err.message}`);
+    throw err;
+  }
+}
+
+async function* parseWithGzip(
+  source: AsyncIterable<Uint8Array> | Iterable<Uint8Array>,
+  path: string,
+  captureIndex: number,
+  total: number,
+  onProgress: ReadCaptureOptions['onProgress'],
+): CaptureBatches {
   const input = withProgress(source, total, onProgress);
   const head = await peek(input, 2);
   const gzip = head.bytes.length >= 2 && head.bytes[0] === 0x1f && head.bytes[1] === 0x8b;
