@@ -65,8 +65,8 @@ export class ConnectionState {
   }
 
   role(): Role {
-    const hint = this.open.roleHint ?? (this.open.gatewayServer === 'SB' ? 'switchboard' : this.open.gatewayServer === 'NS' ? 'notification' : null);
-    return this.evidence.role(hint);
+    const gateway = this.open.gatewayServer === 'SB' ? 'switchboard' : this.open.gatewayServer === 'NS' ? 'notification' : null;
+    return this.evidence.role(gateway, this.open.roleHint ?? null);
   }
 
   /** The version from VER: the server's choice, else the client's best offer. */

@@ -73,12 +73,16 @@ export class RoleEvidence {
     }
   }
 
-  /** The role the evidence supports; `hint` decides only when nothing was said. */
-  role(hint: Role | null): Role {
+  /**
+   * The role the evidence supports. `gateway` (the HTTP gateway's Server=NS|SB) outranks only
+   * weak evidence; `hint` (the pipeline's guess) decides only when nothing was said.
+   */
+  role(gateway: Role | null, hint: Role | null): Role {
     if (this.peer > 0 && this.peer >= this.switchboard && this.notification === 0) return 'peer';
     if (this.switchboard > this.notification) return 'switchboard';
     if (this.notification > 0) return 'notification';
     if (this.dispatch > 0) return 'dispatch';
+    if (gateway) return gateway;
     if (this.weakNotification > 0) return 'notification';
     return hint ?? 'unknown';
   }
