@@ -67,6 +67,11 @@ export class LiveCapture implements LiveCaptureController {
     return this.session?.finished === false ? this.session.child.pid : undefined;
   }
 
+  /** Files of the current or last capture's spool still on disk, oldest first. */
+  get spoolPaths(): string[] {
+    return this.spool ? this.spool.spoolFiles.filter((f) => !f.removed).map((f) => f.path) : [];
+  }
+
   async listInterfaces(): Promise<InterfaceInfo[]> {
     const reply = await this.oneShot({ op: 'list' });
     if (!reply.ok) throw new Error(`cannot list capture interfaces: ${reply.error}`);

@@ -1,0 +1,77 @@
+// Shared pieces of the live-capture tests: the privilege check (these tests open raw sockets;
+// without root they must fail loudly, never skip), a recording sink, and loopback traffic.
+
+import { createServer, connect, type Server, type Socket } from 'node:net';
+import type { CapturedFrame } from '../../src/main/engine/capture/captured-frame';
+import type { CaptureSink } from '../../src/main/capture/live-capture';
+
+/** Throws a clear error unless the process may capture (root here and in CI). */
+export function assertCapturePrivileges(): void {
+  if (process.getuid?.() !== 0) {
+    throw new Error('live-capture tests need capture privileges: run them as root (CI runs as root), '
+      + 'or give node CAP_NET_RAW with `sudo setcap cap_net_raw,cap_net_admin+eip $(command -v node)`');
+  }
+}
+
+export interface RecordingSink extends CaptureSink {
+  frames: CapturedFrame[];
+  errors: string[];
+  stats_: { captured: number; dropped: number | null; elapsedSeconds: number }[];
+  stoppedCount: number;
+}
+
+export function recordingSink(): RecordingSink {
+  const sink: RecordingSink = {
+    frames: [], errors: [], stats_: [], stoppedCount: 0,
+    // Frames' data may be views into a batch: keep copies, as a consumer must.
+    frame: (f) => sink.frames.push({ ...f, data: f.data.slice() }),
+    stats: (s) => sink.stats_.push(s),
+    error: (m) => sink.errors.push(m),
+    stopped: () => {
+      sink.stoppedCount++;
+    },
+  };
+  return sink;
+}
+
+export async function waitFor(what: string, condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+/** A loopback server on an ephemeral port that records what it receives. */
+export async function loopbackServer(): Promise<{ server: Server; port: number; received: () => Buffer; close(): Promise<void> }> {
+  const chunks: Buffer[] = [];
+  const sockets = new Set<Socket>();
+  const server = createServer((s) => {
+    sockets.add(s);
+    s.on('data', (d) => chunks.push(d));
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  return {
+    server,
+    port,
+    received: () => Buffer.concat(chunks),
+    close: () => new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+/** Connects to 127.0.0.1:port, writes each message (waiting `gapMs` between them), then closes. */
+export async function sendMessages(port: number, messages: string[], gapMs = 5): Promise<void> {
+  const socket = connect(port, '127.0.0.1');
+  socket.setNoDelay(true);
+  await new Promise<void>((resolve, reject) => socket.once('connect', resolve).once('error', reject));
+  for (const m of messages) {
+    await new Promise<void>((resolve) => socket.write(m, () => resolve()));
+    await new Promise((r) => setTimeout(r, gapMs));
+  }
+  await new Promise<void>((resolve) => socket.end(resolve));
+}
