@@ -149,8 +149,10 @@ export class LiveCapture implements LiveCaptureController {
     const s: Session = { child, sink, spool, linkType: reply.linkType, device: req.device, stopping: null, finished: false };
     this.session = s;
     child.onEvent = (event) => this.onEvent(s, event);
-    void child.waitExit().then((exit) => {
-      if (!s.stopping) this.finish(s, this.crashMessage(s, exit));
+    void child.waitExit().then(async (exit) => {
+      if (s.stopping || s.finished) return;
+      const message = await this.crashMessage(s, exit);
+      if (!s.stopping) this.finish(s, message);
     });
   }
 
@@ -185,9 +187,12 @@ export class LiveCapture implements LiveCaptureController {
     guard(() => s.sink.stats({ captured: stats.captured, dropped: stats.dropped, elapsedSeconds: stats.elapsedSeconds }));
   }
 
-  private crashMessage(s: Session, exit: ChildExit): string {
+  /** The binding aborts when its interface vanishes: say so when that is what happened. */
+  private async crashMessage(s: Session, exit: ChildExit): Promise<string> {
     const base = describeExit(exit);
-    return s.device && exit.signal ? `${base} while capturing on ${s.device}` : base;
+    const reply = await this.oneShot({ op: 'list' }).catch(() => null);
+    const gone = reply?.ok && 'devices' in reply && !reply.devices.some((d) => d.name === s.device);
+    return gone ? `interface ${s.device} disappeared during the capture (${base})` : `${base} while capturing on ${s.device}`;
   }
 
   private finish(s: Session, error: string | null): void {
