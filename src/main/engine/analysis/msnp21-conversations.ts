@@ -70,8 +70,7 @@ export function onNfy(ctx: AnalysisContext, conn: ConnectionState, cmd: MsnpComm
   const nickRaw = elementText(xml, 'FriendlyName');
   const nick = nickRaw ? decodeMsnpText(nickRaw) : null;
   if (nick) ctx.noteNick(who, nick);
-  const status = cmd.params[0] === 'DEL' ? 'FLN' : elementText(xml, 'Status');
-  if (status) ctx.presence.status(conn.id, cmd.frame, cmd.tsUs, who, status, nick);
+  const status = cmd.params[0] === 'DEL' ? 'FLN' : (elementText(xml, 'Status') ?? undefined);
   const psm = elementText(xml, 'PSM');
-  if (psm !== null) ctx.presence.personalMessage(conn.id, cmd.frame, cmd.tsUs, who, psm.slice(0, 1024));
+  ctx.presence.observe(conn.id, cmd.frame, cmd.tsUs, who, { status, nick, personalMessage: psm === null ? undefined : psm.slice(0, 1024) });
 }

@@ -40,21 +40,29 @@ export class PresenceLog {
     this.records.push(rec);
   }
 
+  /**
+   * What one command says about `account` on `connection` (nick decoded; personal message ''
+   * when empty): one record when anything changed.
+   */
+  observe(connection: number, frame: number, tsUs: number, account: string, seen: { status?: string; nick?: string | null; personalMessage?: string }): void {
+    const k = this.state(connection, account);
+    const statusChanged = seen.status !== undefined && k.status !== seen.status;
+    const nickChanged = !!seen.nick && k.nick !== seen.nick;
+    const messageChanged = seen.personalMessage !== undefined && k.personalMessage !== seen.personalMessage;
+    if (seen.status !== undefined) k.status = seen.status;
+    if (seen.nick) k.nick = seen.nick;
+    if (seen.personalMessage !== undefined) k.personalMessage = seen.personalMessage;
+    if (statusChanged || nickChanged || messageChanged) this.push(frame, tsUs, account, k, messageChanged);
+  }
+
   /** A status seen for `account` on `connection` (nick when the line names one, decoded). */
   status(connection: number, frame: number, tsUs: number, account: string, status: string, nick: string | null): void {
-    const k = this.state(connection, account);
-    const changed = k.status !== status || (nick !== null && nick !== '' && k.nick !== nick);
-    k.status = status;
-    if (nick) k.nick = nick;
-    if (changed) this.push(frame, tsUs, account, k, false);
+    this.observe(connection, frame, tsUs, account, { status, nick });
   }
 
   /** A personal message seen for `account` on `connection` ('' when empty). */
   personalMessage(connection: number, frame: number, tsUs: number, account: string, text: string): void {
-    const k = this.state(connection, account);
-    if (k.personalMessage === text) return;
-    k.personalMessage = text;
-    this.push(frame, tsUs, account, k, true);
+    this.observe(connection, frame, tsUs, account, { personalMessage: text });
   }
 
   all(): PresenceRecord[] {
