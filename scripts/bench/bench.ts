@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
+import { build } from 'esbuild';
 import { buildCorpus } from './corpus';
 import { measure, type Measurement } from './measure';
 
@@ -13,7 +14,12 @@ const dir = join(process.cwd(), 'bench-data');
 mkdirSync(dir, { recursive: true });
 const targetMb = Number(process.env.BENCH_MB ?? 200);
 const sizes = [Math.round(targetMb / 4), targetMb];
-const tsx = join(process.cwd(), 'node_modules', '.bin', 'tsx');
+// Bundle the runners so every measured process starts as fast as plain Node (no TS loader).
+const runners = join(dir, 'runners');
+await build({
+  entryPoints: { 'engine-run': 'scripts/bench/engine-run.ts', 'raw-read': 'scripts/bench/raw-read.ts' },
+  outdir: runners, bundle: true, platform: 'node', format: 'esm', target: 'node20', outExtension: { '.js': '.mjs' }, logLevel: 'warning',
+});
 const hasTshark = spawnSync('tshark', ['--version'], { stdio: 'ignore' }).status === 0;
 
 function line(label: string, m: Measurement, bytes: number, frames: number): string {
@@ -29,11 +35,13 @@ for (const size of sizes) {
     frames = (await buildCorpus(path, size * MB)).frames;
   }
   const bytes = statSync(path).size;
-  const engine = await measure(tsx, ['scripts/bench/engine-run.ts', path]);
+  const engine = await measure(process.execPath, [join(runners, 'engine-run.mjs'), path]);
   frames = Number(/frames=(\d+)/.exec(engine.stdout)?.[1] ?? 0);
   process.stdout.write(`\n${path}: ${(bytes / MB).toFixed(1)} MB, ${frames.toLocaleString('en')} frames (${engine.stdout.trim().replace(/ maxRssKb=\d+/, '')})\n`);
   process.stdout.write(line('engine', engine, bytes, frames) + '\n');
-  const raw = await measure(tsx, ['scripts/bench/raw-read.ts', path]);
+  const inside = Number(/analysisSeconds=([\d.]+)/.exec(engine.stdout)?.[1] ?? NaN);
+  process.stdout.write(`  (engine inside the process, without Node start-up: ${inside.toFixed(2)} s, ${(bytes / MB / inside).toFixed(1)} MB/s)\n`);
+  const raw = await measure(process.execPath, [join(runners, 'raw-read.mjs'), path]);
   process.stdout.write(line('raw read', raw, bytes, frames) + '\n');
   if (hasTshark) {
     const tshark = await measure('sh', ['-c', `exec tshark -n -r '${path}' > /dev/null`]);

@@ -72,6 +72,7 @@ export class Analyzer {
     this.reassembler = new TcpReassembler((info) => this.routeStream(info));
     this.gateway = new GatewayConnections({
       openConnection: (open) => this.openMsnpConnection(open.client, open.server, 'http-gateway', open.firstFrame, open.tsUs, open.serverKind),
+      closeConnection: (conn, frame, tsUs) => this.msnp.closeConnection(conn.id, frame, tsUs),
       expert: this.expert,
     });
   }
