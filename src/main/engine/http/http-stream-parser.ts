@@ -29,6 +29,19 @@ const MAX_LINE = 8 * 1024;
 const REQUEST_LINE = /^([A-Z][A-Z_-]{0,19}) (\S+) (HTTP\/1\.[01])$/;
 const STATUS_LINE = /^(HTTP\/1\.[01]) ([0-9]{3})(?: (.*))?$/;
 const latin1 = new TextDecoder('latin1');
+/** Bytes kept to judge whether a stream starts like HTTP. */
+const FIRST_BYTES = 256;
+
+/** Index just past the blank line ending the headers, or -1. */
+function findHeadEnd(h: Uint8Array): number {
+  let i = h.indexOf(LF);
+  while (i >= 0) {
+    if (h[i + 1] === LF) return i + 2;
+    if (h[i + 1] === 0x0d && h[i + 2] === LF) return i + 3;
+    i = h.indexOf(LF, i + 1);
+  }
+  return -1;
+}
 
 /** Could this (possibly partial) first line still become an HTTP start line? */
 function plausibleStart(prefix: string): boolean {
@@ -44,15 +57,29 @@ interface MessageInProgress {
   tsUs: number;
   streamOffset: number;
   body: BodySegment[];
+  /** Pieces of the last body segment (same frame), joined once the frame changes. */
+  open: { frame: number; tsUs: number; pieces: Uint8Array[] } | null;
   kept: number;
   seen: number;
   incomplete?: string;
 }
 
+/** Joins the pieces of the open segment (linear: once per frame, not once per piece). */
+function closeSegment(m: MessageInProgress): void {
+  if (!m.open) return;
+  m.body.push({ bytes: concatBytes(m.open.pieces), frame: m.open.frame, tsUs: m.open.tsUs });
+  m.open = null;
+}
+
 export class HttpStreamParser {
   private state: State = 'head';
   private base = 0;
-  private head: Uint8Array = new Uint8Array(0);
+  // Header bytes so far: pieces (copied), their total, the last 3 bytes (to find a blank line
+  // across pushes) and the first bytes (to judge the start line) — nothing re-copied per push.
+  private headParts: Uint8Array[] = [];
+  private headLength = 0;
+  private headTail: Uint8Array = new Uint8Array(0);
+  private headFirst: Uint8Array = new Uint8Array(0);
   private headStart = 0;
   private headFrames: number[] = [];
   private headTsUs = 0;
@@ -122,7 +149,7 @@ export class HttpStreamParser {
   end(frame: number, tsUs: number): void {
     if (this.state === 'until-close') this.finishMessage(frame, tsUs);
     else if (this.msg) this.finishMessage(frame, tsUs, 'the stream ended before the end of the body');
-    else if (this.state === 'head' && this.head.length > 0 && this.http) {
+    else if (this.state === 'head' && this.headLength > 0 && this.http) {
       this.opts.onNote?.(frame, 'warning', 'HTTP message headers cut by the end of the stream');
     }
     this.state = 'dead';
@@ -132,7 +159,7 @@ export class HttpStreamParser {
 
   private readHead(bytes: Uint8Array, pos: number, frame: number, tsUs: number): number {
     // Blank lines between messages are allowed (RFC 9112 §2.2).
-    if (this.head.length === 0) {
+    if (this.headLength === 0) {
       while (pos < bytes.length && (bytes[pos] === 0x0d || bytes[pos] === LF)) pos++;
       if (pos === bytes.length) return pos;
       this.headStart = this.base + pos;
@@ -140,46 +167,39 @@ export class HttpStreamParser {
       this.headFrames = [];
     }
     if (this.headFrames.at(-1) !== frame) this.headFrames.push(frame);
-    const old = this.head.length;
-    const room = this.maxHeaderBytes - old;
-    const take = Math.min(bytes.length - pos, room);
-    this.head = concatBytes([this.head, bytes.subarray(pos, pos + take)]);
-    const endAt = this.findHeadEnd(Math.max(0, old - 3));
-    if (endAt < 0) {
-      if (!this.checkStart(frame)) return bytes.length;
-      if (take < bytes.length - pos || this.head.length >= this.maxHeaderBytes) {
-        this.opts.onNote?.(frame, 'warning', `HTTP headers longer than ${this.maxHeaderBytes} bytes: resynchronising`);
-        this.resetHead();
-        this.state = 'resync';
-        return pos + take;
-      }
-      return bytes.length;
+    const take = Math.min(bytes.length - pos, this.maxHeaderBytes - this.headLength);
+    const chunk = bytes.subarray(pos, pos + take);
+    const tail = this.headTail;
+    const probe = concatBytes([tail, chunk]);
+    const endAt = findHeadEnd(probe);
+    if (endAt >= 0) {
+      const inChunk = endAt - tail.length;
+      const block = concatBytes([...this.headParts, chunk.subarray(0, inChunk)]);
+      this.resetHead();
+      this.startMessage(block, frame, tsUs);
+      return pos + inChunk;
     }
-    const consumed = endAt - old;
-    const block = this.head.subarray(0, endAt);
-    this.resetHead();
-    this.startMessage(block, frame, tsUs);
-    return pos + consumed;
-  }
-
-  /** Index just past the blank line ending the headers, or -1. */
-  private findHeadEnd(from: number): number {
-    const h = this.head;
-    let i = h.indexOf(LF, from);
-    while (i >= 0) {
-      if (h[i + 1] === LF) return i + 2;
-      if (h[i + 1] === 0x0d && h[i + 2] === LF) return i + 3;
-      i = h.indexOf(LF, i + 1);
+    this.headParts.push(chunk.slice());
+    this.headLength += take;
+    this.headTail = probe.slice(Math.max(0, probe.length - 3));
+    if (this.headFirst.length < FIRST_BYTES) this.headFirst = concatBytes([this.headFirst, chunk.subarray(0, FIRST_BYTES - this.headFirst.length)]);
+    if (!this.checkStart(frame)) return bytes.length;
+    if (take < bytes.length - pos || this.headLength >= this.maxHeaderBytes) {
+      this.opts.onNote?.(frame, 'warning', `HTTP headers longer than ${this.maxHeaderBytes} bytes: resynchronising`);
+      this.resetHead();
+      this.state = 'resync';
+      return pos + take;
     }
-    return -1;
+    return bytes.length;
   }
 
   /** Gives up on streams whose first bytes cannot be HTTP. */
   private checkStart(frame: number): boolean {
     if (this.http !== null) return true;
-    const nl = this.head.indexOf(LF);
-    const first = latin1.decode(this.head.subarray(0, nl < 0 ? Math.min(this.head.length, 64) : nl)).replace(/\r$/, '');
-    const ok = nl < 0 ? plausibleStart(first) && this.head.length < MAX_LINE : REQUEST_LINE.test(first) || STATUS_LINE.test(first);
+    const h = this.headFirst;
+    const nl = h.indexOf(LF);
+    const first = latin1.decode(h.subarray(0, nl < 0 ? Math.min(h.length, 64) : nl)).replace(/\r$/, '');
+    const ok = nl < 0 ? plausibleStart(first) && this.headLength < MAX_LINE : REQUEST_LINE.test(first) || STATUS_LINE.test(first);
     if (!ok) this.die(frame, `not an HTTP start line: ${JSON.stringify(first.slice(0, 40))}`);
     return ok;
   }
@@ -214,7 +234,7 @@ export class HttpStreamParser {
     }
     this.msg = {
       start, headers, frames: this.headFrames, firstFrame: this.headFrames[0] ?? frame, tsUs: this.headTsUs,
-      streamOffset: this.headStart, body: [], kept: 0, seen: 0,
+      streamOffset: this.headStart, body: [], open: null, kept: 0, seen: 0,
     };
     this.chooseBody(start, headers, frame, tsUs);
   }
@@ -275,9 +295,11 @@ export class HttpStreamParser {
   }
 
   private keep(m: MessageInProgress, bytes: Uint8Array, frame: number, tsUs: number): void {
-    const last = m.body.at(-1);
-    if (last && last.frame === frame) last.bytes = concatBytes([last.bytes, bytes]);
-    else m.body.push({ bytes, frame, tsUs });
+    if (m.open?.frame === frame) m.open.pieces.push(bytes);
+    else {
+      closeSegment(m);
+      m.open = { frame, tsUs, pieces: [bytes] };
+    }
     m.kept += bytes.length;
   }
 
@@ -331,7 +353,11 @@ export class HttpStreamParser {
         // resync: a start line begins the next message
         if (REQUEST_LINE.test(text) || STATUS_LINE.test(text)) {
           this.state = 'head';
-          this.head = concatBytes([lineBytes, Uint8Array.of(LF)]);
+          const start = concatBytes([lineBytes, Uint8Array.of(LF)]);
+          this.headParts = [start];
+          this.headLength = start.length;
+          this.headTail = start.slice(Math.max(0, start.length - 3));
+          this.headFirst = start.slice(0, FIRST_BYTES);
           this.headStart = lineStart;
           this.headTsUs = tsUs;
           this.headFrames = [frame];
@@ -346,6 +372,7 @@ export class HttpStreamParser {
     this.msg = null;
     this.state = this.state === 'dead' ? 'dead' : 'head';
     if (!m) return;
+    closeSegment(m);
     const common = {
       headers: m.headers, body: m.body, bodyLength: m.seen, bodyTruncated: m.seen > m.kept,
       frames: m.frames, firstFrame: m.firstFrame, lastFrame: m.frames[m.frames.length - 1], tsUs: m.tsUs, endTsUs: tsUs,
@@ -364,6 +391,9 @@ export class HttpStreamParser {
   }
 
   private resetHead(): void {
-    this.head = new Uint8Array(0);
+    this.headParts = [];
+    this.headLength = 0;
+    this.headTail = new Uint8Array(0);
+    this.headFirst = new Uint8Array(0);
   }
 }

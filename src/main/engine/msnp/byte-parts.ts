@@ -18,3 +18,31 @@ export function concatBytes(parts: readonly Uint8Array[], total?: number): Uint8
   }
   return out;
 }
+
+/**
+ * Hands out small zeroed buffers carved from shared slabs, because allocating one ArrayBuffer
+ * per small body costs far more than copying it (V8 backs each with its own store). Regions
+ * are never reused, so a view stays valid; the price is that a view keeps its whole slab
+ * alive: a consumer that keeps a few small bodies for long should `slice()` them.
+ */
+export class ByteSlab {
+  private slab: Uint8Array = new Uint8Array(0);
+  private used = 0;
+
+  constructor(
+    private readonly slabBytes = 32 * 1024,
+    /** Larger requests get their own buffer. */
+    readonly maxPiece = 4 * 1024,
+  ) {}
+
+  alloc(n: number): Uint8Array {
+    if (n > this.maxPiece) return new Uint8Array(n);
+    if (this.used + n > this.slab.length) {
+      this.slab = new Uint8Array(this.slabBytes);
+      this.used = 0;
+    }
+    const out = this.slab.subarray(this.used, this.used + n);
+    this.used += n;
+    return out;
+  }
+}

@@ -20,12 +20,21 @@ export const KNOWN_VERBS: ReadonlySet<string> = new Set([
   'SDG', 'NFY', 'PUT', 'DEL',
 ]);
 
-/** True for a 3-character token made of upper-case ASCII letters. */
+function allInRange(token: string, low: number, high: number): boolean {
+  if (token.length !== 3) return false;
+  for (let i = 0; i < 3; i++) {
+    const c = token.charCodeAt(i);
+    if (c < low || c > high) return false;
+  }
+  return true;
+}
+
+/** True for a 3-character token made of upper-case ASCII letters (hot path: no regex). */
 export function isUpperVerb(token: string): boolean {
-  return /^[A-Z]{3}$/.test(token);
+  return allInRange(token, 0x41, 0x5a);
 }
 
 /** True for a 3-digit error code token. */
 export function isErrorVerb(token: string): boolean {
-  return /^[0-9]{3}$/.test(token);
+  return allInRange(token, 0x30, 0x39);
 }

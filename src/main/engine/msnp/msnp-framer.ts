@@ -11,7 +11,7 @@ import type { MsnpCommand } from './msnp-command';
 import { parseCommandLine, type ParsedCommandLine } from './command-syntax';
 import { payloadLength } from './payload-length';
 import { COMMAND_START_LOOKAHEAD, looksLikeCommandStart } from './command-start';
-import { concatBytes } from './byte-parts';
+import { ByteSlab, concatBytes } from './byte-parts';
 
 export interface MsnpFramerOptions {
   direction: Direction;
@@ -65,6 +65,10 @@ export class MsnpFramer {
   private partsLength = 0;
   private pending: PendingCommand | null = null;
   private bodyRemaining = 0;
+  /** Body buffer when the announced length is small enough to take from the slab up front. */
+  private bodyBuffer: Uint8Array | null = null;
+  private bodyFilled = 0;
+  private readonly slab = new ByteSlab();
 
   // Resynchronisation state.
   private atLineStart = true;
@@ -98,7 +102,9 @@ export class MsnpFramer {
   gap(lost: number, frame: number, tsUs: number): void {
     if (this.mode === 'body' && this.pending) {
       const fill = Math.min(lost, this.bodyRemaining);
-      this.addPart(new Uint8Array(fill));
+      // Lost bytes read as zeros; slab regions are fresh, hence already zero.
+      if (this.bodyBuffer) this.bodyFilled += fill;
+      else this.addPart(new Uint8Array(fill));
       this.bodyRemaining -= fill;
       this.pending.malformed = `${fill} body bytes lost in a capture gap`;
       this.onNote(frame, 'warning', `${lost} bytes lost inside the body of ${this.pending.parsed.verb}`);
@@ -124,7 +130,7 @@ export class MsnpFramer {
   /** The direction ended: what is left becomes an incomplete (malformed) command. */
   end(frame: number, tsUs: number): void {
     if (this.mode === 'body' && this.pending) {
-      const got = this.partsLength;
+      const got = this.bodyBuffer ? this.bodyFilled : this.partsLength;
       this.pending.malformed = `incomplete body: ${got} of ${this.pending.length} bytes before the end of the stream`;
       this.emitPending(this.lastFrame(frame), tsUs);
     } else if (this.mode === 'line' && this.unitStarted) {
@@ -191,6 +197,10 @@ export class MsnpFramer {
       this.bodyRemaining = length;
       this.parts = [];
       this.partsLength = 0;
+      // Small bodies are copied straight into their final buffer; larger ones are collected
+      // as they arrive, so an announced length alone never allocates.
+      this.bodyBuffer = length <= this.slab.maxPiece ? this.slab.alloc(length) : null;
+      this.bodyFilled = 0;
       this.mode = 'body';
     }
   }
@@ -200,7 +210,10 @@ export class MsnpFramer {
   private pushBody(bytes: Uint8Array, pos: number, frame: number, tsUs: number): number {
     const take = Math.min(this.bodyRemaining, bytes.length - pos);
     this.noteFrame(frame);
-    this.addPart(bytes.slice(pos, pos + take));
+    if (this.bodyBuffer) {
+      this.bodyBuffer.set(bytes.subarray(pos, pos + take), this.bodyFilled);
+      this.bodyFilled += take;
+    } else this.addPart(bytes.slice(pos, pos + take));
     this.bodyRemaining -= take;
     if (this.bodyRemaining === 0) {
       this.emitPending(frame, tsUs);
@@ -288,6 +301,7 @@ export class MsnpFramer {
     this.partsLength = 0;
     this.pending = null;
     this.bodyRemaining = 0;
+    this.bodyBuffer = null;
   }
 
   private noteFrame(frame: number): void {
@@ -314,7 +328,7 @@ export class MsnpFramer {
   private emitPending(frame: number, tsUs: number): void {
     const p = this.pending;
     if (!p) return;
-    const body = concatBytes(this.parts, this.partsLength);
+    const body = this.bodyBuffer ? this.bodyBuffer.subarray(0, this.bodyFilled) : concatBytes(this.parts, this.partsLength);
     this.emit(p.parsed, p.line, body, frame, tsUs, p.malformed);
   }
 

@@ -34,10 +34,10 @@ export function plainDecimal(token: string | undefined): number | null {
  *  SDG  `SDG TrID len`, `SDG 0 len`: 2;  NFY `NFY PUT|DEL len`: 2
  *  PUT / DEL `PUT TrID len`, reply `PUT TrID OK len`: 2
  */
-const MIN_PARAMS: Readonly<Record<string, number>> = {
+const MIN_PARAMS: ReadonlyMap<string, number> = new Map(Object.entries({
   MSG: 3, NOT: 1, IPG: 1, PAG: 3, PGD: 3, QRY: 3, SDC: 3, GCF: 2, UUX: 2, UBX: 2,
   ADL: 2, RML: 2, FQY: 2, UUN: 4, UBN: 3, UUM: 5, UBM: 4, SDG: 2, NFY: 2, PUT: 2, DEL: 2,
-};
+}));
 
 /** First protocol version whose error replies may carry a body (`NNN TrID len`, seen for 241 and 509). */
 export const ERROR_BODY_MIN_VERSION = 13;
@@ -67,12 +67,12 @@ export function payloadLength(
     if (plainDecimal(params[0]) === null) return null;
     return plainDecimal(params[1]);
   }
-  const min = MIN_PARAMS[verb];
+  const min = MIN_PARAMS.get(verb);
   if (min === undefined || n < min) return null;
   return plainDecimal(params[n - 1]);
 }
 
 /** True when the verb can carry a body in some form (for display and detection). */
 export function isPayloadVerb(verb: string): boolean {
-  return MIN_PARAMS[verb] !== undefined || /^[0-9]{3}$/.test(verb);
+  return MIN_PARAMS.has(verb) || /^[0-9]{3}$/.test(verb);
 }
