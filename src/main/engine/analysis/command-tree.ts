@@ -1,14 +1,15 @@
 // The command tree of one MSNP command for the detail view: the command and its named
 // parameters (msnp/describe-command.ts), its transaction (request/response frame, latency),
 // connection and session, then the body: MIME messages through message/describe-message.ts,
-// XML and other text bodies line by line. Secrets are redacted unless asked for.
+// P2P bodies through p2p/describe-p2p-body.ts, XML and other text bodies line by line.
+// Secrets are redacted unless asked for.
 // Byte ranges are left out: the analysis knows stream offsets, not where a command sits in a frame.
 
 import type { TreeNode } from '../../../shared/model';
-import { describeMessage } from '../message/describe-message';
 import { parseMimeMessage } from '../message/parse-mime-message';
 import { describeCommand } from '../msnp/describe-command';
 import type { MsnpCommand } from '../msnp/msnp-command';
+import { describeMessageWithP2p } from '../p2p/describe-p2p-body';
 import { isSecretBody, REDACTED, redactCommand, scrubTree, secretIndexes } from './redaction';
 import type { TransactionLink } from './transactions';
 
@@ -54,7 +55,7 @@ function bodyNodes(cmd: MsnpCommand, showSecrets: boolean): TreeNode[] {
   const title = `Body (${body.length} bytes)`;
   if (!showSecrets && isSecretBody(cmd)) return [{ label: `${title}: ${REDACTED}` }];
   if (MIME_VERBS.has(cmd.verb)) {
-    const children = describeMessage(parseMimeMessage(body));
+    const children = describeMessageWithP2p(parseMimeMessage(body));
     stripRanges(children);
     return [{ label: title, children }];
   }

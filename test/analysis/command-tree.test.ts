@@ -1,0 +1,67 @@
+// The command tree for the detail view: named parameters, transaction, connection, body.
+import { describe, expect, it } from 'vitest';
+import type { TreeNode } from '../../src/shared/model';
+import { captureScript, runScript } from './script';
+
+function labels(node: TreeNode): string[] {
+  const out: string[] = [];
+  const stack = [node];
+  while (stack.length) {
+    const n = stack.shift() as TreeNode;
+    out.push(n.label);
+    if (n.children) stack.push(...n.children);
+  }
+  return out;
+}
+
+describe('command tree', () => {
+  const r = runScript(captureScript('msnp12-pecan-escargot-login-presence-chat'));
+  const find = (frame: number, connection?: number) => {
+    const x = r.annotations.find((a) => a.cmd.frame === frame && (connection === undefined || a.connection === connection));
+    if (!x) throw new Error(`frame ${frame}`);
+    return r.analysis.describe(x.connection, x.cmd);
+  };
+
+  it('a client chat message: parameters by name, its ACK, connection, the MIME body', () => {
+    const tree = find(211);
+    expect(tree.label).toBe('MSNP (client → server): MSG 3 A 185');
+    const all = labels(tree);
+    expect(all).toEqual(expect.arrayContaining(['Command: MSG', 'TrID: 3', 'ack mode: A', 'length: 185', '[Response in frame 214: ACK]', '[Connection: switchboard, MSNP12, alice@example.com]', '[Session 1]', 'Body (185 bytes)']));
+    expect(all).toContain('Text: Hi Bob! This is message 1 from Alice.');
+    // No byte ranges: the analysis does not know where the command sits in its frame.
+    expect(JSON.stringify(tree)).not.toContain('"range"');
+  });
+
+  it('a profile message: MSPAuth shown redacted', () => {
+    const all = labels(find(48));
+    expect(all.some((l) => /^MSPAuth: <redacted, \d+ characters>$/.test(l))).toBe(true);
+  });
+
+  it('an XML body is shown as text', () => {
+    const all = labels(find(158));
+    expect(all).toContain('<Data><PSM>Alice is testing MSNP</PSM><CurrentMedia></CurrentMedia></Data>');
+  });
+
+  it('a nick is shown decoded; msnobj too', () => {
+    const all = labels(find(147));
+    expect(all).toContain('nick: Bob');
+    expect(all).toContain('msnobj: <msnobj/>');
+  });
+
+  it('a malformed line is marked', () => {
+    const m = runScript('conn 1 10.0.0.2:1025 10.0.0.1:1863\n1 1 S:  oops\n');
+    const tree = m.analysis.describe(1, m.annotations[0].cmd);
+    expect(tree.children?.find((c) => c.severity === 'warning')?.label).toBe('Malformed: line starts with a space');
+  });
+});
+
+describe('command tree of P2P', () => {
+  it('decodes the binary P2P header and the SLP INVITE of the file-transfer capture', () => {
+    const r = runScript(captureScript('msnp12-pecan-escargot-file-transfer-p2p'));
+    const x = r.annotations.find((a) => a.cmd.frame === 202);
+    if (!x) throw new Error('frame 202');
+    const text = JSON.stringify(r.analysis.describe(x.connection, x.cmd));
+    expect(text).toContain('INVITE MSNMSGR:bob@example.com MSNSLP/1.0');
+    expect(text).toContain('846930890');
+  });
+});
