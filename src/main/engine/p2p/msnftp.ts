@@ -17,7 +17,7 @@ export interface MsnftpBlock {
 }
 
 export interface MsnftpEvents {
-  /** A command line (without line ending). */
+  /** A command line (without line ending), after the stream has taken it into account. */
   line?(direction: Direction, line: string, frame: number): void;
   /** File data, in order. `data` is a view: copy what you keep. */
   block?(direction: Direction, block: MsnftpBlock): void;
@@ -77,7 +77,6 @@ export class MsnftpStream {
   }
 
   private command(direction: Direction, st: DirectionState, line: string, frame: number): void {
-    this.events.line?.(direction, line, frame);
     const [verb, ...args] = line.trim().split(/\s+/);
     switch (verb) {
       case 'USR':
@@ -97,6 +96,8 @@ export class MsnftpStream {
         this.cancelled = true;
         break;
     }
+    // After the state change, so a listener sees FIL's size.
+    this.events.line?.(direction, line, frame);
   }
 
   private blocks(direction: Direction, st: DirectionState, input: Uint8Array, frame: number): Uint8Array {

@@ -142,10 +142,13 @@ export class P2pTracker {
       },
       problem: (message, frame) => this.expert.add(frame, 'warning', `${ref.client} ↔ ${ref.server}: ${message}`),
     });
+    let noted = false;
     return {
       data: (direction, bytes, frame) => stream.data(direction, bytes, frame),
       end: (_direction, frame) => {
-        if (stream.cancelled) this.expert.add(frame, 'note', `MSNFTP transfer ${ref.client} ↔ ${ref.server} was cancelled`);
+        if (!stream.cancelled || noted) return;
+        noted = true;
+        this.expert.add(frame, 'note', `MSNFTP transfer ${ref.client} ↔ ${ref.server} was cancelled`);
       },
     };
   }

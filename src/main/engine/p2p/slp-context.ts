@@ -1,11 +1,15 @@
 // The base64 `Context` of a file-transfer INVITE (EUF-GUID {5D3E02AB…}): a little-endian struct —
-// header length u32 (574 for version 2; 638 for version 3), version u32, file size u64, type u32
-// (0 with preview, 1 without, 4 background sharing), the file name as 260 UTF-16LE code units
-// (520 bytes, NUL-terminated), 30 unknown bytes, u32 (0xFFFFFFFF), then an optional preview image
-// from `header length` to the end. Decoding is bounded and never throws.
-// Spec: PROTOCOL.md "P2P / MSNSLP"; layout as in libpurple xfer.h (MsnFileContext) and MSNPSharp FTContext.
+// header length u32, version u32 (2, or 3 with 63 more header bytes: length 637), file size u64,
+// type u32 (0: a preview image may follow the header; 1: no preview; 4: background sharing), the
+// file name as 260 UTF-16LE code units (520 bytes, NUL-terminated), 30 unknown bytes, a u32
+// (0xFFFFFFFF in the wild), then the optional preview. Version 2 clients fill the length field
+// wrongly, so for version 2 the header is taken as 574 bytes whatever it says (as libpurple does).
+// Decoding is bounded and never throws.
+// Spec: PROTOCOL.md "P2P / MSNSLP"; layout as in libpurple xfer.c (msn_file_context_from_wire)
+// and MSNPSharp FTContext.
 
 export interface FileTransferContext {
+  /** The header length field as sent. */
   headerLength: number;
   version: number;
   fileSize: number;
@@ -14,7 +18,7 @@ export interface FileTransferContext {
   fileName: string;
   /** The u32 after the 30 unknown bytes (0xFFFFFFFF in the wild), or null if the context is short. */
   trailer: number | null;
-  /** Bytes of preview image after the header (0 when none). */
+  /** Bytes of preview image after the header (type 0 only; 0 when none). */
   previewLength: number;
   problems: string[];
 }
@@ -24,15 +28,20 @@ export const MAX_CONTEXT_BYTES = 1024 * 1024;
 const NAME_OFFSET = 20;
 const NAME_UNITS = 260;
 const TRAILER_OFFSET = NAME_OFFSET + NAME_UNITS * 2 + 30;
+/** Header length of version 2 (574) and version 3 (637). */
+const V2_LENGTH = TRAILER_OFFSET + 4;
+const V3_LENGTH = V2_LENGTH + 63;
 
-const TYPE_NAMES: Record<number, string> = { 0: 'with preview', 1: 'no preview', 4: 'background sharing', 8: 'unknown (8)' };
+const TYPE_NAMES: Record<number, string> = { 0: 'preview allowed', 1: 'no preview', 4: 'background sharing', 8: 'unknown (8)' };
 
 /** Decodes base64 with a size bound; null when it is longer than the bound or not base64. */
 export function decodeBase64Bounded(text: string, maxBytes = MAX_CONTEXT_BYTES): Uint8Array | null {
   const compact = text.replace(/\s+/g, '');
-  if (compact.length > Math.ceil((maxBytes * 4) / 3) + 4) return null;
+  // Checked before decoding so a huge value costs nothing, then exactly after.
+  if (compact.length > Math.ceil(maxBytes / 3) * 4) return null;
   if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact)) return null;
-  return new Uint8Array(Buffer.from(compact, 'base64'));
+  const bytes = new Uint8Array(Buffer.from(compact, 'base64'));
+  return bytes.length <= maxBytes ? bytes : null;
 }
 
 /** Reads a NUL-terminated UTF-16LE string of at most `units` code units at `at`. */
@@ -52,17 +61,22 @@ export function parseFileTransferContext(bytes: Uint8Array): FileTransferContext
   const size = view.getBigUint64(8, true);
   if (size > BigInt(Number.MAX_SAFE_INTEGER)) problems.push(`file size ${size} is beyond 2^53`);
   const type = view.getUint32(16, true);
+  const version = view.getUint32(4, true);
   if (bytes.length < NAME_OFFSET + NAME_UNITS * 2) problems.push(`context is ${bytes.length} bytes, shorter than its file name field`);
-  if (headerLength > bytes.length) problems.push(`header length ${headerLength} is beyond the context's ${bytes.length} bytes`);
+  let effective = headerLength;
+  if (version === 2) effective = V2_LENGTH;
+  else if (version === 3 && headerLength !== V3_LENGTH) problems.push(`version 3 context with header length ${headerLength} instead of ${V3_LENGTH}`);
+  else if (version !== 3) problems.push(`unknown context version ${version}`);
+  if (effective > bytes.length) problems.push(`header length ${effective} is beyond the context's ${bytes.length} bytes`);
   return {
     headerLength,
-    version: view.getUint32(4, true),
+    version,
     fileSize: size > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(size),
     type,
     typeName: TYPE_NAMES[type] ?? `unknown (${type})`,
     fileName: readUtf16z(bytes, NAME_OFFSET, NAME_UNITS),
     trailer: bytes.length >= TRAILER_OFFSET + 4 ? view.getUint32(TRAILER_OFFSET, true) : null,
-    previewLength: headerLength >= TRAILER_OFFSET && headerLength < bytes.length ? bytes.length - headerLength : 0,
+    previewLength: type === 0 && effective >= V2_LENGTH && effective < bytes.length ? bytes.length - effective : 0,
     problems,
   };
 }
