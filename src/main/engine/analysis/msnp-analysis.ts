@@ -212,7 +212,8 @@ export class MsnpAnalysis {
 
   /** Command tree node for the UI (named params via describeCommand, MIME via describeMessage), redacted. */
   describe(connection: number, cmd: MsnpCommand): TreeNode {
-    const conn = this.ctx.connection(connection);
+    // A command of a connection never opened: describe it without adding the connection.
+    const conn = this.ctx.connections.get(connection) ?? new ConnectionState({ id: connection, client: '', server: '', transport: 'tcp', firstFrame: cmd.frame, tsUs: cmd.tsUs });
     const versionInfo = conn.version(this.ctx.inheritedVersion(conn));
     const shown = this.showSecrets ? cmd : redactCommand(cmd);
     return commandTree(cmd, {
