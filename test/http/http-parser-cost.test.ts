@@ -21,4 +21,13 @@ describe('HttpStreamParser cost', () => {
     expect(run.messages[0].body).toHaveLength(1);
     expect(performance.now() - t).toBeLessThan(3000);
   });
+
+  it('5000 pipelined requests in one push', () => {
+    const run = parserRun();
+    const one = 'POST /gateway/gateway.dll?SessionID=a HTTP/1.1\r\nContent-Length: 6\r\n\r\nPNG\r\n\n';
+    const t = performance.now();
+    run.parser.push(enc(one.repeat(5000)), 1, 0);
+    expect(run.messages).toHaveLength(5000);
+    expect(performance.now() - t).toBeLessThan(3000);
+  });
 });

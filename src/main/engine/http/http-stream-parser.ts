@@ -170,10 +170,15 @@ export class HttpStreamParser {
     const take = Math.min(bytes.length - pos, this.maxHeaderBytes - this.headLength);
     const chunk = bytes.subarray(pos, pos + take);
     const tail = this.headTail;
-    const probe = concatBytes([tail, chunk]);
-    const endAt = findHeadEnd(probe);
-    if (endAt >= 0) {
-      const inChunk = endAt - tail.length;
+    // A blank line straddling the previous push is found in tail + 3 bytes; else search the
+    // chunk itself (no copy: with pipelining, one push may hold many messages).
+    let inChunk = -1;
+    if (tail.length > 0) {
+      const edge = findHeadEnd(concatBytes([tail, chunk.subarray(0, 3)]));
+      if (edge >= 0) inChunk = edge - tail.length;
+    }
+    if (inChunk < 0) inChunk = findHeadEnd(chunk);
+    if (inChunk >= 0) {
       const block = concatBytes([...this.headParts, chunk.subarray(0, inChunk)]);
       this.resetHead();
       this.startMessage(block, frame, tsUs);
@@ -181,7 +186,7 @@ export class HttpStreamParser {
     }
     this.headParts.push(chunk.slice());
     this.headLength += take;
-    this.headTail = probe.slice(Math.max(0, probe.length - 3));
+    this.headTail = chunk.length >= 3 ? chunk.slice(chunk.length - 3) : concatBytes([tail, chunk]).slice(-3);
     if (this.headFirst.length < FIRST_BYTES) this.headFirst = concatBytes([this.headFirst, chunk.subarray(0, FIRST_BYTES - this.headFirst.length)]);
     if (!this.checkStart(frame)) return bytes.length;
     if (take < bytes.length - pos || this.headLength >= this.maxHeaderBytes) {

@@ -107,7 +107,7 @@ export class MsnpFramer {
       else this.addPart(new Uint8Array(fill));
       this.bodyRemaining -= fill;
       this.pending.malformed = `${fill} body bytes lost in a capture gap`;
-      this.onNote(frame, 'warning', `${lost} bytes lost inside the body of ${this.pending.parsed.verb}`);
+      this.onNote(frame, 'warning', `${fill} bytes of the body of ${this.pending.parsed.verb} lost in a capture gap: kept as zeros, framing stays in sync`);
       if (this.bodyRemaining === 0) {
         this.emitPending(this.lastFrame(frame), this.lastTsUs);
         // The gap ended exactly where the body did: still in sync.
