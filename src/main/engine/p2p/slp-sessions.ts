@@ -141,6 +141,9 @@ export class SlpSessions {
     const transport = /TCPv1/i.test(bridges) || !/TRUDP/i.test(bridges) ? 'tcp' : 'udp';
     const listening = slp.field('Listening');
     const status = listening !== undefined && /^false$/i.test(listening.trim()) ? 'not listening' : 'offered';
+    const sender = slpAccount(slp.from) ?? ctx.from;
+    // A 200 OK to a transport request accepts the addresses the requester offered.
+    if (slp.kind === 'response' && slp.status === 200) this.book.setStatus(`slp:${callId}`, 'accepted', (r) => r.offeredBy !== sender && r.status === 'offered');
     const offered: string[] = [];
     for (const a of transportAddresses(slp)) {
       this.book.offer(`slp:${callId}`, {
@@ -150,7 +153,7 @@ export class SlpSessions {
         address: a.address,
         port: a.port,
         scope: a.scope,
-        offeredBy: slpAccount(slp.from) ?? ctx.from,
+        offeredBy: sender,
         offeredTo: slpAccount(slp.to) ?? ctx.to[0] ?? null,
         status,
         source: 'msnslp',
