@@ -97,8 +97,8 @@ describe('HTTP gateway capture', () => {
 
   it('notes only the two final OUT requests that got no response', () => {
     expect(notes).toEqual([
-      'note: HTTP gateway request without a captured response (connection 0)',
-      'note: HTTP gateway request without a captured response (connection 1)',
+      'note: HTTP gateway request without a captured response (SessionID b74cf347-e48b-4887-8192-53761e588d55)',
+      'note: HTTP gateway request without a captured response (SessionID 9a45cf16-fd38-44b0-acb1-22c6fac5f1b2)',
     ]);
   });
 });

@@ -116,6 +116,6 @@ describe('GatewayStitcher', () => {
     s.finish();
     expect(opened).toHaveLength(1);
     expect(log).toEqual(['0 c2s VER 1 MSNP12 @2', '0 c2s OUT @4', '0 end @4']);
-    expect(notes).toEqual(['warning: HTTP gateway answered 400 Bad Request', 'note: HTTP gateway request without a captured response (connection 0)']);
+    expect(notes).toEqual(['warning: HTTP gateway answered 400 Bad Request', 'note: HTTP gateway request without a captured response (SessionID A)']);
   });
 });

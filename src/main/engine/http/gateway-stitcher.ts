@@ -156,7 +156,7 @@ export class GatewayStitcher implements HttpExchangeListener {
     this.send(logical, sink, 'c2s', ex.request);
     const res = ex.response;
     if (!res) {
-      this.note(ex.request.lastFrame, 'note', `HTTP gateway request without a captured response (connection ${logical.info.id})`);
+      this.note(ex.request.lastFrame, 'note', `HTTP gateway request without a captured response (SessionID ${logical.info.sessionId ?? 'unknown'})`);
       return;
     }
     if (res.status < 200 || res.status >= 300) {
