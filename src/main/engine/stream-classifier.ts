@@ -18,7 +18,8 @@ const ascii = (bytes: Uint8Array, n: number): string => {
 };
 
 const HTTP_START = /^(POST|GET|HTTP\/1\.[01]) /;
-const MSNFTP_START = /^VER \S+ MSNFTP/;
+// `VER MSNFTP` (MSN Messenger, aMSN, Miranda); Trillian lists other versions first (l7-filter).
+const MSNFTP_START = /^VER (?:\S+ )*MSNFTP/;
 
 /**
  * Classify by port first (cheap, certain for configured MSNP ports), then by content of the
