@@ -2,14 +2,15 @@
 // Policy (only our own scripts and styles, WebSocket back to this host, no framing, no plugins)
 // and the usual hardening headers.
 
-export function contentSecurityPolicy(host: string): string {
+/** `host`: where the page's WebSocket goes (browser mode); none in Electron. */
+export function contentSecurityPolicy(host: string | null): string {
   return [
     "default-src 'none'",
     "script-src 'self'",
     "style-src 'self'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    `connect-src 'self' ws://${host}`,
+    host ? `connect-src 'self' ws://${host}` : "connect-src 'self'",
     "base-uri 'none'",
     "form-action 'none'",
     "frame-ancestors 'none'",

@@ -1,0 +1,74 @@
+// The native menu. File: Open… (native dialog), Open Recent, Open Sample, Close, Save, Export;
+// Capture: Start/Stop, Interfaces; View; Help. Shortcuts for actions the renderer carries out
+// (export, find, go to packet, capture toggle) become 'menu:action' events.
+
+import { Menu, type MenuItemConstructorOptions } from 'electron';
+import { basename } from 'node:path';
+import type { EventChannels } from '../../shared/ipc-contract';
+
+export type MenuAction = EventChannels['menu:action']['action'];
+
+export interface MenuHandlers {
+  open(): void;
+  openPaths(paths: string[]): void;
+  openSample(): void;
+  close(): void;
+  save(msnpOnly: boolean): void;
+  /** Forwarded to the renderer as a 'menu:action' event. */
+  action(action: MenuAction): void;
+  about(): void;
+}
+
+export function buildAppMenu(recent: string[], handlers: MenuHandlers, opts: { mac: boolean; devTools: boolean }): Menu {
+  const recentItems: MenuItemConstructorOptions[] = recent.length
+    ? recent.map((path) => ({ label: basename(path), sublabel: path, click: () => handlers.openPaths([path]) }))
+    : [{ label: 'No recent files', enabled: false }];
+  const file: MenuItemConstructorOptions = {
+    label: 'File',
+    submenu: [
+      { label: 'Open…', accelerator: 'CmdOrCtrl+O', click: () => handlers.open() },
+      { label: 'Open Recent', submenu: recentItems },
+      { label: 'Open Sample Capture', click: () => handlers.openSample() },
+      { type: 'separator' },
+      { label: 'Save Capture As…', accelerator: 'CmdOrCtrl+S', click: () => handlers.save(false) },
+      { label: 'Save MSNP Frames As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => handlers.save(true) },
+      { label: 'Export Analysis…', accelerator: 'CmdOrCtrl+E', click: () => handlers.action('export') },
+      { type: 'separator' },
+      { label: 'Close', accelerator: 'CmdOrCtrl+W', click: () => handlers.close() },
+      ...(opts.mac ? [] : [{ type: 'separator' as const }, { role: 'quit' as const }]),
+    ],
+  };
+  const edit: MenuItemConstructorOptions = {
+    label: 'Edit',
+    submenu: [
+      { role: 'copy' },
+      { role: 'selectAll' },
+      { type: 'separator' },
+      { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: () => handlers.action('find') },
+      { label: 'Go to Packet…', accelerator: 'CmdOrCtrl+G', click: () => handlers.action('goto') },
+    ],
+  };
+  const capture: MenuItemConstructorOptions = {
+    label: 'Capture',
+    submenu: [
+      { label: 'Start/Stop Capture', accelerator: 'CmdOrCtrl+K', click: () => handlers.action('capture-toggle') },
+      // The renderer's capture panel lists the interfaces; the contract has one action for it.
+      { label: 'Interfaces…', click: () => handlers.action('capture-toggle') },
+    ],
+  };
+  const view: MenuItemConstructorOptions = {
+    label: 'View',
+    submenu: [
+      { role: 'resetZoom' },
+      { role: 'zoomIn' },
+      { role: 'zoomOut' },
+      { type: 'separator' },
+      { role: 'togglefullscreen' },
+      ...(opts.devTools ? [{ type: 'separator' as const }, { role: 'reload' as const }, { role: 'toggleDevTools' as const }] : []),
+    ],
+  };
+  const help: MenuItemConstructorOptions = { role: 'help', submenu: [{ label: 'About MSNP Analyzer', click: () => handlers.about() }] };
+  const template: MenuItemConstructorOptions[] = [file, edit, capture, view, help];
+  if (opts.mac) template.unshift({ role: 'appMenu' });
+  return Menu.buildFromTemplate(template);
+}
