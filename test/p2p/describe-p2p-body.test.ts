@@ -67,6 +67,12 @@ describe('describeMessageWithP2p', () => {
     expect(find(tree, 'Footer').label).toBe('Footer (application id): 2 (file transfer)');
   });
 
+  it('spells out what a legacy invitation offers', () => {
+    const payload = new TextEncoder().encode('MIME-Version: 1.0\r\nContent-Type: text/x-msmsgsinvite; charset=UTF-8\r\n\r\nApplication-GUID: {5D3E02AB-6190-11d3-BBBB-00C04F795683}\r\nInvitation-Command: ACCEPT\r\nInvitation-Cookie: 7\r\nIP-Address: 203.0.113.9\r\nPortX: 11178\r\n');
+    const body = describeMessageWithP2p(parseMimeMessage(payload))[1];
+    expect(body.children!.slice(0, 3).map((c) => c.label)).toEqual(['Application: file transfer', 'Offers 203.0.113.9:6891 (external, from IP-Address + PortX)', 'Application-GUID: {5D3E02AB-6190-11d3-BBBB-00C04F795683}']);
+  });
+
   it('short bodies become warnings, not exceptions', () => {
     const tree = describeMessageWithP2p(p2pMessage(new Uint8Array(10)));
     expect(find(tree, 'P2P v1 body of 10 bytes').severity).toBe('warning');

@@ -1,16 +1,19 @@
 // Command-tree nodes for a P2P message body: every v1 header field (flags spelled out) or the v2
 // header, TLVs and data header, the data, the footer's application id, and — for session-0
 // data — the MSNSLP start line, headers and body fields (reversed WLM 2009 fields marked).
-// describeMessageWithP2p is what the analysis calls for any message body.
+// describeMessageWithP2p is what the analysis calls for any message body; it also spells out
+// what a legacy invitation offers (application, addresses with PortX un-XORed).
 // Ranges are [offset, length] from the start of the MSNP payload plus `base`.
 
 import type { TreeNode } from '../../../shared/model';
 import { clip, describeMessage, headerLabel } from '../message/describe-message';
 import type { MimeMessage } from '../message/mime-message';
+import { parseMsmsgsInvite } from './msmsgsinvite';
 import { parseSlp, type SlpMessage } from './msnslp';
 import { p2pVersionOf } from './p2p-data';
 import { P2P_APP_IDS, p2pV1FlagNames, parseP2pV1 } from './p2p-header-v1';
 import { p2pV2OpCodeNames, p2pV2TfName, parseP2pV2, type P2pV2Message } from './p2p-header-v2';
+import { kindLabel } from './session-event-like';
 
 type Range = [number, number];
 
@@ -122,7 +125,19 @@ export function describeP2pBody(message: MimeMessage, base: number): TreeNode[] 
   return p2pVersionOf(message) === 2 ? describeV2(message.body, at) : describeV1(message.body, at);
 }
 
-/** describeMessage with P2P bodies decoded: what the frame detail view should call. */
+/** What an invitation means beyond its raw fields: the application and the addresses (PortX un-XORed). */
+function invitationSummary(message: MimeMessage): TreeNode[] {
+  const invite = parseMsmsgsInvite(message.body);
+  const nodes: TreeNode[] = [];
+  if (invite.kind) nodes.push({ label: `Application: ${kindLabel(invite.kind)}` });
+  for (const a of invite.addresses) nodes.push({ label: `Offers ${a.port > 0 ? `${a.address}:${a.port}` : a.address} (${a.scope}, from ${a.source})` });
+  for (const problem of invite.problems) nodes.push({ label: problem, severity: 'warning' });
+  return nodes;
+}
+
+/** describeMessage with P2P bodies and invitations decoded: what the frame detail view should call. */
 export function describeMessageWithP2p(message: MimeMessage, base = 0): TreeNode[] {
-  return describeMessage(message, base, describeP2pBody);
+  const tree = describeMessage(message, base, describeP2pBody);
+  if (message.contentType === 'text/x-msmsgsinvite' && tree[1]) tree[1].children = [...invitationSummary(message), ...(tree[1].children ?? [])];
+  return tree;
 }
