@@ -90,3 +90,23 @@ describe('linking switchboards to notification connections', () => {
     expect(r.at(188).session).toBeNull();
   });
 });
+
+describe('joining by cookie', () => {
+  it('two connections presenting the same switchboard cookie are one session (a reconnection)', () => {
+    const r = runScript(`
+conn 1 10.0.0.2:1025 10.0.0.1:1863
+conn 2 10.0.0.2:1026 10.0.0.9:1863
+conn 3 10.0.0.2:1027 10.0.0.9:1863
+1 1 C: XFR 15 SB
+2 1 S: XFR 15 SB 10.0.0.9:1863 CKI 1835953129.20013021.2623242
+3 2 C: USR 1 alice@example.com 1835953129.20013021.2623242
+4 2 S: USR 1 OK alice@example.com Alice
+5 3 C: USR 1 alice@example.com 1835953129.20013021.2623242
+6 3 S: USR 1 OK alice@example.com Alice
+`);
+    const sessions = r.analysis.sessions();
+    expect(sessions).toHaveLength(1);
+    expect(sessions[0].connections).toEqual([2, 3]);
+    expect(r.analysis.connections().map((c) => c.notificationConnection)).toEqual([null, 1, 1]);
+  });
+});

@@ -27,6 +27,8 @@ import { onSwitchboardMessage } from './switchboard-messages';
 import { isErrorCode, TransactionTracker } from './transactions';
 import { versionFloor } from './version-inference';
 
+const NO_FIELDS: CommandFields = new Map();
+
 export type { ConnectionOpen } from './connection-state';
 export type { P2pSink } from './analysis-context';
 
@@ -77,7 +79,8 @@ export class MsnpAnalysis {
       if (floor > conn.versionFloor) conn.versionFloor = floor;
       const usr = cmd.verb === 'USR' ? usrFlavor(cmd, cmd.direction === 's2c' && cmd.trid !== null ? (conn.usrSent.get(cmd.trid) ?? null) : null) : null;
       conn.evidence.observe(cmd, usr);
-      const f = commandFields(cmd, this.versionNumber(conn));
+      // Named parameters for the verbs that need them (MSG, the bulk of traffic, reads its own).
+      const f = cmd.verb === 'MSG' ? NO_FIELDS : commandFields(cmd, this.versionNumber(conn));
       if (cmd.direction === 'c2s') this.transactions.request(connection, cmd);
       else this.transactions.response(connection, cmd);
       if (isErrorCode(cmd.verb)) {
@@ -151,7 +154,7 @@ export class MsnpAnalysis {
         return onDeliveryReceipt(ctx, conn, cmd, notes);
       case 'MSG':
         if (cmd.direction === 's2c' && cmd.params[0] === 'Hotmail') return onNotificationMessage(cmd, notes);
-        return onSwitchboardMessage(ctx, conn, cmd, f, notes);
+        return onSwitchboardMessage(ctx, conn, cmd, notes);
       case 'SDG':
         return onSdg(ctx, conn, cmd, notes);
       case 'NFY':

@@ -16,7 +16,6 @@ import { decodeMsnpText } from '../msnp/msnp-text';
 import type { SessionEventLike } from '../p2p/session-event-like';
 import { looksLikeAccount, normalizeAccount } from './account';
 import type { AnalysisContext, CommandNotes } from './analysis-context';
-import type { CommandFields } from './command-fields';
 import type { ConnectionState } from './connection-state';
 import { messageKey, type Sighting } from './message-sightings';
 import type { SessionState, SightingValue } from './switchboard-sessions';
@@ -25,7 +24,7 @@ import { formatTimeUs } from './time-format';
 const SUMMARY_TEXT = 120;
 
 export function clipText(text: string, max = SUMMARY_TEXT): string {
-  const oneLine = text.replace(/\s+/g, ' ').trim();
+  const oneLine = (text.length > 4 * max ? text.slice(0, 4 * max) : text).replace(/\s+/g, ' ').trim();
   return oneLine.length > max ? `${oneLine.slice(0, max - 1)}…` : oneLine;
 }
 
@@ -163,16 +162,17 @@ function learnAccountFromTyping(conn: ConnectionState, message: MimeMessage): vo
   if (looksLikeAccount(user)) conn.account = normalizeAccount(user);
 }
 
-export function onSwitchboardMessage(ctx: AnalysisContext, conn: ConnectionState, cmd: MsnpCommand, f: CommandFields, notes: CommandNotes): void {
+/** `MSG account nick len` (server) / `MSG TrID mode len` (client): fixed shapes, read directly (hot path). */
+export function onSwitchboardMessage(ctx: AnalysisContext, conn: ConnectionState, cmd: MsnpCommand, notes: CommandNotes): void {
   if (!cmd.body) return;
   const part = parseMimeMessage(cmd.body);
   if (part.contentType) notes.contentTypes.push(part.contentType);
   let from: string | null;
   let fromNick: string | null;
   if (cmd.direction === 's2c') {
-    const raw = f.get('account');
+    const raw = cmd.params[0];
     from = looksLikeAccount(raw) ? normalizeAccount(raw) : null;
-    const nick = f.get('nick');
+    const nick = cmd.params.length >= 3 ? cmd.params[1] : undefined;
     fromNick = nick === undefined ? null : decodeMsnpText(nick);
     if (from && fromNick) ctx.noteNick(from, fromNick);
   } else {
