@@ -36,6 +36,14 @@ describe('MsnpFramer: lines', () => {
     expect(c.streamOffset).toBe(0);
   });
 
+  it('lists frames ascending and completes at the highest one when reassembly delivers a buffered lower frame last', () => {
+    // Frame 16 filled the hole before the segment of frame 15, which reassembly then released.
+    const h = harness('c2s', 12);
+    h.framer.push(bytes('MSG 4 U 3\r\na'), 16, 1600);
+    h.framer.push(bytes('bc'), 15, 1500);
+    expect(h.commands.map((c) => [c.frames, c.frame, c.tsUs])).toEqual([[[15, 16], 16, 1600]]);
+  });
+
   it('splits CR and LF across pushes', () => {
     const { commands } = frameChunks(['OUT\r', '\nPNG\r\n']);
     expect(commands.map((c) => [c.line, c.frames])).toEqual([['OUT', [1, 2]], ['PNG', [2]]]);

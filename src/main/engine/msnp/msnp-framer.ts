@@ -93,7 +93,7 @@ export class MsnpFramer {
     while (pos < end) {
       if (this.mode === 'line') pos = this.pushLine(bytes, pos, frame, tsUs);
       else if (this.mode === 'body') pos = this.pushBody(bytes, pos, frame, tsUs);
-      else pos = this.pushResync(bytes, pos, frame);
+      else pos = this.pushResync(bytes, pos, frame, tsUs);
     }
     this.base += end;
   }
@@ -147,7 +147,7 @@ export class MsnpFramer {
 
   private pushLine(bytes: Uint8Array, pos: number, frame: number, tsUs: number): number {
     if (!this.unitStarted) this.startUnit(this.base + pos);
-    this.noteFrame(frame);
+    this.noteFrame(frame, tsUs);
     const nl = bytes.indexOf(LF, pos);
     const stop = nl < 0 ? bytes.length : nl;
     if (this.partsLength + (stop - pos) > this.maxLineBytes) {
@@ -209,7 +209,7 @@ export class MsnpFramer {
 
   private pushBody(bytes: Uint8Array, pos: number, frame: number, tsUs: number): number {
     const take = Math.min(this.bodyRemaining, bytes.length - pos);
-    this.noteFrame(frame);
+    this.noteFrame(frame, tsUs);
     if (this.bodyBuffer) {
       this.bodyBuffer.set(bytes.subarray(pos, pos + take), this.bodyFilled);
       this.bodyFilled += take;
@@ -235,7 +235,7 @@ export class MsnpFramer {
   }
 
   /** Skips to the next line start that looks like a command; a candidate cut by the end of the push is carried over. */
-  private pushResync(bytes: Uint8Array, pos: number, frame: number): number {
+  private pushResync(bytes: Uint8Array, pos: number, frame: number, tsUs: number): number {
     const end = bytes.length;
     if (this.partsLength > 0) {
       // A carried candidate (a few bytes, no line end in them): decide with the new bytes.
@@ -243,7 +243,7 @@ export class MsnpFramer {
       const verdict = looksLikeCommandStart(probe, 0, probe.length);
       if (verdict === 'yes') return this.resumeAt(pos, true);
       if (verdict === 'need-more') {
-        this.noteFrame(frame);
+        this.noteFrame(frame, tsUs);
         this.addPart(bytes.slice(pos));
         return end;
       }
@@ -257,7 +257,7 @@ export class MsnpFramer {
         if (verdict === 'yes') return this.resumeAt(pos, false);
         if (verdict === 'need-more') {
           this.startUnit(this.base + pos);
-          this.noteFrame(frame);
+          this.noteFrame(frame, tsUs);
           this.addPart(bytes.slice(pos));
           return end;
         }
@@ -304,10 +304,25 @@ export class MsnpFramer {
     this.bodyBuffer = null;
   }
 
-  private noteFrame(frame: number): void {
+  /**
+   * Records a contributing frame. Frames are kept ascending: reassembly may deliver a buffered
+   * out-of-order segment (lower number) after the one that filled the hole, and the command is
+   * complete only once all of its frames have been seen, i.e. at the highest-numbered one.
+   */
+  private noteFrame(frame: number, tsUs: number): void {
     const f = this.frames;
-    if (f.length === 0 || f[f.length - 1] !== frame) f.push(frame);
+    const last = f.length > 0 ? f[f.length - 1] : -Infinity;
+    if (frame > last) {
+      f.push(frame);
+      this.completingTsUs = tsUs;
+    } else if (frame < last && !f.includes(frame)) {
+      let i = f.length - 1;
+      while (i > 0 && f[i - 1] > frame) i--;
+      f.splice(i, 0, frame);
+    }
   }
+
+  private completingTsUs = 0;
 
   private lastFrame(fallback: number): number {
     return this.frames.length > 0 ? this.frames[this.frames.length - 1] : fallback;
@@ -332,8 +347,9 @@ export class MsnpFramer {
     this.emit(p.parsed, p.line, body, frame, tsUs, p.malformed);
   }
 
+  /** `frame`/`tsUs` only stand in when no frame contributed (never for framed bytes). */
   private emit(parsed: ParsedCommandLine, line: string, body: Uint8Array | null, frame: number, tsUs: number, malformed: string | undefined): void {
-    this.noteFrame(frame);
+    if (this.frames.length === 0) this.noteFrame(frame, tsUs);
     const frames = this.frames;
     const cmd: MsnpCommand = {
       index: this.index++,
@@ -345,7 +361,7 @@ export class MsnpFramer {
       body,
       frames,
       frame: frames[frames.length - 1],
-      tsUs,
+      tsUs: this.completingTsUs,
       streamOffset: this.unitStarted ? this.unitOffset : this.base,
     };
     if (malformed !== undefined) cmd.malformed = malformed;
