@@ -7,6 +7,7 @@
 import type { ContactRecord } from '../../../shared/model';
 import { looksLikeAccount, normalizeAccount } from './account';
 import { listNames, parseAdlList } from './adl-list';
+import type { AddressBook } from './address-book';
 import { decodeMsnpText } from '../msnp/msnp-text';
 
 interface Contact {
@@ -23,11 +24,14 @@ const DIGITS = /^\d+$/;
 const MAX_CONTACTS = 100_000;
 const MAX_GROUPS_PER_OWNER = 1000;
 
-const groupKey = (owner: number, id: string): string => `${owner}\u0000${id}`;
+/** Group ids belong to a list owner: a notification connection id, or `ab:account` for a SOAP address book. */
+type Owner = number | string;
+
+const groupKey = (owner: Owner, id: string): string => `${owner}\u0000${id}`;
 
 export class ContactList {
   private readonly contacts = new Map<string, Contact>();
-  private readonly groupNames = new Map<number, Map<string, string>>();
+  private readonly groupNames = new Map<string, Map<string, string>>();
   /** MSNP10+ contact GUIDs (C=) → account, per owner, for ADC/REM by GUID. */
   private readonly contactIds = new Map<string, string>();
 
@@ -42,13 +46,14 @@ export class ContactList {
     return c;
   }
 
-  private setGroup(owner: number, id: string, rawName: string): void {
-    let names = this.groupNames.get(owner);
+  /** Names from MSNP lines are URL-encoded; those from the SOAP address book are not. */
+  private setGroup(owner: Owner, id: string, rawName: string, encoded = true): void {
+    let names = this.groupNames.get(String(owner));
     if (!names) {
       names = new Map();
-      this.groupNames.set(owner, names);
+      this.groupNames.set(String(owner), names);
     }
-    if (names.size < MAX_GROUPS_PER_OWNER || names.has(id)) names.set(id, decodeMsnpText(rawName));
+    if (names.size < MAX_GROUPS_PER_OWNER || names.has(id)) names.set(id, encoded ? decodeMsnpText(rawName) : rawName);
   }
 
   /** A friendly name seen for a contact (LST F=, ILN/NLN, ADL f=, REA): the latest wins. */
@@ -120,7 +125,7 @@ export class ContactList {
   groupRemoved(owner: number, p: readonly string[]): void {
     const id = p[p.length - 1];
     if (id === undefined) return;
-    this.groupNames.get(owner)?.delete(id);
+    this.groupNames.get(String(owner))?.delete(id);
     const key = groupKey(owner, id);
     for (const c of this.contacts.values()) c.groups.delete(key);
   }
@@ -192,6 +197,18 @@ export class ContactList {
     }
   }
 
+  /** An address book from SOAP (MSNP13+): its groups and contacts (names as stored, not URL-encoded). */
+  addressBook(book: AddressBook): void {
+    const owner: Owner = `ab:${book.owner ?? '?'}`;
+    for (const g of book.groups) this.setGroup(owner, g.id, g.name, false);
+    for (const entry of book.contacts) {
+      const c = this.contact(entry.account);
+      if (!c) continue;
+      if (entry.nick) c.nick = entry.nick;
+      for (const id of entry.groupIds) c.groups.add(groupKey(owner, id));
+    }
+  }
+
   records(): ContactRecord[] {
     const out: ContactRecord[] = [];
     for (const c of this.contacts.values()) {
@@ -199,7 +216,7 @@ export class ContactList {
       for (const key of c.groups) {
         const sep = key.indexOf('\u0000');
         const id = key.slice(sep + 1);
-        const name = this.groupNames.get(Number(key.slice(0, sep)))?.get(id) ?? id;
+        const name = this.groupNames.get(key.slice(0, sep))?.get(id) ?? id;
         if (!groups.includes(name)) groups.push(name);
       }
       const rec: ContactRecord = { account: c.account, nick: c.nick ?? '', groups: groups.sort() };

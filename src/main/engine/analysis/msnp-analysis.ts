@@ -12,6 +12,7 @@ import type { ConnectionRecord, ContactRecord, FrameKind, PresenceRecord, Sessio
 import type { MsnpCommand } from '../msnp/msnp-command';
 import { describeCommand } from '../msnp/describe-command';
 import { looksLikeAccount, normalizeAccount } from './account';
+import { parseAddressBook } from './address-book';
 import { AnalysisContext, emptyNotes, type CommandNotes, type P2pSink } from './analysis-context';
 import { commandFields, type CommandFields } from './command-fields';
 import { commandTree } from './command-tree';
@@ -228,6 +229,17 @@ export class MsnpAnalysis {
       session: this.ctx.sessions.resolve(conn.session),
       link: this.transactions.linkOf(connection, cmd.index),
     }, describeCommand(shown, versionInfo.number).summary);
+  }
+
+  /**
+   * An address-book SOAP response (ABFindAll / ABFindContactsPaged, seen by the HTTP layer):
+   * MSNP13+ clients learn their groups there, not over MSNP. Returns false when it is not one.
+   */
+  addressBook(xml: string): boolean {
+    const book = parseAddressBook(xml);
+    if (!book) return false;
+    this.ctx.contacts.addressBook(book);
+    return true;
   }
 
   /** Closes open transactions (unanswered → expert) and gives up split messages left incomplete. */
