@@ -41,4 +41,15 @@ export const BATCH_INTERVAL_MS = 20;
 /** ...and as soon as this many are waiting. */
 export const BATCH_MAX_PACKETS = 256;
 export const STATS_INTERVAL_MS = 1000;
-export const DEFAULT_BUFFER_SIZE = 16 * 1024 * 1024;
+/**
+ * libpcap's kernel buffer. The binding asks for immediate mode, in which Linux libpcap uses
+ * TPACKET_V2: a ring of fixed slots sized for the interface MTU. On loopback (MTU 65536) a slot
+ * is ~64 KiB, so 16 MiB would hold only ~250 packets and a short burst while the capture
+ * process waits for a CPU drops packets; loopback gets a larger ring.
+ */
+export const DEFAULT_BUFFER_SIZE = 32 * 1024 * 1024;
+export const LOOPBACK_BUFFER_SIZE = 128 * 1024 * 1024;
+
+export function defaultBufferSize(device: string): number {
+  return /^lo\d*$/.test(device) ? LOOPBACK_BUFFER_SIZE : DEFAULT_BUFFER_SIZE;
+}

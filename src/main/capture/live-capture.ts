@@ -10,7 +10,7 @@ import type { CapturedFrame } from '../engine/capture/captured-frame';
 import { CaptureParser } from '../engine/capture/capture-parser';
 import { CaptureChild, describeExit, type CaptureChildOptions, type ChildExit } from './capture-child';
 import { explainOpenError } from './capture-errors';
-import { DEFAULT_BUFFER_SIZE, type CaptureEvent, type CaptureStats } from './capture-protocol';
+import { defaultBufferSize, type CaptureEvent, type CaptureStats } from './capture-protocol';
 import { CaptureSpool } from './capture-spool';
 import { describeInterfaces } from './interface-list';
 import { readPacketBatch } from './packet-batch';
@@ -33,7 +33,7 @@ export interface LiveCaptureController {
 }
 
 export interface LiveCaptureOptions extends CaptureChildOptions {
-  /** libpcap kernel buffer (default 16 MiB). */
+  /** libpcap kernel buffer (default 32 MiB, 128 MiB on loopback: see capture-protocol.ts). */
   bufferSize?: number;
   /** Directory of the temporary spool file when no ring is asked for (default: OS temp dir). */
   tempDirectory?: string;
@@ -131,7 +131,7 @@ export class LiveCapture implements LiveCaptureController {
 
   private async startSession(req: CaptureStartRequest, sink: CaptureSink): Promise<void> {
     const child = new CaptureChild(this.opts);
-    const reply = await child.request({ op: 'start', device: req.device, filter: req.filter, bufferSize: this.opts.bufferSize ?? DEFAULT_BUFFER_SIZE });
+    const reply = await child.request({ op: 'start', device: req.device, filter: req.filter, bufferSize: this.opts.bufferSize ?? defaultBufferSize(req.device) });
     if (!reply.ok || !('linkType' in reply)) {
       await child.shutdown();
       const error = reply.ok ? 'capture process gave no link type' : reply.error;
