@@ -36,7 +36,7 @@ export interface Reply {
 /** Requests kept per connection; older ones are settled (and noted if unanswered) when evicted. */
 const MAX_OPEN_PER_CONNECTION = 512;
 /** Links kept for the command tree over the whole capture. */
-const MAX_LINKS = 2_000_000;
+const MAX_LINKS = 1_000_000;
 
 /**
  * Client commands with a TrID that the server does not always answer: `MSG n U|N|D|S` (only `A`
