@@ -23,13 +23,13 @@ describe('browser-mode server: upload', () => {
     expect(res.status).toBe(200);
     const reply = JSON.parse(res.body) as { ok: boolean; path: string };
     expect(reply.ok).toBe(true);
-    expect(reply.path).toMatch(/msnp-analyzer-uploads-[^/]+\/\d+-evil_name\.pcap$/);
+    expect(reply.path).toMatch(/msnp-analyzer-uploads-[^/]+\/\d+\/evil_name\.pcap$/);
     expect(readFileSync(reply.path)).toEqual(bytes);
   });
 
   it('refuses bodies over the limit, declared or streamed, and keeps nothing', async () => {
     const first = await raw(f, 'POST', '/api/upload?name=a.pcap', { 'X-MSNP-Token': f.token }, Buffer.alloc(10));
-    const dir = dirname((JSON.parse(first.body) as { path: string }).path);
+    const dir = dirname(dirname((JSON.parse(first.body) as { path: string }).path));
     const before = readdirSync(dir).length;
     const declared = await raw(f, 'POST', '/api/upload?name=big.pcap', { 'X-MSNP-Token': f.token }, Buffer.alloc(1001));
     expect(declared.status).toBe(413);
@@ -50,6 +50,6 @@ describe('browser-mode server: upload', () => {
     const path = (JSON.parse(res.body) as { path: string }).path;
     expect(existsSync(path)).toBe(true);
     await g.close();
-    expect(existsSync(dirname(path))).toBe(false);
+    expect(existsSync(dirname(dirname(path)))).toBe(false);
   });
 });

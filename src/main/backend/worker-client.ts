@@ -18,22 +18,22 @@ export interface WorkerLike {
 
 export interface WorkerLocation {
   url: URL;
-  execArgv?: string[];
+  /** The entry is TypeScript: load it through tsx's API (a dev/test-only path). */
+  typescript?: boolean;
 }
 
-/**
- * Next to the bundle in dist/main/ (analysis-worker.js); when this module runs from source under
- * tsx or vitest, the TypeScript entry through tsx's loader.
- */
+/** Next to the bundle in dist/main/ (analysis-worker.js); from source (tsx, vitest), the .ts entry. */
 export function defaultWorkerLocation(): WorkerLocation {
-  if (import.meta.url.endsWith('.ts')) {
-    return { url: new URL('./analysis-worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
-  }
+  if (import.meta.url.endsWith('.ts')) return { url: new URL('./analysis-worker.ts', import.meta.url), typescript: true };
   return { url: new URL('./analysis-worker.js', import.meta.url) };
 }
 
 export function spawnAnalysisWorker(location: WorkerLocation = defaultWorkerLocation()): WorkerLike {
-  return new Worker(location.url, { execArgv: location.execArgv });
+  if (!location.typescript) return new Worker(location.url);
+  // `execArgv: ['--import', 'tsx']` does not reach a worker's entry module in Node 20; registering
+  // tsx from a small bootstrap before importing the entry does.
+  const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(location.url.href)}); })`;
+  return new Worker(bootstrap, { eval: true });
 }
 
 interface Pending {

@@ -3,7 +3,7 @@
 // uploaded files with file:open. Bodies over the size limit are refused (413) and deleted.
 
 import { createWriteStream } from 'node:fs';
-import { rm } from 'node:fs/promises';
+import { mkdir, rm } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
@@ -29,7 +29,10 @@ let counter = 0;
 export async function receiveUpload(req: IncomingMessage, dir: string, name: string | null, maxBytes: number): Promise<string> {
   const declared = Number(req.headers['content-length'] ?? NaN);
   if (declared > maxBytes) throw new UploadError(413, `file too large (limit ${maxBytes} bytes)`);
-  const target = join(dir, `${++counter}-${safeUploadName(name)}`);
+  // One folder per upload keeps the file's own name (the capture's label) without collisions.
+  const folder = join(dir, String(++counter));
+  await mkdir(folder);
+  const target = join(folder, safeUploadName(name));
   let received = 0;
   const limit = new Transform({
     transform(chunk: Buffer, _enc, done) {
@@ -40,12 +43,12 @@ export async function receiveUpload(req: IncomingMessage, dir: string, name: str
   try {
     await pipeline(req, limit, createWriteStream(target, { flags: 'wx' }));
   } catch (err) {
-    await rm(target, { force: true });
+    await rm(folder, { recursive: true, force: true });
     if (err instanceof UploadError) throw err;
     throw new UploadError(400, `upload failed: ${(err as Error).message}`);
   }
   if (received === 0) {
-    await rm(target, { force: true });
+    await rm(folder, { recursive: true, force: true });
     throw new UploadError(400, 'empty upload');
   }
   return target;

@@ -1,0 +1,130 @@
+// The back end end to end with the real worker and engine on the bundled sample capture
+// (msn-pecan ↔ Escargot, 293 frames). Expected values come from the capture itself (tshark):
+// `frame contains "message 1"` → frames 211 and 212 (sent, then relayed by the switchboard);
+// TCP streams on ports 1863/1864 (the four MSNP connections) hold 227 frames.
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCaptureFile } from '../../src/main/engine/capture/capture-reader';
+import type { AnalysisResult } from '../../src/shared/model';
+import { backendHarness, type Harness } from './backend-harness';
+
+const SAMPLE = resolve('assets/sample.pcap');
+let h: Harness;
+let final: AnalysisResult;
+
+beforeAll(async () => {
+  h = backendHarness();
+  expect(await h.backend.request('file:open', { paths: [SAMPLE] })).toEqual({ ok: true });
+  await h.waitFor('analysis:progress', (p) => p.done);
+  final = (await h.waitFor('analysis:result', (p) => p.final)).result;
+});
+afterAll(() => h.close());
+
+describe('AnalyzerBackend with the real worker', () => {
+  it('streams reset, all 293 rows in order, the final result, then done progress', () => {
+    expect(h.events[0]).toEqual({ channel: 'analysis:reset', payload: { label: 'sample.pcap', source: 'file' } });
+    expect(h.rows()).toEqual(Array.from({ length: 293 }, (_, i) => i + 1));
+    expect(final.frames).toBe(293);
+    expect(final.captures).toEqual([{ path: SAMPLE, format: 'pcap', frames: 293, gzip: false }]);
+    const texts = final.sessions.flatMap((s) => s.messages.map((m) => m.text));
+    expect(texts).toContain('Hi Bob! This is message 1 from Alice.');
+    const done = h.events.filter((e) => e.channel === 'analysis:progress').pop()!.payload;
+    expect(done).toMatchObject({ source: 'file', bytesDone: statSync(SAMPLE).size, bytesTotal: statSync(SAMPLE).size, frames: 293, done: true });
+    expect(h.events.some((e) => e.channel === 'analysis:error')).toBe(false);
+  });
+
+  it('frames:detail re-reads the frame bytes and describes them', async () => {
+    const frames: Uint8Array[] = [];
+    for await (const f of readCaptureFile(SAMPLE, 0)) frames.push(new Uint8Array(f.data));
+    const detail = await h.backend.request('frames:detail', { number: 211 });
+    expect(detail?.number).toBe(211);
+    expect(Buffer.from(detail!.bytes)).toEqual(Buffer.from(frames[210]));
+    expect(detail!.tree.length).toBeGreaterThan(0);
+    expect(await h.backend.request('frames:detail', { number: 294 })).toBeNull();
+  });
+
+  it('frames:filter evaluates over every frame', async () => {
+    expect(await h.backend.request('frames:filter', { expression: 'msnp.text contains "message 1"' })).toEqual({ ok: true, frames: [211, 212] });
+    const msg = await h.backend.request('frames:filter', { expression: 'msnp.cmd == MSG' });
+    expect(msg.ok && msg.frames).toContain(211);
+    expect(await h.backend.request('frames:filter', { expression: 'msnp.foo == 1' })).toEqual({ ok: false, error: "unknown field 'msnp.foo'", position: 0 });
+  });
+
+  it('remembers the file as recent and names the sample', async () => {
+    expect(await h.backend.request('file:recent', undefined)).toEqual([SAMPLE]);
+    expect(await h.backend.request('file:sample', undefined)).toBe(SAMPLE);
+  });
+
+  it('exports JSON and CSV', async () => {
+    const json = await h.backend.request('file:export', { format: 'json' });
+    expect(json).toEqual({ ok: true, path: join(h.dir, 'sample-analysis.json') });
+    expect(JSON.parse(readFileSync(join(h.dir, 'sample-analysis.json'), 'utf8'))).toEqual(final);
+    const csvPath = join(h.dir, 'chat.csv');
+    expect(await h.backend.request('file:export', { format: 'csv', path: csvPath })).toEqual({ ok: true, path: csvPath });
+    const csv = readFileSync(csvPath, 'utf8').split('\r\n');
+    expect(csv[0]).toBe('session,frame,time,from,nick,text');
+    expect(csv.some((l) => l.includes(',alice@example.com,') && l.endsWith(',Hi Bob! This is message 1 from Alice.'))).toBe(true);
+  });
+
+  it('saves all frames, or the 227 of the MSNP connections, as pcapng', async () => {
+    const all = await h.backend.request('capture:save', { msnpOnly: false, path: join(h.dir, 'all.pcapng') });
+    expect(all).toEqual({ ok: true, path: join(h.dir, 'all.pcapng'), frames: 293 });
+    const msnp = await h.backend.request('capture:save', { msnpOnly: true });
+    expect(msnp).toEqual({ ok: true, path: join(h.dir, 'sample-msnp.pcapng'), frames: 227 });
+    let count = 0;
+    for await (const f of readCaptureFile(join(h.dir, 'sample-msnp.pcapng'), 0)) count += f.data.length > 0 ? 1 : 0;
+    expect(count).toBe(227);
+  });
+
+  it('capture channels say live capture is not available without a controller', async () => {
+    expect(await h.backend.request('capture:interfaces', undefined)).toEqual({ ok: false, error: 'live capture not available' });
+    expect(await h.backend.request('capture:start', { device: 'lo', filter: '' })).toEqual({ ok: false, error: 'live capture not available' });
+  });
+
+  it('rejects malformed arguments', async () => {
+    await expect(h.backend.request('file:open', { paths: 'x' } as never)).rejects.toThrow('file:open: expected');
+  });
+});
+
+describe('AnalyzerBackend failures, cancel and close', () => {
+  it('a file that is not a capture → analysis:error, then done', async () => {
+    const g = backendHarness();
+    const bad = join(g.dir, 'bad.pcap');
+    writeFileSync(bad, 'GET / HTTP/1.1\r\n\r\n'.repeat(10));
+    expect(await g.backend.request('file:open', { paths: [bad] })).toEqual({ ok: true });
+    const error = await g.waitFor('analysis:error');
+    expect(error.message).toMatch(/pcap|capture|magic/i);
+    await g.waitFor('analysis:progress', (p) => p.done);
+    expect(await g.backend.request('file:open', { paths: [join(g.dir, 'missing.pcap')] })).toEqual({ ok: false, error: `cannot open ${join(g.dir, 'missing.pcap')}: no such file` });
+    expect(await g.backend.request('file:open', { paths: [g.dir] })).toEqual({ ok: false, error: `cannot open ${g.dir}: not a regular file` });
+    await g.close();
+  });
+
+  it('cancel ends the load with a final result and done progress', async () => {
+    const g = backendHarness();
+    await g.backend.request('file:open', { paths: Array.from({ length: 20 }, () => SAMPLE) });
+    await g.backend.request('analysis:cancel', undefined);
+    const result = (await g.waitFor('analysis:result', (p) => p.final)).result;
+    await g.waitFor('analysis:progress', (p) => p.done);
+    // The worker takes far longer to start than the back end takes to send the cancel.
+    expect(result.frames).toBeLessThan(20 * 293);
+    expect(result.captures.map((c) => c.damage?.message.startsWith('loading cancelled after'))).toEqual(Array(20).fill(true));
+    expect(g.rows()).toHaveLength(result.frames);
+    await g.close();
+  });
+
+  it('a second open replaces the first; close clears everything', async () => {
+    const g = backendHarness();
+    await g.backend.request('file:open', { paths: [SAMPLE] });
+    const mark = g.events.length;
+    await g.backend.request('file:open', { paths: [resolve('test/fixtures/captures/ppa-2006-switchboard-chat.pcap')] });
+    await g.waitFor('analysis:progress', (p) => p.done && p.frames === 50, mark);
+    expect(g.rows(g.events.findIndex((e, i) => i >= mark && e.channel === 'analysis:reset'))).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    await g.backend.request('file:close', undefined);
+    expect(g.events[g.events.length - 1]).toEqual({ channel: 'analysis:reset', payload: { label: '', source: 'file' } });
+    expect(await g.backend.request('frames:detail', { number: 1 })).toBeNull();
+    expect(await g.backend.request('file:export', { format: 'json' })).toEqual({ ok: false, error: 'nothing to export: no capture is open' });
+    await g.close();
+  });
+});
