@@ -5,8 +5,8 @@
 // that do not start like HTTP make it report "not HTTP" once and ignore the rest.
 
 import type { Severity } from '../../../shared/model';
-import type { BodySegment, HttpHeader, HttpMessage } from './http-message';
-import { headerValue } from './http-message';
+import type { BodySegment, HttpMessage } from './http-message';
+import { bodyFraming, parseHead, REQUEST_LINE, STATUS_LINE, type StartLine } from './http-head';
 import { concatBytes } from '../msnp/byte-parts';
 
 export interface HttpStreamParserOptions {
@@ -26,8 +26,6 @@ type State = 'head' | 'length' | 'chunk-size' | 'chunk-data' | 'chunk-end' | 'tr
 
 const LF = 0x0a;
 const MAX_LINE = 8 * 1024;
-const REQUEST_LINE = /^([A-Z][A-Z_-]{0,19}) (\S+) (HTTP\/1\.[01])$/;
-const STATUS_LINE = /^(HTTP\/1\.[01]) ([0-9]{3})(?: (.*))?$/;
 const latin1 = new TextDecoder('latin1');
 /** Bytes kept to judge whether a stream starts like HTTP. */
 const FIRST_BYTES = 256;
@@ -50,8 +48,8 @@ function plausibleStart(prefix: string): boolean {
 }
 
 interface MessageInProgress {
-  start: string;
-  headers: HttpHeader[];
+  start: StartLine;
+  headers: HttpMessage['headers'];
   frames: number[];
   firstFrame: number;
   tsUs: number;
@@ -137,7 +135,7 @@ export class HttpStreamParser {
       m.incomplete = `${lost} body bytes lost in a capture gap`;
       m.seen += lost;
     } else {
-      if (m) this.finishMessage(frame, tsUs, `cut by a capture gap of ${lost} bytes`);
+      if (m) this.finishMessage(tsUs, `cut by a capture gap of ${lost} bytes`);
       this.resetHead();
       this.line = [];
       this.lineLength = 0;
@@ -147,8 +145,8 @@ export class HttpStreamParser {
   }
 
   end(frame: number, tsUs: number): void {
-    if (this.state === 'until-close') this.finishMessage(frame, tsUs);
-    else if (this.msg) this.finishMessage(frame, tsUs, 'the stream ended before the end of the body');
+    if (this.state === 'until-close') this.finishMessage(tsUs);
+    else if (this.msg) this.finishMessage(tsUs, 'the stream ended before the end of the body');
     else if (this.state === 'head' && this.headLength > 0 && this.http) {
       this.opts.onNote?.(frame, 'warning', 'HTTP message headers cut by the end of the stream');
     }
@@ -218,10 +216,10 @@ export class HttpStreamParser {
   }
 
   private startMessage(block: Uint8Array, frame: number, tsUs: number): void {
-    const lines = latin1.decode(block).split('\n').map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-    const start = lines[0];
-    if (!REQUEST_LINE.test(start) && !STATUS_LINE.test(start)) {
-      const why = `not an HTTP start line: ${JSON.stringify(start.slice(0, 40))}`;
+    const text = latin1.decode(block);
+    const head = parseHead(text);
+    if (!head) {
+      const why = `not an HTTP start line: ${JSON.stringify(text.slice(0, 40).split(/\r?\n/)[0])}`;
       if (this.http === null) this.die(frame, why);
       else {
         this.opts.onNote?.(frame, 'warning', `HTTP ${why}; resynchronising`);
@@ -230,42 +228,16 @@ export class HttpStreamParser {
       return;
     }
     this.http = true;
-    const headers: HttpHeader[] = [];
-    for (const l of lines.slice(1)) {
-      if (l === '') continue;
-      const colon = l.indexOf(':');
-      if (colon > 0) headers.push({ name: l.slice(0, colon).trim(), value: l.slice(colon + 1).trim() });
-      else if ((l[0] === ' ' || l[0] === '\t') && headers.length > 0) headers[headers.length - 1].value += ` ${l.trim()}`;
-    }
     this.msg = {
-      start, headers, frames: this.headFrames, firstFrame: this.headFrames[0] ?? frame, tsUs: this.headTsUs,
+      start: head.start, headers: head.headers, frames: this.headFrames, firstFrame: this.headFrames[0] ?? frame, tsUs: this.headTsUs,
       streamOffset: this.headStart, body: [], open: null, kept: 0, seen: 0,
     };
-    this.chooseBody(start, headers, frame, tsUs);
-  }
-
-  /** Body framing (RFC 9112 §6.3). */
-  private chooseBody(start: string, headers: HttpHeader[], frame: number, tsUs: number): void {
-    const status = STATUS_LINE.exec(start);
-    const code = status ? Number(status[2]) : 0;
-    if (status && ((code >= 100 && code < 200) || code === 204 || code === 304 || this.opts.requestMethod?.() === 'HEAD')) {
-      this.finishMessage(frame, tsUs);
-      return;
-    }
-    const te = headerValue({ headers }, 'transfer-encoding');
-    if (te !== null && /(^|,)\s*chunked\s*$/i.test(te)) {
-      this.state = 'chunk-size';
-      return;
-    }
-    const cl = headerValue({ headers }, 'content-length');
-    if (cl !== null && /^[0-9]{1,15}$/.test(cl)) {
-      this.remaining = Number(cl);
-      if (this.remaining === 0) this.finishMessage(frame, tsUs);
-      else this.state = 'length';
-      return;
-    }
-    if (status) this.state = 'until-close';
-    else this.finishMessage(frame, tsUs);
+    const framing = bodyFraming(head, this.opts.requestMethod?.());
+    if (framing.kind === 'none') this.finishMessage(tsUs);
+    else if (framing.kind === 'length') {
+      this.remaining = framing.length;
+      this.state = 'length';
+    } else this.state = framing.kind === 'chunked' ? 'chunk-size' : 'until-close';
   }
 
   // ---- bodies ----
@@ -280,7 +252,7 @@ export class HttpStreamParser {
 
   private afterCounted(frame: number, tsUs: number): void {
     if (this.state === 'chunk-data') this.state = 'chunk-end';
-    else this.finishMessage(frame, tsUs);
+    else this.finishMessage(tsUs);
   }
 
   /** Lost body bytes become zeros (as far as the body is kept), so later bytes stay in place. */
@@ -352,7 +324,7 @@ export class HttpStreamParser {
         this.state = 'chunk-size';
         return;
       case 'trailer':
-        if (text === '') this.finishMessage(frame, tsUs);
+        if (text === '') this.finishMessage(tsUs);
         return;
       default:
         // resync: a start line begins the next message
@@ -372,7 +344,7 @@ export class HttpStreamParser {
 
   // ---- completion ----
 
-  private finishMessage(frame: number, tsUs: number, incomplete?: string): void {
+  private finishMessage(tsUs: number, incomplete?: string): void {
     const m = this.msg;
     this.msg = null;
     this.state = this.state === 'dead' ? 'dead' : 'head';
@@ -384,13 +356,8 @@ export class HttpStreamParser {
       streamOffset: m.streamOffset,
     };
     const why = incomplete ?? m.incomplete;
-    const req = REQUEST_LINE.exec(m.start);
-    let msg: HttpMessage;
-    if (req) msg = { kind: 'request', method: req[1], target: req[2], version: req[3], ...common };
-    else {
-      const st = STATUS_LINE.exec(m.start)!;
-      msg = { kind: 'response', version: st[1], status: Number(st[2]), reason: st[3] ?? '', ...common };
-    }
+    // Two identical-looking branches: each lets TypeScript check one variant of the union.
+    const msg: HttpMessage = m.start.kind === 'request' ? { ...m.start, ...common } : { ...m.start, ...common };
     if (why !== undefined) msg.incomplete = why;
     this.opts.onMessage(msg);
   }
