@@ -75,9 +75,11 @@ export class TcpStreamRouter implements StreamHandler {
       let verdict = classifyByContent(first, dir === 0, this.ctx.heuristics);
       if (verdict === 'need-more' && this.heldBytes[0] + this.heldBytes[1] >= 2 * CLASSIFY_LIMIT) verdict = 'other';
       if (verdict === 'need-more') return true;
-      // A client speaking first is the surest sign of who the client is, when no SYN said so.
-      if (!this.info.sawSyn && verdict === 'msnp' && this.held.every((h) => h.dir === dir) && dir !== this.clientDir) {
-        this.clientDir = looksLikeClientLine(first) ? dir : this.clientDir;
+      // Who speaks first, and how, is the surest sign of who the client is when no SYN said so
+      // (the port guess fails for a server on a high port and a client on a low one).
+      if (!this.info.sawSyn && verdict === 'msnp' && this.held.every((h) => h.dir === dir)) {
+        if (dir !== this.clientDir && looksLikeClientLine(first)) this.clientDir = dir;
+        else if (dir === this.clientDir && looksLikeServerLine(first)) this.clientDir = dir === 0 ? 1 : 0;
       }
       this.decide(verdict);
       return this.consumer !== null;
@@ -126,4 +128,10 @@ function classifyOrOther(first: Uint8Array, fromInitiator: boolean, heuristics: 
 function looksLikeClientLine(first: Uint8Array): boolean {
   const head = String.fromCharCode(...first.subarray(0, 24));
   return /^(VER|USR|ANS|CVR|INF|CAL) \d+ /.test(head) || /^MSG \d+ [UNAD] \d+/.test(head);
+}
+
+/** Lines only a server sends: `MSG account nick len`, and asynchronous server commands. */
+function looksLikeServerLine(first: Uint8Array): boolean {
+  const line = String.fromCharCode(...first.subarray(0, 256)).split('\n')[0];
+  return /^MSG (\S+@\S+|Hotmail) \S+ \d+\r?$/.test(line) || /^(JOI|RNG|NLN|FLN|BYE|CHL|NOT|UBX|IPG|NFY) /.test(line);
 }
