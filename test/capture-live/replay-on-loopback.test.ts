@@ -12,9 +12,6 @@ import { buildReplayPlan } from '../../src/main/replay/replay-plan';
 import { CAPTURES } from '../helpers/captures';
 import { assertCapturePrivileges, recordingSink, waitFor } from './live-test-kit';
 
-interface Direction { length: number; sha256: string }
-interface StreamExpectation { client: Direction; server: Direction }
-
 let live: LiveCapture | null = null;
 afterEach(async () => {
   await live?.dispose();

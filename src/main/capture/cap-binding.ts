@@ -44,7 +44,7 @@ export function loadCap(): CapModule {
     const reason = err instanceof Error ? err.message : String(err);
     const hint = process.platform === 'win32' ? ' Install Npcap (https://npcap.com) with "WinPcap API-compatible mode".'
       : ' Install libpcap (Debian/Ubuntu: libpcap0.8; Fedora: libpcap).';
-    throw new Error(`packet capture library unavailable: ${reason}.${hint}`);
+    throw new Error(`packet capture library unavailable: ${reason}.${hint}`, { cause: err });
   }
 }
 

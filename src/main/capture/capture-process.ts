@@ -89,7 +89,7 @@ function start(req: Extract<CaptureRequest, { op: 'start' }>): void {
 
 /** Where the binding does not abort on a vanished interface, notice it ourselves. */
 function watchDevice(cap: CapModule, r: Running): void {
-  let present = true;
+  let present: boolean;
   try {
     present = cap.Cap.deviceList().some((d) => d.name === r.device);
   } catch {

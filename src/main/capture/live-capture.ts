@@ -142,7 +142,7 @@ export class LiveCapture implements LiveCaptureController {
       spool = new CaptureSpool({ linkType: reply.linkType, device: req.device, ring: req.ring, tempDirectory: this.opts.tempDirectory });
     } catch (err) {
       await child.shutdown();
-      throw new Error(`cannot create the capture file: ${err instanceof Error ? err.message : String(err)}`);
+      throw new Error(`cannot create the capture file: ${err instanceof Error ? err.message : String(err)}`, { cause: err });
     }
     this.dropSpool();
     this.spool = spool;
