@@ -74,5 +74,8 @@ export function textReport(result: AnalysisResult): string {
     out.push(section('Expert notes'));
     for (const e of result.expert) out.push(`  frame ${e.frame} ${e.severity}: ${safeText(e.message)}`);
   }
-  return out.join('\n') + '\n';
+  // Fields not passed through safeText (accounts, addresses) come from the capture too: no
+  // control character but the report's own line feeds reaches the terminal.
+  // eslint-disable-next-line no-control-regex
+  return out.join('\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => safeText(c)) + '\n';
 }
