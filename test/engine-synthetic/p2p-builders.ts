@@ -71,13 +71,11 @@ function tlvBytes(tlvs: Array<[number, Uint8Array]>): Uint8Array {
 export function v2Packet(p: V2Packet): Uint8Array {
   const headerTlvs = tlvBytes(p.tlvs ?? []);
   const header = new Uint8Array(8 + headerTlvs.length);
-  let dataPart = new Uint8Array(0);
+  let dataPart: Uint8Array = new Uint8Array(0);
   if (p.data) {
-    const remaining = p.data.remaining !== undefined ? (() => {
-      const value = new Uint8Array(8);
-      new DataView(value.buffer).setBigUint64(0, BigInt(p.data.remaining), false);
-      return tlvBytes([[1, value]]);
-    })() : new Uint8Array(0);
+    const value = new Uint8Array(8);
+    new DataView(value.buffer).setBigUint64(0, BigInt(p.data.remaining ?? 0), false);
+    const remaining = p.data.remaining !== undefined ? tlvBytes([[1, value]]) : new Uint8Array(0);
     const dh = new Uint8Array(8 + remaining.length);
     const dv = new DataView(dh.buffer);
     dh[0] = dh.length;

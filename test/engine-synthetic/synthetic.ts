@@ -82,3 +82,13 @@ export function isoUs(tsUs: number): string {
   const ms = Math.floor(tsUs / 1000);
   return `${new Date(ms).toISOString().slice(0, 19)}.${String(((tsUs % 1_000_000) + 1_000_000) % 1_000_000).padStart(6, '0')}Z`;
 }
+
+/** Control characters a terminal would act on (C0 but line feed, DEL, C1) and bidi overrides, as found in `text`. */
+export function terminalControls(text: string): string[] {
+  const found: string[] = [];
+  for (const c of text) {
+    const n = c.codePointAt(0) as number;
+    if ((n < 0x20 && n !== 0x0a) || (n >= 0x7f && n <= 0x9f) || (n >= 0x202a && n <= 0x202e) || (n >= 0x2066 && n <= 0x2069)) found.push(c);
+  }
+  return found;
+}
