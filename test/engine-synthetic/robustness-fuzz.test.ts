@@ -96,11 +96,11 @@ describe('random mutations never crash the engine', () => {
         const i = int(rnd, frames.length - 1);
         [frames[i], frames[i + 1]] = [frames[i + 1], frames[i]];
       }
-      let result: AnalysisResult | null = null;
+      let result: AnalysisResult;
       try {
         result = analyzeInMemory(frames, seed % 3 !== 0);
       } catch (error) {
-        throw new Error(`seed ${seed}: ${(error as Error).stack}`);
+        throw new Error(`seed ${seed}: ${(error as Error).message}`, { cause: error });
       }
       expect(isResult(result), `seed ${seed}`).toBe(true);
     }
