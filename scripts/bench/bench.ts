@@ -29,14 +29,13 @@ function line(label: string, m: Measurement, bytes: number, frames: number): str
 
 for (const size of sizes) {
   const path = join(dir, `corpus-${size}mb.pcap`);
-  let frames: number;
   if (!existsSync(path)) {
     process.stdout.write(`building ${path} …\n`);
-    frames = (await buildCorpus(path, size * MB)).frames;
+    await buildCorpus(path, size * MB);
   }
   const bytes = statSync(path).size;
   const engine = await measure(process.execPath, [join(runners, 'engine-run.mjs'), path]);
-  frames = Number(/frames=(\d+)/.exec(engine.stdout)?.[1] ?? 0);
+  const frames = Number(/frames=(\d+)/.exec(engine.stdout)?.[1] ?? 0);
   process.stdout.write(`\n${path}: ${(bytes / MB).toFixed(1)} MB, ${frames.toLocaleString('en')} frames (${engine.stdout.trim().replace(/ maxRssKb=\d+/, '')})\n`);
   process.stdout.write(line('engine', engine, bytes, frames) + '\n');
   const inside = Number(/analysisSeconds=([\d.]+)/.exec(engine.stdout)?.[1] ?? NaN);

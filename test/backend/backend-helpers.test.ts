@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { outputPath } from '../../src/main/backend/output-path';
 import { MAX_RECENT_FILES, RecentFiles } from '../../src/main/backend/recent-files';
 import { validateRequest } from '../../src/main/backend/request-validation';
-import { csvField, transcriptCsv } from '../../src/main/backend/transcript-csv';
+import { csvCell as csvField, csvReport as transcriptCsv } from '../../src/main/report/csv-report';
 import { defaultConfigDir } from '../../src/main/backend/config-dir';
 import { emptyResult } from './stub-analyzer';
 

@@ -63,6 +63,10 @@ describe('MSNP18 Pidgin: network prefixes and points of presence', () => {
     const events = (s.events ?? []).filter((e) => e.kind === 'nudge' || e.kind === 'leave').map((e) => [e.kind, e.account]);
     expect(events).toEqual([['nudge', 'alice@example.com'], ['nudge', 'bob@example.com'], ['leave', 'bob@example.com'], ['leave', 'alice@example.com']]);
   });
+  it('takes groups from the cleartext SOAP address book (MSNP13+ has no LSG/LST)', () => {
+    const pair = r.contacts.filter((c) => c.account === 'alice@example.com' || c.account === 'bob@example.com');
+    expect(pair.map((c) => [c.account, c.groups])).toEqual([['alice@example.com', ['Friends']], ['bob@example.com', ['Friends']]]);
+  });
   it('follows presence with personal messages and FLN', () => {
     expect(r.presence.some((p) => p.account === 'alice@example.com' && p.personalMessage === 'Alice is testing MSNP18')).toBe(true);
     const bob = r.presence.filter((p) => p.account === 'bob@example.com').map((p) => p.status);

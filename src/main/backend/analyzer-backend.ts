@@ -15,7 +15,8 @@ import { defaultOutputDir, outputPath } from './output-path';
 import { RecentFiles } from './recent-files';
 import { validateRequest } from './request-validation';
 import { defaultSamplePath } from './sample-capture';
-import { transcriptCsv } from './transcript-csv';
+import { csvReport } from '../report/csv-report';
+import { jsonReport } from '../report/json-report';
 import { WorkerClient, spawnAnalysisWorker, type WorkerLike } from './worker-client';
 import type { SessionOptions, WorkerEvent } from './worker-protocol';
 
@@ -210,7 +211,7 @@ export class AnalyzerBackend {
     if (!result || !this.current) return { ok: false, error: 'nothing to export: no capture is open' };
     const target = path ?? outputPath(this.opts.outputDir ?? defaultOutputDir(), this.current.label, `-analysis.${format}`);
     try {
-      await writeFile(target, format === 'json' ? JSON.stringify(result, null, 2) + '\n' : transcriptCsv(result));
+      await writeFile(target, format === 'json' ? jsonReport(result) : csvReport(result));
       return { ok: true, path: target };
     } catch (e) {
       return { ok: false, error: message(e) };

@@ -73,6 +73,7 @@ export class Analyzer {
     this.gateway = new GatewayConnections({
       openConnection: (open) => this.openMsnpConnection(open.client, open.server, 'http-gateway', open.firstFrame, open.tsUs, open.serverKind),
       closeConnection: (conn, frame, tsUs) => this.msnp.closeConnection(conn.id, frame, tsUs),
+      addressBook: (xml) => this.msnp.addressBook(xml),
       expert: this.expert,
     });
   }

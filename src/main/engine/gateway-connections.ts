@@ -1,11 +1,14 @@
 // MSNP over the HTTP gateway, wired into the pipeline: every HTTP TCP stream becomes an
 // HttpConversation; the GatewayStitcher follows the SessionID chain across them and hands each
 // logical NS/SB connection's bytes to an ordinary MsnpConnection, so the gateway's traffic is
-// analysed exactly like TCP.
+// analysed exactly like TCP. Other HTTP exchanges are looked at once more: MSNP13+ clients fetch
+// their groups and contacts from the SOAP address book (ABFindAll / ABFindContactsPaged), in
+// cleartext when the client talks to it over plain HTTP.
 
 import type { ExpertLog } from './analysis/expert-log';
 import { GatewayStitcher } from './http/gateway-stitcher';
-import { HttpConversation } from './http/http-conversation';
+import { HttpConversation, type HttpExchange, type HttpExchangeListener } from './http/http-conversation';
+import { bodyBytes, headerValue } from './http/http-message';
 import type { MsnpConnection } from './msnp-connection';
 import type { StreamConsumer } from './tcp-stream-router';
 
@@ -21,11 +24,14 @@ export interface GatewayConnectionsOptions {
   openConnection(open: GatewayOpen): MsnpConnection;
   /** The logical connection ended (its session was closed or the capture ended). */
   closeConnection(conn: MsnpConnection, frame: number, tsUs: number): void;
+  /** A SOAP address-book response body (XML text). */
+  addressBook(xml: string): void;
   expert: ExpertLog;
 }
 
 export class GatewayConnections {
   private readonly stitcher: GatewayStitcher;
+  private readonly listener: HttpExchangeListener;
 
   constructor(private readonly opts: GatewayConnectionsOptions) {
     this.stitcher = new GatewayStitcher({
@@ -42,11 +48,26 @@ export class GatewayConnections {
       },
       onNote: (frame, severity, message) => opts.expert.add(frame, severity, message),
     });
+    const stitcher = this.stitcher;
+    this.listener = {
+      request: (ex) => stitcher.request(ex),
+      complete: (ex) => {
+        stitcher.complete(ex);
+        this.lookForAddressBook(ex);
+      },
+      note: (frame, severity, message) => stitcher.note(frame, severity, message),
+    };
+  }
+
+  private lookForAddressBook(ex: HttpExchange): void {
+    if (!ex.response || !/abservice|ABFind/i.test(ex.request.target + (headerValue(ex.request, 'SOAPAction') ?? ''))) return;
+    const text = new TextDecoder().decode(bodyBytes(ex.response));
+    if (/ABFind(All|ContactsPaged)Response/.test(text)) this.opts.addressBook(text);
   }
 
   /** A TCP stream classified as HTTP (by port or content). */
   openStream(stream: number, client: string, server: string): StreamConsumer {
-    return new HttpConversation({ stream, client, server, listener: this.stitcher });
+    return new HttpConversation({ stream, client, server, listener: this.listener });
   }
 
   finish(): void {
