@@ -15,6 +15,7 @@ import { makeNotice } from './ui-slice';
 export type StateEventChannel = Exclude<keyof EventChannels, 'menu:action'>;
 export type BackendEvent = { [C in StateEventChannel]: { channel: C; payload: EventChannels[C] } }[StateEventChannel];
 
+/** Clears everything that belonged to the previous capture; the applied display filter stays. */
 function reset(state: AnalyzerData, payload: EventChannels['analysis:reset']): Partial<AnalyzerData> {
   const frames = initialFrames();
   const matching = state.appliedFilter ? FrameSet.EMPTY : null;
@@ -36,6 +37,11 @@ function reset(state: AnalyzerData, payload: EventChannels['analysis:reset']): P
     selectedSession: null,
     scrollToken: state.scrollToken,
   };
+}
+
+/** After `file:close`: back to the start screen. */
+export function closedCapture(state: AnalyzerData): Partial<AnalyzerData> {
+  return { ...reset(state, { label: '', source: 'file' }), hasCapture: false, captureSource: null };
 }
 
 export function reduceBackendEvent(state: AnalyzerData, event: BackendEvent): Partial<AnalyzerData> {

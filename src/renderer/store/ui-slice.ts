@@ -46,7 +46,7 @@ export interface UiSlice extends UiData {
 export function initialUi(): UiData {
   return {
     timeFormat: 'relative', sideTab: 'sessions', selectedSession: null, notice: null, gotoOpen: false, dragActive: false,
-    layout: { listFraction: 0.55, treeFraction: 0.5, sideWidth: 460 },
+    layout: { listFraction: 0.55, treeFraction: 0.45, sideWidth: 540 },
   };
 }
 

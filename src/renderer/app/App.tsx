@@ -1,0 +1,73 @@
+// The application shell: toolbar, display filter bar, the start screen or the analyzer panes,
+// status bar, plus the drag-and-drop overlay, notices and the hidden file chooser.
+
+import { useCallback, useMemo, useRef } from 'react';
+import type { AnalyzerApi } from '../../shared/ipc-contract';
+import { analyzerStore, useAnalyzer } from '../store/analyzer-state';
+import { DisplayFilterBar, DISPLAY_FILTER_INPUT_ID } from '../features/filter-bar/DisplayFilterBar';
+import { DropOverlay } from '../features/drop/DropOverlay';
+import { useFileDrop } from '../features/drop/use-file-drop';
+import { GoToPacket } from '../features/goto/GoToPacket';
+import { NoticeBanner } from '../features/notices/NoticeBanner';
+import { StartScreen } from '../features/start-screen/StartScreen';
+import { StatusBar } from '../features/status-bar/StatusBar';
+import { Toolbar } from '../features/toolbar/Toolbar';
+import { Workspace } from '../features/workspace/Workspace';
+import { createAnalyzerActions } from './analyzer-actions';
+import { AnalyzerContext, type AnalyzerContextValue } from './analyzer-context';
+import { CAPTURE_ACCEPT } from './capture-files';
+import { useBackendEvents, type MenuAction } from './use-backend-events';
+import { useShortcuts } from './use-shortcuts';
+import { useStoreEffects } from './use-store-effects';
+
+export function App({ api }: { api: AnalyzerApi }) {
+  const actions = useMemo(() => createAnalyzerActions(api, analyzerStore), [api]);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const chooseFiles = useCallback(() => fileInput.current?.click(), []);
+  const context = useMemo<AnalyzerContextValue>(() => ({ api, actions, chooseFiles }), [api, actions, chooseFiles]);
+  const hasCapture = useAnalyzer((s) => s.hasCapture);
+
+  const runMenu = useCallback((action: MenuAction) => {
+    const s = analyzerStore.getState();
+    switch (action) {
+      case 'open': chooseFiles(); break;
+      case 'find': document.getElementById(DISPLAY_FILTER_INPUT_ID)?.focus(); break;
+      case 'goto': if (s.hasCapture) s.setGotoOpen(true); break;
+      case 'capture-toggle': void actions.toggleCapture(); break;
+      case 'close': if (s.hasCapture) void actions.closeCapture(); break;
+      case 'export': if (s.result) void actions.exportAnalysis('json'); break;
+    }
+  }, [actions, chooseFiles]);
+
+  useBackendEvents(api, analyzerStore, runMenu);
+  useShortcuts(api.mode === 'browser', runMenu);
+  useStoreEffects(actions);
+  useFileDrop(useCallback((files: File[]) => void actions.openFiles(files), [actions]));
+
+  return (
+    <AnalyzerContext.Provider value={context}>
+      <div className="app">
+        <Toolbar />
+        <DisplayFilterBar />
+        <GoToPacket />
+        {hasCapture ? <Workspace /> : <StartScreen />}
+        <StatusBar />
+        <NoticeBanner />
+        <DropOverlay />
+        <input
+          ref={fileInput}
+          type="file"
+          hidden
+          multiple
+          accept={CAPTURE_ACCEPT}
+          data-testid="file-input"
+          onChange={(e) => {
+            const files = Array.from(e.target.files ?? []);
+            e.target.value = '';
+            if (files.length > 0) void actions.openFiles(files);
+          }}
+        />
+      </div>
+    </AnalyzerContext.Provider>
+  );
+}

@@ -1,0 +1,24 @@
+// Keyboard shortcuts of the browser mode (Wireshark's): Ctrl+O open, Ctrl+E start/stop capture,
+// Ctrl+F find (focus the display filter), Ctrl+G go to packet, Ctrl+W close. In Electron the
+// application menu owns these accelerators and forwards them as 'menu:action' events, so they
+// are not handled twice.
+
+import { useEffect } from 'react';
+import type { MenuAction } from './use-backend-events';
+
+const KEYS: Record<string, MenuAction> = { o: 'open', e: 'capture-toggle', f: 'find', g: 'goto', w: 'close' };
+
+export function useShortcuts(enabled: boolean, run: (action: MenuAction) => void): void {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKey = (event: KeyboardEvent): void => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.shiftKey) return;
+      const action = KEYS[event.key.toLowerCase()];
+      if (!action) return;
+      event.preventDefault();
+      run(action);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [enabled, run]);
+}

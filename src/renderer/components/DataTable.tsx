@@ -1,0 +1,91 @@
+// A sortable, resizable, virtualized table for the side views (sessions, connections, endpoints,
+// files, contacts, presence, expert). Clicking a row (or Enter on it) activates it.
+
+import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
+import { useState, type KeyboardEvent } from 'react';
+import { gridColumns, TableHeader } from './TableHeader';
+import { useVirtualGrid } from './use-virtual-grid';
+
+interface DataTableProps<T> {
+  label: string;
+  data: T[];
+  // TanStack's own examples type heterogeneous column lists this way.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  columns: ColumnDef<T, any>[];
+  getRowId(row: T, index: number): string;
+  onActivate?(row: T): void;
+  selectedId?: string | null;
+  rowTestId?: string;
+  rowClassName?(row: T): string;
+  emptyText: string;
+  initialSorting?: SortingState;
+  className?: string;
+}
+
+export function DataTable<T>(props: DataTableProps<T>) {
+  const [sorting, setSorting] = useState<SortingState>(props.initialSorting ?? []);
+  const [active, setActive] = useState(-1);
+  const table = useReactTable({
+    data: props.data,
+    columns: props.columns,
+    getRowId: props.getRowId,
+    getCoreRowModel: getCoreRowModel(),
+    getSortedRowModel: getSortedRowModel(),
+    state: { sorting },
+    onSortingChange: setSorting,
+    autoResetAll: false,
+    sortDescFirst: false,
+    columnResizeMode: 'onChange',
+  });
+  const rows = table.getRowModel().rows;
+  const { scrollRef, headerRef, virtualizer, syncHeader } = useVirtualGrid(rows.length);
+  const { template, width } = gridColumns(table);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (rows.length === 0) return;
+    let next = active;
+    if (event.key === 'ArrowDown') next = Math.min(rows.length - 1, active + 1);
+    else if (event.key === 'ArrowUp') next = Math.max(0, active - 1);
+    else if (event.key === 'Enter' && rows[active]) props.onActivate?.(rows[active].original);
+    else return;
+    event.preventDefault();
+    setActive(next);
+    virtualizer.scrollToIndex(next, { align: 'auto' });
+  };
+
+  return (
+    <div className={`grid-table data-table ${props.className ?? ''}`} role="grid" aria-label={props.label} aria-rowcount={rows.length}>
+      <TableHeader table={table} headerRef={headerRef} />
+      <div className="grid-body" ref={scrollRef} tabIndex={0} onScroll={syncHeader} onKeyDown={onKeyDown}>
+        <div className="grid-canvas" style={{ height: virtualizer.getTotalSize(), minWidth: width }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const row = rows[item.index];
+            const selected = row.id === props.selectedId;
+            const extra = props.rowClassName?.(row.original) ?? '';
+            return (
+              <div
+                key={row.id}
+                role="row"
+                aria-selected={selected}
+                data-testid={props.rowTestId}
+                className={`grid-row${props.onActivate ? ' clickable' : ''}${selected ? ' selected' : ''}${item.index === active ? ' active' : ''} ${extra}`}
+                style={{ transform: `translateY(${item.start}px)`, gridTemplateColumns: template }}
+                onClick={() => {
+                  setActive(item.index);
+                  props.onActivate?.(row.original);
+                }}
+              >
+                {row.getVisibleCells().map((cell) => (
+                  <div key={cell.column.id} role="gridcell" className={`grid-cell col-${cell.column.id}`}>
+                    {flexRender(cell.column.columnDef.cell, cell.getContext())}
+                  </div>
+                ))}
+              </div>
+            );
+          })}
+        </div>
+        {rows.length === 0 && <div className="grid-empty">{props.emptyText}</div>}
+      </div>
+    </div>
+  );
+}

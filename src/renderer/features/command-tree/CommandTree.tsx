@@ -1,0 +1,77 @@
+// The command tree of the selected frame (frames:detail): expandable nodes, click to select a node
+// and highlight its bytes, keyboard ↑/↓ to move, ←/→ to collapse/expand.
+
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
+import { ancestorsOf, isExpanded, visibleTreeLines, type TreeLine } from './tree-lines';
+
+export function CommandTree() {
+  const { detail, detailStatus, selectedNode, selectedFrame } = useAnalyzer(useShallow((s) => ({
+    detail: s.detail, detailStatus: s.detailStatus, selectedNode: s.selectedNode, selectedFrame: s.selectedFrame,
+  })));
+  // Expansion choices persist across frames (like Wireshark remembering open subtrees).
+  const [overrides, setOverrides] = useState<Map<string, boolean>>(() => new Map());
+  const tree = useMemo(() => detail?.tree ?? [], [detail]);
+  const lines = useMemo(() => visibleTreeLines(tree, overrides), [tree, overrides]);
+  const containerRef = useRef<HTMLDivElement>(null);
+
+  // Selecting a byte selects a node that may sit in a collapsed subtree: open its ancestors.
+  useEffect(() => {
+    if (!selectedNode) return;
+    const closed = ancestorsOf(selectedNode).filter((p) => !isExpanded(tree, overrides, p));
+    if (closed.length > 0) setOverrides((m) => new Map([...m, ...closed.map((p) => [p, true] as const)]));
+    containerRef.current?.querySelector('.tree-line.selected')?.scrollIntoView({ block: 'nearest' });
+  }, [selectedNode, tree, overrides]);
+
+  const toggle = (line: TreeLine, open = !line.expanded): void => {
+    if (line.expandable) setOverrides((m) => new Map(m).set(line.path, open));
+  };
+  const select = (line: TreeLine): void => analyzerStore.getState().selectNode(line.path, line.node.range ?? null);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const index = lines.findIndex((l) => l.path === selectedNode);
+    const line = lines[index];
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      const next = lines[Math.max(0, Math.min(lines.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))];
+      if (next) select(next);
+    } else if (event.key === 'ArrowRight' && line) toggle(line, true);
+    else if (event.key === 'ArrowLeft' && line) {
+      if (line.expanded) toggle(line, false);
+      else {
+        const parent = lines.find((l) => l.path === ancestorsOf(line.path).at(-1));
+        if (parent) select(parent);
+      }
+    } else if (event.key === 'Enter' && line) toggle(line);
+    else return;
+    event.preventDefault();
+  };
+
+  let placeholder = '';
+  if (selectedFrame === null) placeholder = 'Select a packet to see its commands.';
+  else if (detailStatus === 'loading') placeholder = `Loading frame ${selectedFrame}…`;
+  else if (detailStatus === 'missing') placeholder = `No detail for frame ${selectedFrame}.`;
+  else if (detailStatus === 'error') placeholder = `Could not load frame ${selectedFrame}.`;
+
+  return (
+    <div className="command-tree pane-scroll" role="tree" aria-label="Command tree" tabIndex={0} ref={containerRef} onKeyDown={onKeyDown} data-testid="command-tree">
+      {placeholder ? <div className="pane-placeholder">{placeholder}</div> : lines.map((line) => (
+        <div
+          key={line.path}
+          role="treeitem"
+          aria-expanded={line.expandable ? line.expanded : undefined}
+          aria-selected={line.path === selectedNode}
+          className={`tree-line${line.path === selectedNode ? ' selected' : ''}${line.node.severity ? ` severity-${line.node.severity}` : ''}`}
+          style={{ paddingLeft: 4 + line.depth * 16 }}
+          onMouseDown={() => select(line)}
+          onDoubleClick={() => toggle(line)}
+        >
+          <span className="tree-toggle" onMouseDown={(e) => { e.stopPropagation(); select(line); toggle(line); }}>
+            {line.expandable ? (line.expanded ? '▾' : '▸') : ''}
+          </span>
+          <span className="tree-label">{line.node.label}</span>
+        </div>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,46 @@
+// P2P endpoints: the addresses and ports peers offered each other for direct connections (file
+// transfers, webcam, voice…), whether a connection to them was then seen, and where.
+
+import { createColumnHelper } from '@tanstack/react-table';
+import type { EndpointRecord } from '../../../shared/model';
+import { DataTable } from '../../components/DataTable';
+import { formatSize } from '../../format/time-format';
+import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
+
+const EMPTY: EndpointRecord[] = [];
+
+/** "10.0.0.5:6891", "[fe80::1]:6891". */
+export function endpointAddress(e: EndpointRecord): string {
+  return e.address.includes(':') ? `[${e.address}]:${e.port}` : `${e.address}:${e.port}`;
+}
+
+const col = createColumnHelper<EndpointRecord>();
+const columns = [
+  col.accessor('kind', { header: 'Kind', size: 100 }),
+  col.accessor('transport', { header: 'Transport', size: 68 }),
+  col.accessor((e) => endpointAddress(e), { id: 'address', header: 'Address:port', size: 150 }),
+  col.accessor((e) => e.scope ?? 'unknown', { id: 'scope', header: 'Int/ext', size: 70 }),
+  col.accessor((e) => e.offeredBy ?? '', { id: 'offeredBy', header: 'Offered by', size: 150 }),
+  col.accessor((e) => e.offeredTo ?? '', { id: 'offeredTo', header: 'Offered to', size: 150 }),
+  col.accessor('status', { header: 'Status', size: 80 }),
+  col.accessor((e) => (e.observed ? 'yes' : 'no'), { id: 'observed', header: 'Observed', size: 70 }),
+  col.accessor((e) => (e.file ? `${e.file.name} (${formatSize(e.file.size)})` : ''), { id: 'file', header: 'File', size: 150 }),
+  col.accessor('source', { header: 'Via', size: 90 }),
+  col.accessor('frame', { header: 'Frame', size: 60 }),
+];
+
+export function EndpointsView() {
+  const endpoints = useAnalyzer((s) => s.result?.endpoints ?? EMPTY);
+  return (
+    <DataTable
+      label="P2P endpoints"
+      data={endpoints}
+      columns={columns}
+      getRowId={(_, i) => String(i)}
+      onActivate={(e) => analyzerStore.getState().selectFrame(e.frame, true)}
+      rowTestId="endpoint-row"
+      rowClassName={(e) => (e.observed ? 'observed' : '')}
+      emptyText="No peer-to-peer endpoints were offered in this capture."
+    />
+  );
+}

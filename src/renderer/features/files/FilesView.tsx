@@ -1,0 +1,39 @@
+// Files exchanged (file transfers, display pictures, emoticons): name, size, SHA-1 of what was
+// reassembled, sender, receiver and whether every byte was seen.
+
+import { createColumnHelper } from '@tanstack/react-table';
+import type { FileRecord } from '../../../shared/model';
+import { DataTable } from '../../components/DataTable';
+import { formatSize } from '../../format/time-format';
+import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
+
+const EMPTY: FileRecord[] = [];
+
+const col = createColumnHelper<FileRecord>();
+const columns = [
+  col.accessor('name', { header: 'Name', size: 160 }),
+  col.accessor('kind', { header: 'Kind', size: 100 }),
+  col.accessor('size', { header: 'Size', size: 80, cell: (c) => formatSize(c.getValue()) }),
+  col.accessor((f) => f.sha1 ?? '', { id: 'sha1', header: 'SHA-1', size: 300 }),
+  col.accessor((f) => f.from ?? '', { id: 'from', header: 'From', size: 150 }),
+  col.accessor((f) => f.to ?? '', { id: 'to', header: 'To', size: 150 }),
+  col.accessor((f) => (f.complete ? 'yes' : `no (${formatSize(f.received ?? 0)})`), { id: 'complete', header: 'Complete', size: 90 }),
+  col.accessor((f) => f.via ?? '', { id: 'via', header: 'Via', size: 90 }),
+  col.accessor('frame', { header: 'Frame', size: 60 }),
+];
+
+export function FilesView() {
+  const files = useAnalyzer((s) => s.result?.files ?? EMPTY);
+  return (
+    <DataTable
+      label="Files"
+      data={files}
+      columns={columns}
+      getRowId={(_, i) => String(i)}
+      onActivate={(f) => analyzerStore.getState().selectFrame(f.frame, true)}
+      rowTestId="file-row"
+      rowClassName={(f) => (f.complete ? '' : 'incomplete')}
+      emptyText="No files were transferred in this capture."
+    />
+  );
+}

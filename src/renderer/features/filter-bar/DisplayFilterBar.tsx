@@ -1,0 +1,75 @@
+// The display filter bar: green while the expression compiles, red with the reason when it does
+// not; Enter applies it (frames:filter on the back end). Shows how many packets are displayed.
+
+import { useShallow } from 'zustand/react/shallow';
+import { useActions } from '../../app/analyzer-context';
+import { checkDisplayFilter } from '../../app/filter-check';
+import { IconClose, IconFilter } from '../../components/icons';
+import { formatCount } from '../../format/time-format';
+import { useAnalyzer } from '../../store/analyzer-state';
+import { displayedCount } from '../../store/packet-order';
+
+export const DISPLAY_FILTER_INPUT_ID = 'display-filter-input';
+
+const SUGGESTIONS = ['msnp', 'msnp.cmd == MSG', 'msnp.error', 'msnp.text contains ""', 'msnp.account == ', 'msnp.version == MSNP12', 'tcp.port == 1863', 'ip.addr == '];
+
+export function DisplayFilterBar() {
+  const actions = useActions();
+  const s = useAnalyzer(useShallow((st) => ({
+    text: st.filterText, check: st.filterCheck, applied: st.appliedFilter, pending: st.filterRequest !== null,
+    edit: st.editFilter, hasCapture: st.hasCapture, shown: displayedCount(st.order, st.rowCount), total: st.rowCount,
+  })));
+  const apply = (): void => {
+    if (s.check.status === 'invalid') return;
+    void actions.applyFilter(s.text);
+  };
+  const clear = (): void => {
+    s.edit('', { status: 'empty' });
+    void actions.applyFilter('');
+  };
+  const unapplied = s.text.trim() !== s.applied && s.check.status !== 'invalid';
+  return (
+    <div className="filter-bar">
+      <label className="filter-label" htmlFor={DISPLAY_FILTER_INPUT_ID}><IconFilter /></label>
+      <div className={`filter-field ${s.check.status}`}>
+        <input
+          id={DISPLAY_FILTER_INPUT_ID}
+          data-testid="display-filter"
+          className="filter-input"
+          list="display-filter-suggestions"
+          spellCheck={false}
+          autoComplete="off"
+          placeholder="Apply a display filter … (Ctrl+F), e.g. msnp.cmd == MSG"
+          aria-invalid={s.check.status === 'invalid'}
+          value={s.text}
+          onChange={(e) => s.edit(e.target.value, checkDisplayFilter(e.target.value))}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') apply();
+            else if (e.key === 'Escape') s.edit(s.applied, checkDisplayFilter(s.applied));
+          }}
+        />
+        {s.text && <button type="button" className="filter-clear" aria-label="Clear the display filter" onClick={clear}><IconClose /></button>}
+        <button type="button" className="filter-apply" data-testid="display-filter-apply" aria-label="Apply the display filter" disabled={s.check.status === 'invalid'} onClick={apply}>
+          ➜
+        </button>
+      </div>
+      <datalist id="display-filter-suggestions">{SUGGESTIONS.map((x) => <option key={x} value={x} />)}</datalist>
+      <div className="filter-status" role="status" data-testid="filter-status">
+        {s.check.status === 'invalid' ? (
+          <span className="filter-error" data-testid="filter-error">
+            {s.check.error}{s.check.position !== undefined ? ` (at character ${s.check.position + 1})` : ''}
+          </span>
+        ) : s.pending ? (
+          <span className="filter-hint">Filtering…</span>
+        ) : unapplied ? (
+          <span className="filter-hint">Press Enter to apply</span>
+        ) : null}
+      </div>
+      {s.hasCapture && (
+        <div className="filter-counters" data-testid="displayed-count">
+          {s.applied ? `Displayed ${formatCount(s.shown)} of ${formatCount(s.total)}` : `${formatCount(s.total)} packets`}
+        </div>
+      )}
+    </div>
+  );
+}

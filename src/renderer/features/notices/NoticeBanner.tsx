@@ -1,0 +1,21 @@
+// One notice at a time (errors stay until dismissed, information fades after a few seconds).
+
+import { useEffect } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { useAnalyzer } from '../../store/analyzer-state';
+
+export function NoticeBanner() {
+  const { notice, dismiss } = useAnalyzer(useShallow((s) => ({ notice: s.notice, dismiss: s.dismissNotice })));
+  useEffect(() => {
+    if (notice?.kind !== 'info') return;
+    const timer = setTimeout(dismiss, 5000);
+    return () => clearTimeout(timer);
+  }, [notice, dismiss]);
+  if (!notice) return null;
+  return (
+    <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
+      <span className="notice-text">{notice.text}</span>
+      <button type="button" className="notice-close" aria-label="Dismiss" onClick={dismiss}>×</button>
+    </div>
+  );
+}

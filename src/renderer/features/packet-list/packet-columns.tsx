@@ -1,0 +1,43 @@
+// Columns of the packet list (Wireshark's defaults). The time column shows seconds since the
+// first frame or the absolute UTC time, as chosen in the toolbar.
+
+import { createColumnHelper, type SortingState } from '@tanstack/react-table';
+import type { FrameRow } from '../../../shared/model';
+import { formatAbsoluteTime, formatRelativeTime } from '../../format/time-format';
+import type { SortColumn, SortSpec } from '../../store/packet-order';
+import type { TimeFormat } from '../../store/ui-slice';
+
+export interface PacketTableMeta {
+  firstTimeUs: number | null;
+  timeFormat: TimeFormat;
+}
+
+const column = createColumnHelper<FrameRow>();
+
+export const packetColumns = [
+  column.accessor('number', { id: 'number', header: 'No.', size: 64, cell: (c) => c.getValue() }),
+  column.accessor('timeUs', {
+    id: 'time',
+    header: 'Time',
+    size: 110,
+    cell: (c) => {
+      const meta = c.table.options.meta as PacketTableMeta;
+      return meta.timeFormat === 'absolute' ? formatAbsoluteTime(c.getValue()) : formatRelativeTime(c.getValue(), meta.firstTimeUs);
+    },
+  }),
+  column.accessor('source', { id: 'source', header: 'Source', size: 150, cell: (c) => c.getValue() }),
+  column.accessor('destination', { id: 'destination', header: 'Destination', size: 150, cell: (c) => c.getValue() }),
+  column.accessor('protocol', { id: 'protocol', header: 'Protocol', size: 76, cell: (c) => c.getValue() }),
+  column.accessor('length', { id: 'length', header: 'Length', size: 64, cell: (c) => c.getValue() }),
+  column.accessor('info', { id: 'info', header: 'Info', size: 320, cell: (c) => c.getValue() }),
+];
+
+/** Column ids are the store's sort columns. */
+export function toSorting(sort: SortSpec | null): SortingState {
+  return sort ? [{ id: sort.column, desc: sort.desc }] : [];
+}
+
+export function fromSorting(sorting: SortingState): SortSpec | null {
+  const first = sorting[0];
+  return first ? { column: first.id as SortColumn, desc: first.desc } : null;
+}

@@ -1,0 +1,73 @@
+// Sessions (switchboard chats) and the MSNP connections behind them. Clicking a session opens its
+// transcript; clicking a connection selects its first frame.
+
+import { createColumnHelper } from '@tanstack/react-table';
+import { useShallow } from 'zustand/react/shallow';
+import type { ConnectionRecord, SessionRecord } from '../../../shared/model';
+import { DataTable } from '../../components/DataTable';
+import { TableSection } from '../../components/TableSection';
+import { formatDateTime, formatDuration } from '../../format/time-format';
+import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
+import { sessionSpan } from './session-summary';
+
+const NO_SESSIONS: SessionRecord[] = [];
+const NO_CONNECTIONS: ConnectionRecord[] = [];
+
+const s = createColumnHelper<SessionRecord>();
+const sessionColumns = [
+  s.accessor('id', { header: '#', size: 34 }),
+  // Accounts, not nicks: a nick is whatever the peer chose to call itself.
+  s.accessor((r) => r.participants.map((p) => p.account).join(', '), { id: 'participants', header: 'Participants', size: 214 }),
+  s.accessor((r) => formatDateTime(sessionSpan(r).start), { id: 'start', header: 'Start (UTC)', size: 128 }),
+  s.accessor((r) => { const span = sessionSpan(r); return formatDuration(span.start, span.end); }, { id: 'duration', header: 'Duration', size: 72, sortingFn: 'alphanumeric' }),
+  s.accessor((r) => r.messages.length, { id: 'messages', header: 'Msgs', size: 44 }),
+  s.accessor((r) => r.connections.length, { id: 'connections', header: 'Conns', size: 46 }),
+];
+
+const c = createColumnHelper<ConnectionRecord>();
+const connectionColumns = [
+  c.accessor('id', { header: '#', size: 40 }),
+  c.accessor('role', { header: 'Role', size: 90 }),
+  c.accessor('client', { header: 'Client', size: 150 }),
+  c.accessor('server', { header: 'Server', size: 150 }),
+  c.accessor((r) => r.version ?? '', { id: 'version', header: 'Version', size: 70 }),
+  c.accessor((r) => r.account ?? '', { id: 'account', header: 'Account', size: 170 }),
+  c.accessor((r) => r.clientVersion ?? '', { id: 'clientVersion', header: 'Client software', size: 130 }),
+  c.accessor((r) => (r.transport === 'http-gateway' ? 'HTTP gateway' : 'TCP'), { id: 'transport', header: 'Transport', size: 90 }),
+  c.accessor('commands', { header: 'Cmds', size: 55 }),
+  c.accessor((r) => r.session ?? '', { id: 'session', header: 'Session', size: 60 }),
+];
+
+export function SessionsView() {
+  const { result, selectedSession } = useAnalyzer(useShallow((st) => ({ result: st.result, selectedSession: st.selectedSession })));
+  const sessions = result?.sessions ?? NO_SESSIONS;
+  const connections = result?.connections ?? NO_CONNECTIONS;
+  return (
+    <div className="stacked-tables">
+      <TableSection title="Sessions" count={sessions.length} grow={2}>
+        <DataTable
+          label="Sessions"
+          data={sessions}
+          columns={sessionColumns}
+          getRowId={(r) => String(r.id)}
+          selectedId={selectedSession === null ? null : String(selectedSession)}
+          onActivate={(r) => analyzerStore.getState().openSession(r.id)}
+          rowTestId="session-row"
+          emptyText="No switchboard sessions in this capture."
+        />
+      </TableSection>
+      <TableSection title="Connections" count={connections.length} grow={3}>
+        <DataTable
+          label="Connections"
+          data={connections}
+          columns={connectionColumns}
+          getRowId={(r) => String(r.id)}
+          onActivate={(r) => analyzerStore.getState().selectFrame(r.firstFrame, true)}
+          rowTestId="connection-row"
+          rowClassName={(r) => (selectedSession !== null && r.session === selectedSession ? 'related' : '')}
+          emptyText="No MSNP connections found."
+        />
+      </TableSection>
+    </div>
+  );
+}

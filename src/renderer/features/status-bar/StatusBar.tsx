@@ -1,0 +1,50 @@
+// The status bar: which capture, how many frames, MSNP commands and sessions, and the progress
+// of a load (percent, frames/s, Cancel) or of a live capture (captured, dropped, elapsed, rate).
+
+import { useShallow } from 'zustand/react/shallow';
+import { useActions } from '../../app/analyzer-context';
+import { formatCount } from '../../format/time-format';
+import { useAnalyzer } from '../../store/analyzer-state';
+import { baseName, commandTotal, liveText, loadPercent, rateText } from './status-text';
+
+export function StatusBar() {
+  const actions = useActions();
+  const s = useAnalyzer(useShallow((st) => ({
+    label: st.captureLabel, source: st.captureSource, hasCapture: st.hasCapture, progress: st.progress, rows: st.rowCount,
+    commands: commandTotal(st.result?.commandCounts), sessions: st.result?.sessions.length ?? 0, final: st.resultFinal,
+    capturing: st.capturing, damage: st.result?.captures.find((c) => c.damage)?.damage?.message ?? null,
+  })));
+  const p = s.progress;
+  const loading = p !== null && p.source === 'file' && !p.done;
+  const percent = p ? loadPercent(p) : null;
+  return (
+    <footer className="status-bar" data-testid="status-bar">
+      {!s.hasCapture ? (
+        <span className="status-item">Ready. Open a capture or start a live capture.</span>
+      ) : (
+        <>
+          <span className={`status-item status-file${s.capturing ? ' live' : ''}`} title={s.label}>
+            {s.capturing ? '● Live: ' : ''}{baseName(s.label) || (s.source === 'live' ? 'Live capture' : 'Capture')}
+          </span>
+          <span className="status-item" data-testid="status-frames">Frames: {formatCount(s.rows)}</span>
+          <span className="status-item" data-testid="status-commands">MSNP commands: {formatCount(s.commands)}</span>
+          <span className="status-item" data-testid="status-sessions">Sessions: {formatCount(s.sessions)}</span>
+          {s.damage && <span className="status-item status-warning" title={s.damage}>⚠ Damaged capture: {s.damage}</span>}
+        </>
+      )}
+      <span className="status-spacer" />
+      {loading && p && (
+        <span className="status-progress" data-testid="load-progress">
+          <span className="progress-track" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent ?? undefined}>
+            <span className="progress-fill" style={{ width: `${percent ?? 0}%` }} />
+          </span>
+          <span>{percent === null ? 'Loading…' : `${percent}%`}</span>
+          <span>{rateText(p.framesPerSecond)}</span>
+          <button type="button" className="link-button" onClick={() => void actions.cancelLoad()}>Cancel</button>
+        </span>
+      )}
+      {p && p.source === 'live' && (s.capturing || !p.done) && <span className="status-item" data-testid="live-counters">{liveText(p)}</span>}
+      {p && p.done && p.source === 'file' && <span className="status-item status-muted">Loaded in full{p.framesPerSecond > 0 ? ` · ${rateText(p.framesPerSecond)}` : ''}</span>}
+    </footer>
+  );
+}

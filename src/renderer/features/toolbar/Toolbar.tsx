@@ -1,0 +1,43 @@
+// The main toolbar: open/close, live capture, time format and export.
+
+import { useShallow } from 'zustand/react/shallow';
+import { useActions, useAnalyzerContext } from '../../app/analyzer-context';
+import { IconClose, IconExport, IconOpen } from '../../components/icons';
+import { useAnalyzer } from '../../store/analyzer-state';
+import { CaptureControls } from './CaptureControls';
+
+export function Toolbar() {
+  const { chooseFiles } = useAnalyzerContext();
+  const actions = useActions();
+  const { hasCapture, timeFormat, setTimeFormat, hasResult } = useAnalyzer(useShallow((s) => ({
+    hasCapture: s.hasCapture, timeFormat: s.timeFormat, setTimeFormat: s.setTimeFormat, hasResult: s.result !== null,
+  })));
+  return (
+    <header className="toolbar" role="toolbar" aria-label="Main toolbar">
+      <span className="app-title">MSNP Analyzer</span>
+      <button type="button" className="tool-button" data-testid="open-file" onClick={chooseFiles} title="Open a capture file (Ctrl+O)">
+        <IconOpen /> Open
+      </button>
+      <button type="button" className="tool-button" data-testid="close-capture" disabled={!hasCapture} onClick={() => void actions.closeCapture()} title="Close this capture (Ctrl+W)">
+        <IconClose /> Close
+      </button>
+      <span className="toolbar-separator" />
+      <CaptureControls />
+      <span className="toolbar-spacer" />
+      <div className="segmented" role="group" aria-label="Time format">
+        <button type="button" aria-pressed={timeFormat === 'relative'} data-testid="time-relative" onClick={() => setTimeFormat('relative')} title="Seconds since the first packet">
+          Relative
+        </button>
+        <button type="button" aria-pressed={timeFormat === 'absolute'} data-testid="time-absolute" onClick={() => setTimeFormat('absolute')} title="Date and time of day (UTC)">
+          Absolute
+        </button>
+      </div>
+      <button type="button" className="tool-button" disabled={!hasResult} onClick={() => void actions.exportAnalysis('json')} title="Export the analysis as JSON">
+        <IconExport /> JSON
+      </button>
+      <button type="button" className="tool-button" disabled={!hasResult} onClick={() => void actions.exportAnalysis('csv')} title="Export the analysis as CSV">
+        <IconExport /> CSV
+      </button>
+    </header>
+  );
+}

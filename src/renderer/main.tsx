@@ -1,0 +1,18 @@
+// Renderer entry point: mounts the application on the back-end API (createApi picks Electron's
+// preload bridge, else the browser mode's WebSocket client).
+
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { createApi } from './api';
+import { App } from './app/App';
+import './styles/base.css';
+import './styles/tables.css';
+import './styles/panes.css';
+import './styles/start.css';
+
+const api = createApi();
+createRoot(document.getElementById('root') as HTMLElement).render(
+  <StrictMode>
+    <App api={api} />
+  </StrictMode>,
+);
