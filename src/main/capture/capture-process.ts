@@ -14,6 +14,7 @@ import {
 } from './capture-protocol';
 
 const DEVICE_WATCH_MS = 2000;
+const MAX_UNSENT_BYTES = 64 * 1024 * 1024;
 /** libpcap needs some kernel buffer even to compile a filter against the device. */
 const CHECK_BUFFER_SIZE = 256 * 1024;
 
@@ -21,6 +22,10 @@ interface Running {
   device: string;
   instance: CapInstance;
   captured: number;
+  /** Packets this process threw away because the app was not keeping up. */
+  droppedHere: number;
+  /** Batch bytes handed to the IPC channel and not yet written out. */
+  unsentBytes: number;
   startedUs: number;
   timers: NodeJS.Timeout[];
   batch: PacketBatchBuilder;
@@ -52,13 +57,18 @@ function withCap<T extends object>(id: number, fn: (cap: CapModule) => T): void 
 }
 
 function stats(r: Running): CaptureStats {
-  return { captured: r.captured, dropped: null, elapsedSeconds: (arrivalTimeUs() - r.startedUs) / 1e6 };
+  return { captured: r.captured, dropped: r.droppedHere > 0 ? r.droppedHere : null, elapsedSeconds: (arrivalTimeUs() - r.startedUs) / 1e6 };
 }
 
 function flush(r: Running): void {
   if (r.batch.count === 0) return;
   const count = r.batch.count;
-  send({ event: 'packets', count, batch: r.batch.take() });
+  const batch = r.batch.take();
+  if (!process.connected) return;
+  r.unsentBytes += batch.length;
+  process.send!({ event: 'packets', count, batch } satisfies CaptureMessage, undefined, {}, () => {
+    r.unsentBytes -= batch.length;
+  });
 }
 
 function start(req: Extract<CaptureRequest, { op: 'start' }>): void {
@@ -70,13 +80,18 @@ function start(req: Extract<CaptureRequest, { op: 'start' }>): void {
     if (!opened.ok) throw new Error(opened.error);
     const linkType = linkTypeFromCapName(opened.linkName);
     const r: Running = {
-      device: req.device, instance: opened.instance, captured: 0, startedUs: arrivalTimeUs(), timers: [],
+      device: req.device, instance: opened.instance, captured: 0, droppedHere: 0, unsentBytes: 0, startedUs: arrivalTimeUs(), timers: [],
       batch: new PacketBatchBuilder(),
     };
     running = r;
     opened.instance.on('packet', (nbytes: number) => {
       const tsUs = arrivalTimeUs();
       r.captured++;
+      // A stalled app must not make this process grow without bound: drop, and say so.
+      if (r.unsentBytes > MAX_UNSENT_BYTES) {
+        r.droppedHere++;
+        return;
+      }
       r.batch.add(tsUs, shared, nbytes, originalLengthOf(linkType, shared, nbytes));
       if (r.batch.count >= BATCH_MAX_PACKETS) flush(r);
     });

@@ -15,7 +15,10 @@ export type CaptureRequest =
 export interface CaptureStats {
   /** Packets the capture process received from libpcap. */
   captured: number;
-  /** Always null: the binding exposes no pcap_stats, so kernel drops are unknown. */
+  /**
+   * The binding exposes no pcap_stats, so kernel drops are unknown: null. When the capture
+   * process itself had to drop packets (the app stopped reading), their count — a lower bound.
+   */
   dropped: number | null;
   elapsedSeconds: number;
 }

@@ -15,6 +15,8 @@ import { CaptureSpool } from './capture-spool';
 import { describeInterfaces } from './interface-list';
 import { readPacketBatch } from './packet-batch';
 
+const STOP_REPLY_MS = 3000;
+
 export interface CaptureSink {
   frame(f: CapturedFrame): void;
   stats(s: { captured: number; dropped: number | null; elapsedSeconds: number }): void;
@@ -98,7 +100,8 @@ export class LiveCapture implements LiveCaptureController {
     const s = this.session;
     if (!s || s.finished) return;
     s.stopping ??= (async () => {
-      await s.child.request({ op: 'stop' });
+      // A wedged process gets a few seconds to answer, then shutdown() kills it.
+      await Promise.race([s.child.request({ op: 'stop' }), new Promise((r) => setTimeout(r, STOP_REPLY_MS))]);
       await s.child.shutdown();
       this.finish(s, null);
     })();
@@ -130,6 +133,10 @@ export class LiveCapture implements LiveCaptureController {
   }
 
   private async startSession(req: CaptureStartRequest, sink: CaptureSink): Promise<void> {
+    const ring = req.ring;
+    if (ring && !(ring.fileSizeMb > 0 && Number.isInteger(ring.files) && ring.files >= 1 && ring.directory)) {
+      throw new Error('ring buffer needs a directory, a file size above 0 MB and at least 1 file');
+    }
     const child = new CaptureChild(this.opts);
     const reply = await child.request({ op: 'start', device: req.device, filter: req.filter, bufferSize: this.opts.bufferSize ?? defaultBufferSize(req.device) });
     if (!reply.ok || !('linkType' in reply)) {
@@ -171,15 +178,22 @@ export class LiveCapture implements LiveCaptureController {
 
   private deliver(s: Session, batch: Uint8Array): void {
     const frames: CapturedFrame[] = [];
-    for (const p of readPacketBatch(batch)) {
-      const fileOffset = s.spool.append(p.tsUs, p.data, p.originalLength);
-      frames.push({
-        number: s.spool.frames, captureIndex: 0, fileOffset, tsUs: p.tsUs, linkType: s.linkType,
-        originalLength: p.originalLength, data: p.data,
-      });
+    try {
+      for (const p of readPacketBatch(batch)) {
+        const fileOffset = s.spool.append(p.tsUs, p.data, p.originalLength);
+        frames.push({
+          number: s.spool.frames, captureIndex: 0, fileOffset, tsUs: p.tsUs, linkType: s.linkType,
+          originalLength: p.originalLength, data: p.data,
+        });
+      }
+      // On disk before anyone can ask to re-read them.
+      s.spool.flush();
+    } catch (err) {
+      // Disk full, directory removed…: frames that cannot be kept end the capture.
+      this.finish(s, `cannot write the capture file: ${err instanceof Error ? err.message : String(err)}`);
+      void s.child.shutdown();
+      return;
     }
-    // On disk before anyone can ask to re-read them.
-    s.spool.flush();
     for (const f of frames) guard(() => s.sink.frame(f));
   }
 
