@@ -73,6 +73,11 @@ export function TranscriptView() {
     sessions: s.result?.sessions ?? NO_SESSIONS, selectedSession: s.selectedSession, selectedFrame: s.selectedFrame,
   })));
   const session = sessions.find((s) => s.id === selectedSession) ?? null;
+  return <SessionTranscript sessions={sessions} session={session} selectedFrame={selectedFrame} />;
+}
+
+/** The transcript of `session` (or a hint to pick one); pure, so it renders in tests without a store. */
+export function SessionTranscript({ sessions, session, selectedFrame }: { sessions: SessionRecord[]; session: SessionRecord | null; selectedFrame: number | null }) {
   const lines = useMemo(() => (session ? transcriptLines(session) : []), [session]);
   const nickOf = useMemo(() => {
     const nicks = new Map(session?.participants.map((p) => [p.account, p.nick]));
