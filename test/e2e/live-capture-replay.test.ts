@@ -1,10 +1,10 @@
-// (live-capture.test.ts is the toolbar test of the UI side; this one adds the replayer and a save round trip.)
 // Live capture in browser mode, end to end: start a capture on lo from the toolbar, replay real
 // traffic (the PPA switchboard chat) and a synthetic legacy-invitation switchboard (the only way
 // to get P2P endpoints: no real capture offers any) over loopback with our replayer; packets,
 // transcript and endpoints appear while capturing; stop; save; the engine reads the saved file
 // back to the same analysis as the live one.
 // Needs capture privileges (root here and in CI): without them it fails, it does not skip.
+// (live-capture.test.ts is the UI side's toolbar test; this one adds the replayer and the save round trip.)
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:net';
