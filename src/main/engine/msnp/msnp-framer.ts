@@ -43,6 +43,9 @@ interface PendingCommand {
   malformed?: string;
 }
 
+/** Verbs that carry a body in every direction and version (PROTOCOL.md payload table). */
+const ALWAYS_BODY = new Set(['MSG', 'NOT', 'IPG', 'PAG', 'PGD', 'SDG', 'FQY']);
+
 export class MsnpFramer {
   private readonly direction: Direction;
   private readonly version: () => number | null;
@@ -185,7 +188,10 @@ export class MsnpFramer {
     }
     const length = payloadLength(parsed.verb, parsed.params, this.direction, version);
     if (length === null) {
-      this.emit(parsed, text, null, frame, tsUs, parsed.malformed);
+      // These verbs always carry a body: without a length the rest of the stream cannot be framed
+      // with confidence, so say so (the next lines are still tried as commands).
+      const missing = ALWAYS_BODY.has(parsed.verb) ? `${parsed.verb} without a numeric body length` : undefined;
+      this.emit(parsed, text, null, frame, tsUs, parsed.malformed ?? missing);
     } else if (length > this.maxBodyBytes) {
       this.onNote(frame, 'error', `${parsed.verb} announces a ${length}-byte body, over the ${this.maxBodyBytes}-byte limit: body not framed, resynchronising`);
       this.emit(parsed, text, null, frame, tsUs, `body length ${length} exceeds the ${this.maxBodyBytes}-byte limit`);
