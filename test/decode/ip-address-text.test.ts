@@ -2,7 +2,7 @@
 // IPv6 (examples from RFC 5952 §4 and §5).
 
 import { describe, expect, it } from 'vitest';
-import { ipv4Text, ipv6Text, macText } from '../../src/main/engine/decode/ip-address-text';
+import { canonicalIpText, ipv4Text, ipv6Text, macText } from '../../src/main/engine/decode/ip-address-text';
 import { hexToBytes, parseIpv6 } from '../helpers/packet-builder';
 
 describe('ipv4Text', () => {
@@ -43,5 +43,21 @@ describe('ipv6Text (RFC 5952)', () => {
 describe('macText', () => {
   it('formats colon-separated lower-case hex', () => {
     expect(macText(hexToBytes('00 16 CE 6E 8B 24'), 0)).toBe('00:16:ce:6e:8b:24');
+  });
+});
+
+describe('canonicalIpText', () => {
+  it.each([
+    ['2001:DB8:0:0::20', '2001:db8::20'],
+    ['2001:0db8:0000:0000:0000:0000:0000:0020', '2001:db8::20'],
+    ['[fe80::1%eth0]', 'fe80::1'],
+    ['::FFFF:192.0.2.1', '::ffff:192.0.2.1'],
+    ['64:ff9b::192.0.2.33', '64:ff9b::c000:221'],
+    ['1:2:3:4:5:6:7:8', '1:2:3:4:5:6:7:8'],
+  ])('%s → %s (RFC 5952)', (given, expected) => {
+    expect(canonicalIpText(given)).toBe(expected);
+  });
+  it.each(['192.0.2.1', '1:2:3', '1::2::3', 'g::1', '1:2:3:4:5:6:7:8:9', '::1.2.3.999'])('leaves %s as written', (given) => {
+    expect(canonicalIpText(given)).toBe(given);
   });
 });

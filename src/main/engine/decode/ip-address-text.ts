@@ -55,3 +55,41 @@ export function macText(data: Uint8Array, offset: number, length = 6): string {
   for (let i = 0; i < length && offset + i < data.length; i++) parts.push(data[offset + i].toString(16).padStart(2, '0'));
   return parts.join(':');
 }
+
+/**
+ * An IPv6 address as written by a peer (any case, `::` anywhere, embedded dotted quad) in the
+ * canonical form the decoder produces, so that negotiated endpoints match observed traffic;
+ * anything that is not a valid IPv6 address is returned unchanged.
+ */
+export function canonicalIpText(text: string): string {
+  if (!text.includes(':')) return text;
+  let s = text.trim().replace(/^\[|\]$/g, '').toLowerCase();
+  const zone = s.indexOf('%');
+  if (zone >= 0) s = s.slice(0, zone);
+  const quad = /(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
+  if (quad) {
+    // An embedded IPv4 address is the last two groups.
+    const b = quad.slice(1).map(Number);
+    if (b.some((x) => x > 255)) return text;
+    s = s.slice(0, quad.index) + ((b[0] << 8) | b[1]).toString(16) + ':' + ((b[2] << 8) | b[3]).toString(16);
+  }
+  const halves = s.split('::');
+  if (halves.length > 2) return text;
+  const parse = (part: string): number[] | null => {
+    if (part === '') return [];
+    const groups = part.split(':').map((g) => (/^[0-9a-f]{1,4}$/.test(g) ? parseInt(g, 16) : -1));
+    return groups.includes(-1) ? null : groups;
+  };
+  const head = parse(halves[0]);
+  const rest = halves.length === 2 ? parse(halves[1]) : [];
+  if (!head || !rest) return text;
+  const given = head.length + rest.length;
+  if (given > 8 || (halves.length === 1 && given !== 8) || (halves.length === 2 && given > 7)) return text;
+  const groups = [...head, ...new Array<number>(8 - given).fill(0), ...rest];
+  const bytes = new Uint8Array(16);
+  groups.forEach((g, i) => {
+    bytes[2 * i] = g >> 8;
+    bytes[2 * i + 1] = g & 0xff;
+  });
+  return ipv6Text(bytes, 0);
+}

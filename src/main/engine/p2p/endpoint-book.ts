@@ -4,6 +4,7 @@
 // Spec: PROTOCOL.md "Legacy invitations", "P2P / MSNSLP"; HOUSE-STYLE (expected conversations).
 
 import type { EndpointRecord } from '../../../shared/model';
+import { canonicalIpText } from '../decode/ip-address-text';
 
 /** Endpoints kept at most; a hostile capture could offer thousands. */
 const MAX_ENDPOINTS = 10_000;
@@ -19,7 +20,9 @@ export class EndpointBook {
   private dropped = 0;
 
   /** Adds an offer, or updates the same one seen again (both clients are often captured). */
-  offer(group: string, offer: EndpointOffer): EndpointRecord | null {
+  offer(group: string, given: EndpointOffer): EndpointRecord | null {
+    // Peers write IPv6 addresses in any form; compare (and show) the canonical one.
+    const offer = { ...given, address: canonicalIpText(given.address) };
     const key = `${offer.address}|${offer.port}`;
     for (const i of this.byGroup.get(group) ?? []) {
       const r = this.records[i];
