@@ -22,6 +22,15 @@ describe('opening and inspecting a capture', () => {
     await app.screenshot('01-start-screen');
   });
 
+  it('opens the bundled sample from the start screen (assets/sample.pcap, 293 frames), then closes it', async () => {
+    const { page } = app;
+    await page.getByTestId('open-sample').click();
+    await waitForLoaded(page, 293);
+    expect(await page.getByTestId('status-bar').textContent()).toContain('sample.pcap');
+    await page.getByTestId('close-capture').click();
+    await page.getByTestId('drop-zone').waitFor();
+  });
+
   it('fills the packet list and shows tree and bytes of a clicked frame', async () => {
     const { page } = app;
     await openCaptureFile(page, CAPTURES.pecanChat);

@@ -24,7 +24,7 @@ export function StatusBar() {
       ) : (
         <>
           <span className={`status-item status-file${s.capturing ? ' live' : ''}`} title={s.label}>
-            {s.capturing ? '● Live: ' : ''}{baseName(s.label) || (s.source === 'live' ? 'Live capture' : 'Capture')}
+            {s.capturing ? '● Capturing: ' : ''}{baseName(s.label) || (s.source === 'live' ? 'Live capture' : 'Capture')}
           </span>
           <span className="status-item" data-testid="status-frames">Frames: {formatCount(s.rows)}</span>
           <span className="status-item" data-testid="status-commands">MSNP commands: {formatCount(s.commands)}</span>
