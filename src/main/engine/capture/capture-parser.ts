@@ -35,7 +35,11 @@ export class CaptureParser {
   }
 
   /** Frames completed by this chunk. Nothing more is returned once damage was found. */
-  push(chunk: Uint8Array): CapturedFrame[] {
+  push(given: Uint8Array): CapturedFrame[] {
+    // Frames are views into the chunk. Hand out plain Uint8Arrays, never Node Buffers: on a
+    // Buffer, slice() is a view, so every layer's "copy what you keep" would silently pin or
+    // share the read chunk instead of copying.
+    const chunk = given.constructor === Uint8Array ? given : new Uint8Array(given.buffer, given.byteOffset, given.byteLength);
     const out: CapturedFrame[] = [];
     if (this.damageFound) return out;
     let pos = 0;
