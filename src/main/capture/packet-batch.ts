@@ -62,7 +62,9 @@ export class PacketBatchBuilder {
  * Splits a batch into packets (views into `batch`). Stops at the first record that does not fit,
  * so a damaged message yields what precedes the damage rather than garbage.
  */
-export function readPacketBatch(batch: Uint8Array): BatchedPacket[] {
+export function readPacketBatch(given: Uint8Array): BatchedPacket[] {
+  // Plain Uint8Array views (IPC hands us Buffers, whose slice() would not copy).
+  const batch = given.constructor === Uint8Array ? given : new Uint8Array(given.buffer, given.byteOffset, given.byteLength);
   const view = new DataView(batch.buffer, batch.byteOffset, batch.byteLength);
   const out: BatchedPacket[] = [];
   let pos = 0;
