@@ -6,7 +6,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ContactRecord, PresenceRecord } from '../../../shared/model';
 import { DataTable } from '../../components/DataTable';
 import { TableSection } from '../../components/TableSection';
-import { formatDateTime } from '../../format/time-format';
+import { formatClock } from '../../format/time-format';
 import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
 
 const NO_CONTACTS: ContactRecord[] = [];
@@ -33,11 +33,12 @@ const contactColumns = [
 const p = createColumnHelper<PresenceRecord>();
 const presenceColumns = [
   p.accessor('frame', { header: 'Frame', size: 56 }),
-  p.accessor((r) => formatDateTime(r.time), { id: 'time', header: 'Time (UTC)', size: 130 }),
-  p.accessor('account', { header: 'Account', size: 170 }),
-  p.accessor((r) => statusText(r.status), { id: 'status', header: 'Status', size: 110 }),
-  p.accessor((r) => r.nick ?? '', { id: 'nick', header: 'Nick', size: 110 }),
-  p.accessor((r) => r.personalMessage ?? '', { id: 'personalMessage', header: 'Personal message', size: 180 }),
+  // Time of day only: the date is in the session and packet views, the changes are minutes apart.
+  p.accessor((r) => formatClock(r.time), { id: 'time', header: 'UTC', size: 66 }),
+  p.accessor('account', { header: 'Account', size: 160 }),
+  p.accessor((r) => statusText(r.status), { id: 'status', header: 'Status', size: 104 }),
+  p.accessor((r) => r.personalMessage ?? '', { id: 'personalMessage', header: 'Personal message', size: 150 }),
+  p.accessor((r) => r.nick ?? '', { id: 'nick', header: 'Nick', size: 100 }),
 ];
 
 export function ContactsView() {

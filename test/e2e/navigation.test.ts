@@ -1,0 +1,74 @@
+// Wireshark-style navigation of the packet list on the MSNP12 capture (293 frames, tshark):
+// ↑/↓/PgDn/Home/End move the selection and keep it in view, Ctrl+G goes to a packet, Ctrl+F
+// focuses the display filter, a column header sorts, and the time column switches to UTC.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { CAPTURES } from '../helpers/captures';
+import { openAnalyzer, openCaptureFile, waitForLoaded, type AnalyzerPage } from './browser-fixture';
+
+const selectedFrame = (page: Page) => page.locator('[data-testid=packet-row][aria-selected=true]').getAttribute('data-frame');
+
+async function inView(page: Page, frame: string | null): Promise<boolean> {
+  const row = await page.locator(`[data-testid=packet-row][data-frame="${frame}"]`).boundingBox();
+  const list = await page.getByTestId('packet-list').boundingBox();
+  return !!row && !!list && row.y >= list.y - 1 && row.y + row.height <= list.y + list.height + 1;
+}
+
+describe('packet list navigation', () => {
+  let app: AnalyzerPage;
+  beforeAll(async () => {
+    app = await openAnalyzer();
+    await openCaptureFile(app.page, CAPTURES.pecanChat);
+    await waitForLoaded(app.page, 293);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('moves the selection with the keyboard and keeps it in view', async () => {
+    const { page } = app;
+    await page.locator('[data-testid=packet-row][data-frame="1"]').click();
+    await page.keyboard.press('ArrowDown');
+    expect(await selectedFrame(page)).toBe('2');
+    await page.keyboard.press('End');
+    await page.locator('[data-testid=packet-row][data-frame="293"][aria-selected=true]').waitFor();
+    expect(await inView(page, '293')).toBe(true);
+    await page.keyboard.press('Home');
+    await page.locator('[data-testid=packet-row][data-frame="1"][aria-selected=true]').waitFor();
+    await page.keyboard.press('PageDown');
+    const paged = Number(await selectedFrame(page));
+    expect(paged).toBeGreaterThan(10);
+    expect(await inView(page, String(paged))).toBe(true);
+  });
+
+  it('goes to a packet with Ctrl+G and focuses the filter with Ctrl+F', async () => {
+    const { page } = app;
+    await page.keyboard.press('Control+g');
+    await page.getByTestId('goto-input').fill('150');
+    await page.getByTestId('goto-input').press('Enter');
+    await page.locator('[data-testid=packet-row][data-frame="150"][aria-selected=true]').waitFor();
+    expect(await inView(page, '150')).toBe(true);
+    await page.keyboard.press('Control+f');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('display-filter');
+  });
+
+  it('sorts by a column and shows absolute UTC times', async () => {
+    const { page } = app;
+    await page.getByRole('columnheader', { name: 'Length' }).getByRole('button').click();
+    const lengths = (await page.locator('[data-testid=packet-row] .col-length').allTextContents()).map(Number);
+    expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
+    await page.getByRole('columnheader', { name: 'No.' }).getByRole('button').click();
+    const frames = (await page.locator('[data-testid=packet-row]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-frame')))));
+    expect(frames).toEqual(frames.map((_, i) => frames[0] + i));
+
+    await page.getByTestId('packet-row').first().click();
+    await page.keyboard.press('Home');
+    await page.getByTestId('time-absolute').click();
+    // tshark -t ud -c 1: 2026-11-23 12:04:19.303332 (UTC).
+    expect(await page.locator('[data-testid=packet-row][data-frame="1"] .col-time').textContent()).toBe('2026-11-23 12:04:19.303332');
+    await page.getByTestId('time-relative').click();
+    expect(await page.locator('[data-testid=packet-row][data-frame="1"] .col-time').textContent()).toBe('0.000000');
+    await app.screenshot('12-sorted-absolute');
+    expect(app.problems).toEqual([]);
+  });
+});
