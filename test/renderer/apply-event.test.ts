@@ -27,6 +27,16 @@ describe('back-end events', () => {
     expect(s.epoch).toBe(2);
   });
 
+  it('a reset without a label is the back end closing the capture: back to the start screen', () => {
+    const s = reduceBackendEvents(fresh(), [
+      { channel: 'analysis:reset', payload: { label: 'a.pcap', source: 'file' } },
+      { channel: 'frames:appended', payload: { rows: rows(3) } },
+      { channel: 'analysis:reset', payload: { label: '', source: 'file' } },
+    ], noErrors);
+    expect(s.hasCapture).toBe(false);
+    expect(s.rowCount).toBe(0);
+  });
+
   it('drops a malformed event and keeps applying the rest', () => {
     const failures: unknown[] = [];
     const events = [

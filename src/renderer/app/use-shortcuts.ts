@@ -1,12 +1,12 @@
-// Keyboard shortcuts of the browser mode (Wireshark's): Ctrl+O open, Ctrl+E start/stop capture,
-// Ctrl+F find (focus the display filter), Ctrl+G go to packet, Ctrl+W close. In Electron the
-// application menu owns these accelerators and forwards them as 'menu:action' events, so they
-// are not handled twice.
+// Keyboard shortcuts of the browser mode, the same as the Electron menu's accelerators: Ctrl+O open,
+// Ctrl+K start/stop capture, Ctrl+E export, Ctrl+F find (focus the display filter), Ctrl+G go to
+// packet, Ctrl+W close. In Electron the menu owns them (and forwards 'menu:action' events), so
+// they are not handled twice.
 
 import { useEffect } from 'react';
 import type { MenuAction } from './use-backend-events';
 
-const KEYS: Record<string, MenuAction> = { o: 'open', e: 'capture-toggle', f: 'find', g: 'goto', w: 'close' };
+const KEYS: Record<string, MenuAction> = { o: 'open', k: 'capture-toggle', e: 'export', f: 'find', g: 'goto', w: 'close' };
 
 export function useShortcuts(enabled: boolean, run: (action: MenuAction) => void): void {
   useEffect(() => {

@@ -47,7 +47,8 @@ export function closedCapture(state: AnalyzerData): Partial<AnalyzerData> {
 export function reduceBackendEvent(state: AnalyzerData, event: BackendEvent): Partial<AnalyzerData> {
   switch (event.channel) {
     case 'analysis:reset':
-      return reset(state, event.payload);
+      // The back end closes a capture (File > Close, file:close) with a reset without a label.
+      return event.payload.label ? reset(state, event.payload) : closedCapture(state);
     case 'frames:appended':
       if (!Array.isArray(event.payload.rows)) throw new Error('frames:appended without rows');
       return appendRows(state, event.payload.rows);

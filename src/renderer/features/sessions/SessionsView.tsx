@@ -17,9 +17,9 @@ const s = createColumnHelper<SessionRecord>();
 const sessionColumns = [
   s.accessor('id', { header: '#', size: 34 }),
   // Accounts, not nicks: a nick is whatever the peer chose to call itself.
-  s.accessor((r) => r.participants.map((p) => p.account).join(', '), { id: 'participants', header: 'Participants', size: 200 }),
+  s.accessor((r) => r.participants.map((p) => p.account).join(', '), { id: 'participants', header: 'Participants', size: 190 }),
   s.accessor((r) => formatDateTime(sessionSpan(r).start), { id: 'start', header: 'Start (UTC)', size: 142 }),
-  s.accessor((r) => { const span = sessionSpan(r); return formatDuration(span.start, span.end); }, { id: 'duration', header: 'Duration', size: 72, sortingFn: 'alphanumeric' }),
+  s.accessor((r) => { const span = sessionSpan(r); return formatDuration(span.start, span.end); }, { id: 'duration', header: 'Duration', size: 82, sortingFn: 'alphanumeric' }),
   s.accessor((r) => r.messages.length, { id: 'messages', header: 'Msgs', size: 44 }),
   s.accessor((r) => r.connections.length, { id: 'connections', header: 'Conns', size: 46 }),
 ];

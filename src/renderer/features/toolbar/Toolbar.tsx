@@ -32,7 +32,7 @@ export function Toolbar() {
           Absolute
         </button>
       </div>
-      <button type="button" className="tool-button" disabled={!hasResult} onClick={() => void actions.exportAnalysis('json')} title="Export the analysis as JSON">
+      <button type="button" className="tool-button" disabled={!hasResult} onClick={() => void actions.exportAnalysis('json')} title="Export the analysis as JSON (Ctrl+E)">
         <IconExport /> JSON
       </button>
       <button type="button" className="tool-button" disabled={!hasResult} onClick={() => void actions.exportAnalysis('csv')} title="Export the analysis as CSV">
