@@ -180,8 +180,10 @@ export class Analyzer {
   }
 
   private onCommand(connection: number, cmd: MsnpCommand): void {
-    const annotation = this.msnp.command(connection, cmd);
-    this.current.push({ connection, trid: cmd.trid, annotation });
+    // Only the packet list and the display filter read annotations (emitFrame).
+    const { frameRow: onRow, frameFields: onFields } = this.listener;
+    const annotation = this.msnp.command(connection, cmd, onRow !== undefined || onFields !== undefined);
+    if (annotation) this.current.push({ connection, trid: cmd.trid, annotation });
     if (this.collect) {
       const list = this.frameCommands.get(this.currentFrame);
       const entry = { connection, cmd };

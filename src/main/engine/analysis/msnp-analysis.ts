@@ -67,7 +67,14 @@ export class MsnpAnalysis {
     if (!this.ctx.connections.has(c.id)) this.ctx.connections.set(c.id, new ConnectionState(c));
   }
 
-  command(connection: number, cmd: MsnpCommand): CommandAnnotation {
+  /**
+   * Analyses one command. The annotation (summary, accounts…) is only for the packet list and
+   * the display filter; pass annotate=false when nobody reads it (the CLI): building it costs
+   * about as much as analysing most commands. The analysis itself is the same either way.
+   */
+  command(connection: number, cmd: MsnpCommand): CommandAnnotation;
+  command(connection: number, cmd: MsnpCommand, annotate: boolean): CommandAnnotation | null;
+  command(connection: number, cmd: MsnpCommand, annotate = true): CommandAnnotation | null {
     const ctx = this.ctx;
     const conn = ctx.connection(connection, cmd.frame, cmd.tsUs);
     conn.commands++;
@@ -92,7 +99,7 @@ export class MsnpAnalysis {
       }
       this.handle(conn, cmd, f, usr, notes);
     }
-    return this.annotate(conn, cmd, notes);
+    return annotate ? this.annotate(conn, cmd, notes) : null;
   }
 
   private handle(conn: ConnectionState, cmd: MsnpCommand, f: CommandFields, usr: UsrFlavor, notes: CommandNotes): void {
