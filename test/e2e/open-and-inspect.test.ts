@@ -58,6 +58,8 @@ describe('opening and inspecting a capture', () => {
     expect(highlighted).toHaveLength(198);
     expect(highlighted.join('').startsWith('MSG 3 A 185')).toBe(true);
     await app.screenshot('02-frame-detail');
+    await page.getByRole('button', { name: 'Clear the display filter' }).click();
+    await page.getByTestId('displayed-count').filter({ hasText: '293 packets' }).waitFor();
   });
 
   it('narrows the list with msnp.cmd == MSG and reports a bad filter', async () => {
