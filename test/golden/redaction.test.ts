@@ -27,13 +27,18 @@ function secretsIn(path: string): string[] {
 }
 
 for (const [name, path] of Object.entries({ pecanChat: CAPTURES.pecanChat, msnp15: CAPTURES.msnp15Sso, msnp18: CAPTURES.msnp18Pidgin, gateway: CAPTURES.pecanHttpGateway })) {
-  it(`${name}: no secret from the capture appears in the reports or the frame trees`, async () => {
+  it(`${name}: no secret from the capture appears in the reports, frame trees or shown bytes`, async () => {
     const secrets = secretsIn(path);
     expect(secrets.length).toBeGreaterThan(2);
     const rows: string[] = [];
     const { result, analyzer } = await analyzeCaptureFiles([path], { collectFrames: true }, { frameRow: (r) => rows.push(r.info) });
     const trees: string[] = [];
-    for await (const frame of mergeCaptures([path])) trees.push(JSON.stringify(analyzer.describeFrame(frame).tree));
+    for await (const frame of mergeCaptures([path])) {
+      const detail = analyzer.describeFrame(frame);
+      // The bytes pane too: secrets are masked there, offsets kept.
+      expect(detail.bytes.length).toBe(frame.data.length);
+      trees.push(JSON.stringify(detail.tree), Buffer.from(detail.bytes).toString('latin1'));
+    }
     const outputs = [jsonReport(result), textReport(result), rows.join('\n'), trees.join('\n')].join('\n');
     for (const s of secrets) expect(outputs.includes(s), `secret ${s.slice(0, 12)}… leaked`).toBe(false);
   });

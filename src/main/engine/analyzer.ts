@@ -6,6 +6,8 @@ import type { FrameFields } from '../../shared/display-filter/frame-fields';
 import type { AnalysisResult, CaptureInfo, Direction, FrameDetail, FrameRow, TreeNode } from '../../shared/model';
 import { ExpertLog } from './analysis/expert-log';
 import { MsnpAnalysis } from './analysis/msnp-analysis';
+import { secretValues } from './analysis/redaction';
+import { maskSecrets } from './mask-secrets';
 import type { CapturedFrame } from './capture/captured-frame';
 import type { DecodedPacket } from './decode/decoded-packet';
 import { decodePacket } from './decode/decode-packet';
@@ -62,12 +64,16 @@ export class Analyzer {
   private readonly frameCommands = new Map<number, Array<{ connection: number; cmd: MsnpCommand }>>();
   private currentFrame = 0;
   private finished: AnalysisResult | null = null;
+  private readonly showSecrets: boolean;
+  /** Secret strings seen so far (only with collectFrames): masked in the bytes the views show. */
+  private readonly secrets = new Set<string>();
 
   constructor(options: AnalyzerOptions = {}, private readonly listener: AnalyzerListener = {}) {
     this.msnpPorts = new Set(options.msnpPorts ?? [1863]);
     this.httpPorts = new Set(options.httpPorts ?? [80]);
     this.heuristics = options.heuristics ?? true;
     this.collect = options.collectFrames ?? false;
+    this.showSecrets = options.showSecrets ?? false;
     this.msnp = new MsnpAnalysis({ showSecrets: options.showSecrets ?? false, expert: this.expert, p2p: this.p2p });
     this.reassembler = new TcpReassembler((info) => this.routeStream(info));
     this.gateway = new GatewayConnections({
@@ -185,6 +191,7 @@ export class Analyzer {
     const annotation = this.msnp.command(connection, cmd, onRow !== undefined || onFields !== undefined);
     if (annotation) this.current.push({ connection, trid: cmd.trid, annotation });
     if (this.collect) {
+      if (!this.showSecrets) for (const v of secretValues(cmd)) this.secrets.add(v);
       const list = this.frameCommands.get(this.currentFrame);
       const entry = { connection, cmd };
       if (list) list.push(entry);
@@ -234,7 +241,8 @@ export class Analyzer {
     for (const { connection, cmd } of this.frameCommands.get(frame.number) ?? []) {
       tree.push(this.msnp.describe(connection, cmd));
     }
-    return { number: frame.number, tree, bytes: frame.data };
+    const bytes = this.showSecrets ? frame.data : maskSecrets(frame.data, this.secrets);
+    return { number: frame.number, tree, bytes };
   }
 }
 

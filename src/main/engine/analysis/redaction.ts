@@ -44,3 +44,24 @@ export function scrubTree(root: TreeNode, secrets: readonly string[]): void {
     if (node.children) stack.push(...node.children);
   }
 }
+
+const BODY_SECRET_HEADERS = /^(MSPAuth|MSPProf|sid|kv|MSPCid|ClientIP)?$/i;
+
+/**
+ * The secret strings a command carries, as they appear on the wire: secret parameters, the QRY
+ * answer, and the profile message's MSPAuth/MSPProf/sid values. The views mask these in raw bytes.
+ */
+export function secretValues(cmd: MsnpCommand): string[] {
+  const out: string[] = [];
+  for (const i of secretIndexes(cmd)) if (cmd.params[i]) out.push(cmd.params[i]);
+  if (cmd.body && cmd.body.length) {
+    if (isSecretBody(cmd)) out.push(new TextDecoder().decode(cmd.body));
+    else if (cmd.verb === 'MSG' && cmd.body.length < 8192) {
+      const text = new TextDecoder().decode(cmd.body);
+      if (/text\/x-msmsgsprofile/i.test(text)) {
+        for (const m of text.matchAll(/^([A-Za-z]+):\s*(\S+)\s*$/gm)) if (m[1] !== 'ClientIP' && BODY_SECRET_HEADERS.test(m[1])) out.push(m[2]);
+      }
+    }
+  }
+  return out.filter((s) => s.length >= 6);
+}
