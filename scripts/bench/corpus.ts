@@ -1,12 +1,17 @@
-// Builds the benchmark corpus: a reproducible classic pcap of at least the requested size, with
+// Builds the benchmark corpora: reproducible classic pcaps of at least the requested size, with
 // MSNP sessions of several versions (MSNP8 with Passport login, MSNP12, MSNP18 with network
 // prefixes; notification and switchboard connections, chat, typing, presence) interleaved with
-// bulk non-MSNP TCP transfers. Same seed, same bytes.
+// non-MSNP traffic. Same seed, same bytes. Two mixes:
+//  - 'msnp-dense': after every MSNP segment, three bulk segments of one long transfer (about one
+//    packet in four is MSNP): the analysis of MSNP dominates.
+//  - 'network-mix': after every MSNP segment, 29 other packets (one in thirty is MSNP), as on a
+//    real network: several concurrent HTTPS downloads with handshakes, client ACKs and FINs, and
+//    DNS over UDP: per-packet decoding and reassembly dominate.
 
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { PcapWriter } from '../../src/main/engine/capture/pcap-writer';
-import { tcpFrame } from '../../test/helpers/packet-builder';
+import { tcpFrame, udpFrame } from '../../test/helpers/packet-builder';
 
 /** Small deterministic PRNG (mulberry32) so the corpus is the same on every machine. */
 function prng(seed: number): () => number {
@@ -48,7 +53,21 @@ function chatScript(version: (typeof VERSIONS)[number], a: string, b: string, n:
   return lines;
 }
 
-export async function buildCorpus(path: string, targetBytes: number, seed = 1863): Promise<{ bytes: number; frames: number }> {
+export type CorpusMix = 'msnp-dense' | 'network-mix';
+
+/** Packets of other traffic after each MSNP segment. */
+const OTHER_PER_MSNP: Record<CorpusMix, number> = { 'msnp-dense': 3, 'network-mix': 29 };
+/** Concurrent downloads in the network mix, and their length in segments. */
+const DOWNLOADS = 6;
+const DOWNLOAD_SEGMENTS = [200, 3000] as const;
+
+interface Download {
+  flow: Flow;
+  /** Packets still to send: [fromClient, flags, payload]. */
+  queue: Array<[boolean, string, Uint8Array]>;
+}
+
+export async function buildCorpus(path: string, targetBytes: number, mix: CorpusMix = 'msnp-dense', seed = 1863): Promise<{ bytes: number; frames: number }> {
   const rnd = prng(seed);
   const out = createWriteStream(path);
   let bytes = 0;
@@ -61,13 +80,7 @@ export async function buildCorpus(path: string, targetBytes: number, seed = 1863
   let tsUs = Date.UTC(2006, 5, 1) * 1000;
   const bulkPayload = new Uint8Array(1448).map((_, i) => (i * 31 + 7) & 0xff);
   let port = 20000;
-  const emit = async (f: Flow, fromClient: boolean, payload: Uint8Array | string): Promise<void> => {
-    const p = typeof payload === 'string' ? Buffer.from(payload) : payload;
-    const frame = fromClient
-      ? tcpFrame({ src: f.client, dst: f.server, srcPort: f.cport, dstPort: f.sport, seq: f.cseq, ack: f.sseq, payload: p })
-      : tcpFrame({ src: f.server, dst: f.client, srcPort: f.sport, dstPort: f.cport, seq: f.sseq, ack: f.cseq, payload: p });
-    if (fromClient) f.cseq = (f.cseq + p.length) >>> 0;
-    else f.sseq = (f.sseq + p.length) >>> 0;
+  const write = async (frame: Uint8Array): Promise<void> => {
     tsUs += 50 + Math.floor(rnd() * 400);
     writer.writePacket(tsUs, frame);
     frames++;
@@ -75,6 +88,52 @@ export async function buildCorpus(path: string, targetBytes: number, seed = 1863
       pending = false;
       await once(out, 'drain');
     }
+  };
+  const emit = async (f: Flow, fromClient: boolean, payload: Uint8Array | string, flags?: string): Promise<void> => {
+    const p = typeof payload === 'string' ? Buffer.from(payload) : payload;
+    const frame = fromClient
+      ? tcpFrame({ src: f.client, dst: f.server, srcPort: f.cport, dstPort: f.sport, seq: f.cseq, ack: flags === 'S' ? 0 : f.sseq, flags, payload: p })
+      : tcpFrame({ src: f.server, dst: f.client, srcPort: f.sport, dstPort: f.cport, seq: f.sseq, ack: f.cseq, flags, payload: p });
+    // SYN and FIN take a sequence number each.
+    const advance = p.length + (flags?.includes('S') ? 1 : 0) + (flags?.includes('F') ? 1 : 0);
+    if (fromClient) f.cseq = (f.cseq + advance) >>> 0;
+    else f.sseq = (f.sseq + advance) >>> 0;
+    await write(frame);
+  };
+  // Network mix: downloads that open, run and close, and DNS lookups.
+  const none = new Uint8Array(0);
+  const downloads: Download[] = [];
+  let host = 0;
+  const newDownload = (): Download => {
+    host++;
+    const flow: Flow = { client: `10.1.${(host >> 8) & 255}.${host & 255}`, server: `203.0.113.${host % 250}`, cport: 30000 + (host % 30000), sport: 443, cseq: Math.floor(rnd() * 2 ** 32), sseq: Math.floor(rnd() * 2 ** 32) };
+    const segments = DOWNLOAD_SEGMENTS[0] + Math.floor(rnd() * (DOWNLOAD_SEGMENTS[1] - DOWNLOAD_SEGMENTS[0]));
+    const queue: Download['queue'] = [[true, 'S', none], [false, 'SA', none], [true, 'A', none], [true, 'PA', bulkPayload.subarray(0, 517)]];
+    for (let i = 0; i < segments; i++) {
+      queue.push([false, i % 8 === 7 ? 'PA' : 'A', bulkPayload]);
+      if (i % 2 === 1) queue.push([true, 'A', none]); // delayed ACK: every second segment
+    }
+    queue.push([false, 'FA', none], [true, 'FA', none], [false, 'A', none]);
+    return { flow, queue: queue.reverse() };
+  };
+  const dnsQuery = Buffer.from('12340100000100000000000003777777076578616d706c6503636f6d0000010001', 'hex');
+  const dnsAnswer = Buffer.from('12348180000100010000000003777777076578616d706c6503636f6d0000010001c00c000100010000012c00045db8d822', 'hex');
+  let dns = 0;
+  const emitOther = async (): Promise<void> => {
+    if (rnd() < 1 / 40) {
+      dns++;
+      const client = `10.1.0.${dns % 200}`;
+      const port = 40000 + (dns % 20000);
+      await write(udpFrame({ src: client, dst: '10.0.0.53', srcPort: port, dstPort: 53, payload: dnsQuery }));
+      await write(udpFrame({ src: '10.0.0.53', dst: client, srcPort: 53, dstPort: port, payload: dnsAnswer }));
+      return;
+    }
+    while (downloads.length < DOWNLOADS) downloads.push(newDownload());
+    const i = Math.floor(rnd() * downloads.length);
+    const d = downloads[i];
+    const [fromClient, flags, payload] = d.queue.pop() as Download['queue'][number];
+    await emit(d.flow, fromClient, payload, flags);
+    if (d.queue.length === 0) downloads.splice(i, 1);
   };
   let round = 0;
   while (bytes < targetBytes) {
@@ -85,10 +144,13 @@ export async function buildCorpus(path: string, targetBytes: number, seed = 1863
     const bulk: Flow = { client: '10.9.9.9', server: '192.0.2.80', cport: port++, sport: 443, cseq: Math.floor(rnd() * 2 ** 32), sseq: Math.floor(rnd() * 2 ** 32) };
     if (port > 60000) port = 20000;
     const script = chatScript(version, a, b, 40, rnd);
-    // Interleave: after every MSNP segment, a burst of bulk segments (about 20:1 by bytes).
     for (const [side, text] of script) {
       await emit(msnp, side === 'c', text);
-      for (let k = 0; k < 3; k++) await emit(bulk, false, bulkPayload);
+      for (let k = 0; k < OTHER_PER_MSNP[mix]; k++) {
+        // MSNP-dense: a burst of one long transfer (about 20:1 by bytes).
+        if (mix === 'msnp-dense') await emit(bulk, false, bulkPayload);
+        else await emitOther();
+      }
     }
     round++;
   }
