@@ -13,6 +13,7 @@ import type { DecodedPacket } from './decode/decoded-packet';
 import { decodePacket } from './decode/decode-packet';
 import { describeFrame } from './decode/describe-frame';
 import { frameFields, frameRow, type FrameCommand } from './frame-summary';
+import { placeCommandTree, type FramePiece } from './frame-placement';
 import { MsnpConnection } from './msnp-connection';
 import type { MsnpCommand } from './msnp/msnp-command';
 import { P2pTracker } from './p2p/p2p-tracker';
@@ -63,6 +64,9 @@ export class Analyzer {
   /** frame number → commands it completed (only with collectFrames). */
   private readonly frameCommands = new Map<number, Array<{ connection: number; cmd: MsnpCommand }>>();
   private currentFrame = 0;
+  private currentData: Uint8Array | null = null;
+  /** frame number → the MSNP stream pieces that are views of its bytes (only with collectFrames). */
+  private readonly framePieces = new Map<number, FramePiece[]>();
   private finished: AnalysisResult | null = null;
   private readonly showSecrets: boolean;
   /** Secret strings seen so far (only with collectFrames): masked in the bytes the views show. */
@@ -91,6 +95,7 @@ export class Analyzer {
   addFrame(frame: CapturedFrame): void {
     this.frames++;
     this.currentFrame = frame.number;
+    this.currentData = frame.data;
     this.current = [];
     this.currentProtocol = null;
     const pkt = decodePacket(frame.linkType, frame.data);
@@ -182,7 +187,22 @@ export class Analyzer {
   private openMsnpConnection(client: string, server: string, transport: 'tcp' | 'http-gateway', firstFrame: number, tsUs: number, gatewayServer: 'NS' | 'SB' | null): MsnpConnection {
     const id = this.nextConnection++;
     this.msnp.openConnection({ id, client, server, transport, gatewayServer, firstFrame, tsUs });
-    return new MsnpConnection(id, this.msnp, (c, cmd) => this.onCommand(c, cmd), (frame, severity, message) => this.expert.add(frame, severity, message, id));
+    const conn = new MsnpConnection(id, this.msnp, (c, cmd) => this.onCommand(c, cmd), (frame, severity, message) => this.expert.add(frame, severity, message, id));
+    if (this.collect) {
+      conn.onSpan = (span) => {
+        // Only pieces that are views of the frame being read can be located in it (reordered
+        // segments were copied; gateway bodies may be de-chunked).
+        const data = this.currentData;
+        if (!data || span.frame !== this.currentFrame || span.bytes.buffer !== data.buffer) return;
+        const frameOffset = span.bytes.byteOffset - data.byteOffset;
+        if (frameOffset < 0 || frameOffset + span.length > data.length) return;
+        const piece: FramePiece = { connection: span.connection, direction: span.direction, streamStart: span.streamStart, length: span.length, frameOffset };
+        const list = this.framePieces.get(span.frame);
+        if (list) list.push(piece);
+        else this.framePieces.set(span.frame, [piece]);
+      };
+    }
+    return conn;
   }
 
   private onCommand(connection: number, cmd: MsnpCommand): void {
@@ -238,8 +258,13 @@ export class Analyzer {
   /** The command tree of one frame; pass the frame as read again from its file. */
   describeFrame(frame: CapturedFrame): FrameDetail {
     const tree: TreeNode[] = describeFrame(frame.linkType, frame.data, { number: frame.number, tsUs: frame.tsUs, originalLength: frame.originalLength });
+    const pieces = this.framePieces.get(frame.number) ?? [];
     for (const { connection, cmd } of this.frameCommands.get(frame.number) ?? []) {
-      tree.push(this.msnp.describe(connection, cmd));
+      const node = this.msnp.describe(connection, cmd);
+      const end = cmd.streamOffset + (cmd.byteLength ?? 0);
+      const piece = pieces.find((p) => p.connection === connection && p.direction === cmd.direction && p.streamStart < end && cmd.streamOffset < p.streamStart + p.length);
+      if (piece && cmd.byteLength !== undefined) placeCommandTree(node, cmd.streamOffset, cmd.byteLength, piece);
+      tree.push(node);
     }
     const bytes = this.showSecrets ? frame.data : maskSecrets(frame.data, this.secrets);
     return { number: frame.number, tree, bytes };

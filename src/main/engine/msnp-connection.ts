@@ -11,9 +11,23 @@ export interface CommandSink {
   (connection: number, cmd: MsnpCommand): void;
 }
 
+/** Where a frame's bytes sit in a direction's stream (for byte ranges in the command tree). */
+export interface StreamSpan {
+  connection: number;
+  direction: Direction;
+  frame: number;
+  streamStart: number;
+  length: number;
+  bytes: Uint8Array;
+}
+
 export class MsnpConnection {
   private readonly framers: Record<Direction, MsnpFramer>;
   private nextIndex = 0;
+  /** Bytes (and gaps) seen so far per direction: the framer's stream offsets count the same way. */
+  private readonly position: Record<Direction, number> = { c2s: 0, s2c: 0 };
+  /** Told where each delivered piece sits, before the framer sees it (views only need it). */
+  onSpan: ((span: StreamSpan) => void) | null = null;
 
   constructor(
     readonly id: number,
@@ -33,10 +47,13 @@ export class MsnpConnection {
   }
 
   data(direction: Direction, bytes: Uint8Array, frame: number, tsUs: number): void {
+    this.onSpan?.({ connection: this.id, direction, frame, streamStart: this.position[direction], length: bytes.length, bytes });
+    this.position[direction] += bytes.length;
     this.framers[direction].push(bytes, frame, tsUs);
   }
 
   gap(direction: Direction, lost: number, frame: number, tsUs: number): void {
+    this.position[direction] += lost;
     this.framers[direction].gap(lost, frame, tsUs);
   }
 

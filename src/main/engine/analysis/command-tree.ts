@@ -3,7 +3,8 @@
 // connection and session, then the body: MIME messages through message/describe-message.ts,
 // P2P bodies through p2p/describe-p2p-body.ts, XML and other text bodies line by line.
 // Secrets are redacted unless asked for.
-// Byte ranges are left out: the analysis knows stream offsets, not where a command sits in a frame.
+// Byte ranges, when the framer knew the command's length, are relative to the command's first
+// byte; the pipeline, which knows where the command sits in a frame, moves them there.
 
 import type { TreeNode } from '../../../shared/model';
 import { parseMimeMessage } from '../message/parse-mime-message';
@@ -28,11 +29,15 @@ export interface TreeContext {
   link: TransactionLink | undefined;
 }
 
-function stripRanges(nodes: TreeNode[]): void {
+/** Shifts ranges by `by` bytes, or removes them when the shift is unknown (null). */
+function shiftRanges(nodes: TreeNode[], by: number | null): void {
   const stack = [...nodes];
   while (stack.length > 0) {
     const node = stack.pop() as TreeNode;
-    delete node.range;
+    if (node.range) {
+      if (by === null) delete node.range;
+      else node.range = [node.range[0] + by, node.range[1]];
+    }
     if (node.children) stack.push(...node.children);
   }
 }
@@ -53,13 +58,16 @@ function bodyNodes(cmd: MsnpCommand, showSecrets: boolean): TreeNode[] {
   const body = cmd.body;
   if (!body || body.length === 0) return [];
   const title = `Body (${body.length} bytes)`;
-  if (!showSecrets && isSecretBody(cmd)) return [{ label: `${title}: ${REDACTED}` }];
+  // The body is the command's last bytes: its start is known when the command's length is.
+  const start = cmd.byteLength !== undefined ? cmd.byteLength - body.length : null;
+  const range: [number, number] | undefined = start !== null ? [start, body.length] : undefined;
+  if (!showSecrets && isSecretBody(cmd)) return [{ label: `${title}: ${REDACTED}`, range }];
   if (MIME_VERBS.has(cmd.verb)) {
     const children = describeMessageWithP2p(parseMimeMessage(body));
-    stripRanges(children);
-    return [{ label: title, children }];
+    shiftRanges(children, start);
+    return [{ label: title, range, children }];
   }
-  return [{ label: title, children: textBody(body) }];
+  return [{ label: title, range, children: textBody(body) }];
 }
 
 function transactionNode(link: TransactionLink): TreeNode {

@@ -23,6 +23,8 @@ export interface MsnpCommand {
   tsUs: number;
   /** Offset of the command's first byte in its direction's byte stream. */
   streamOffset: number;
+  /** Bytes the command occupies in its stream (line, line end and body), when framed normally. */
+  byteLength?: number;
   /** Why the line is not a valid MSNP command (shown as such, never dropped). */
   malformed?: string;
 }

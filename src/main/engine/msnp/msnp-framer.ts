@@ -63,6 +63,8 @@ export class MsnpFramer {
   // The unit being assembled: a line, or a pending command plus its body.
   private unitStarted = false;
   private unitOffset = 0;
+  /** Stream offset just past the unit being emitted (line end or body end), -1 when unknown. */
+  private unitEnd = -1;
   private frames: number[] = [];
   private parts: Uint8Array[] = [];
   private partsLength = 0;
@@ -161,6 +163,7 @@ export class MsnpFramer {
       return bytes.length;
     }
     const lineBytes = this.partsLength === 0 ? bytes.subarray(pos, nl) : concatBytes([...this.parts, bytes.subarray(pos, nl)], this.partsLength + nl - pos);
+    this.unitEnd = this.base + nl + 1;
     this.handleLine(lineBytes, frame, tsUs);
     return nl + 1;
   }
@@ -222,6 +225,7 @@ export class MsnpFramer {
     } else this.addPart(bytes.slice(pos, pos + take));
     this.bodyRemaining -= take;
     if (this.bodyRemaining === 0) {
+      this.unitEnd = this.base + pos + take;
       this.emitPending(frame, tsUs);
       this.mode = 'line';
     }
@@ -371,6 +375,8 @@ export class MsnpFramer {
       streamOffset: this.unitStarted ? this.unitOffset : this.base,
     };
     if (malformed !== undefined) cmd.malformed = malformed;
+    if (this.unitEnd > cmd.streamOffset) cmd.byteLength = this.unitEnd - cmd.streamOffset;
+    this.unitEnd = -1;
     this.resetUnit();
     this.onCommand(cmd);
   }
