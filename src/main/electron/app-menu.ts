@@ -32,7 +32,7 @@ export function buildAppMenu(recent: string[], handlers: MenuHandlers, opts: { m
       { type: 'separator' },
       { label: 'Save Capture As…', accelerator: 'CmdOrCtrl+S', click: () => handlers.save(false) },
       { label: 'Save MSNP Frames As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => handlers.save(true) },
-      { label: 'Export Analysis…', accelerator: 'CmdOrCtrl+E', click: () => handlers.action('export') },
+      { label: 'Export Analysis…', accelerator: 'CmdOrCtrl+Shift+E', click: () => handlers.action('export') },
       { type: 'separator' },
       { label: 'Close', accelerator: 'CmdOrCtrl+W', click: () => handlers.close() },
       ...(opts.mac ? [] : [{ type: 'separator' as const }, { role: 'quit' as const }]),
@@ -51,7 +51,7 @@ export function buildAppMenu(recent: string[], handlers: MenuHandlers, opts: { m
   const capture: MenuItemConstructorOptions = {
     label: 'Capture',
     submenu: [
-      { label: 'Start/Stop Capture', accelerator: 'CmdOrCtrl+K', click: () => handlers.action('capture-toggle') },
+      { label: 'Start/Stop Capture', accelerator: 'CmdOrCtrl+E', click: () => handlers.action('capture-toggle') },
       // The renderer's capture panel lists the interfaces; the contract has one action for it.
       { label: 'Interfaces…', click: () => handlers.action('capture-toggle') },
     ],

@@ -66,11 +66,11 @@ export function CaptureControls() {
         onKeyDown={(e) => { if (e.key === 'Enter') void actions.startCapture(); }}
       />
       {capturing ? (
-        <button type="button" className="tool-button stop" data-testid="capture-stop" disabled={busy} onClick={() => void actions.stopCapture()} title="Stop the live capture (Ctrl+K)">
+        <button type="button" className="tool-button stop" data-testid="capture-stop" disabled={busy} onClick={() => void actions.stopCapture()} title="Stop the live capture (Ctrl+E)">
           <IconStop /> Stop
         </button>
       ) : (
-        <button type="button" className="tool-button start" data-testid="capture-start" disabled={busy || !device} onClick={() => void actions.startCapture()} title="Start a live capture (Ctrl+K)">
+        <button type="button" className="tool-button start" data-testid="capture-start" disabled={busy || !device} onClick={() => void actions.startCapture()} title="Start a live capture (Ctrl+E)">
           <IconStart /> Start capture
         </button>
       )}
