@@ -60,8 +60,16 @@ main(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    const message = err instanceof Error ? err.message : String(err);
+    const message = describeError(err);
     process.stderr.write(`msnp-analyzer: ${message.split('\n')[0]}\n`);
     process.exitCode = 2;
   },
 );
+
+/** One line a user can act on: file-system errors name the file and the reason in words. */
+function describeError(err: unknown): string {
+  const e = err as NodeJS.ErrnoException;
+  const reasons: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'is a directory', EPERM: 'operation not permitted' };
+  if (e && typeof e === 'object' && e.code && reasons[e.code] && e.path) return `cannot read ${e.path}: ${reasons[e.code]}`;
+  return err instanceof Error ? err.message : String(err);
+}
