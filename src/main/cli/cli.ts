@@ -70,6 +70,6 @@ main(process.argv.slice(2)).then(
 function describeError(err: unknown): string {
   const e = err as NodeJS.ErrnoException;
   const reasons: Record<string, string> = { ENOENT: 'no such file', EACCES: 'permission denied', EISDIR: 'is a directory', EPERM: 'operation not permitted' };
-  if (e && typeof e === 'object' && e.code && reasons[e.code] && e.path) return `cannot read ${e.path}: ${reasons[e.code]}`;
+  if (e && typeof e === 'object' && e.code && reasons[e.code]) return e.path ? `cannot read ${e.path}: ${reasons[e.code]}` : `cannot read the capture: ${reasons[e.code]}`;
   return err instanceof Error ? err.message : String(err);
 }
