@@ -10,6 +10,7 @@
 import type { DecodedPacket } from '../decode/decoded-packet';
 import { TCP_ACK, TCP_SYN } from '../decode/decoded-packet';
 import type { StreamHandler, StreamInfo } from './stream-handler';
+import { RecentConnections } from './recent-connections';
 import { streamKey } from './stream-key';
 import { TcpConnection } from './tcp-connection';
 
@@ -27,6 +28,7 @@ export const CLOSED_LINGER_US = 60 * 1_000_000;
 
 export class TcpReassembler {
   private readonly streams = new Map<string, TcpConnection>();
+  private readonly recent = new RecentConnections();
   private readonly maxBufferedBytes: number;
   private readonly idleTimeoutUs: number;
   private nextId = 0;
@@ -52,13 +54,19 @@ export class TcpReassembler {
   add(pkt: DecodedPacket, frame: number, tsUs: number): number {
     const tcp = pkt.tcp;
     if (tcp === null) return -1;
-    const key = streamKey(pkt.src, pkt.srcPort, pkt.dst, pkt.dstPort);
-    let conn = this.streams.get(key);
+    let conn = this.recent.find(pkt.src, pkt.srcPort, pkt.dst, pkt.dstPort);
+    if (conn === undefined) {
+      conn = this.streams.get(streamKey(pkt.src, pkt.srcPort, pkt.dst, pkt.dstPort));
+      if (conn !== undefined) this.recent.remember(conn);
+    }
     if (conn !== undefined && tcp.flags & TCP_SYN && conn.isReusedBy(conn.directionOf(pkt.src, pkt.srcPort), tcp)) {
-      this.retire(key, conn, 'idle');
+      this.retire(streamKey(pkt.src, pkt.srcPort, pkt.dst, pkt.dstPort), conn, 'idle');
       conn = undefined;
     }
-    if (conn === undefined) conn = this.openStream(key, pkt, frame, tsUs);
+    if (conn === undefined) {
+      conn = this.openStream(streamKey(pkt.src, pkt.srcPort, pkt.dst, pkt.dstPort), pkt, frame, tsUs);
+      this.recent.remember(conn);
+    }
     const wasClosed = conn.closed;
     conn.onPacket(conn.directionOf(pkt.src, pkt.srcPort), tcp, pkt.payload, frame, tsUs);
     if (!wasClosed && conn.closed) {
@@ -73,7 +81,7 @@ export class TcpReassembler {
   flushIdle(nowUs: number): void {
     for (const [key, conn] of this.streams) {
       if (conn.closed) {
-        if (conn.closedTsUs < nowUs - CLOSED_LINGER_US) this.streams.delete(key);
+        if (conn.closedTsUs < nowUs - CLOSED_LINGER_US) this.remove(key, conn);
       } else if (conn.lastTsUs < nowUs - this.idleTimeoutUs) {
         this.retire(key, conn, 'idle');
       }
@@ -84,6 +92,7 @@ export class TcpReassembler {
   finish(): void {
     for (const [key, conn] of this.streams) this.retire(key, conn, 'eof');
     this.streams.clear();
+    this.recent.forgetAll();
   }
 
   private openStream(key: string, pkt: DecodedPacket, frame: number, tsUs: number): TcpConnection {
@@ -109,6 +118,11 @@ export class TcpReassembler {
       conn.flush(reason, conn.lastFrame, conn.lastTsUs);
       this.open--;
     }
+    this.remove(key, conn);
+  }
+
+  private remove(key: string, conn: TcpConnection): void {
     this.streams.delete(key);
+    this.recent.forget(conn);
   }
 }
