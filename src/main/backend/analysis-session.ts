@@ -196,7 +196,7 @@ export class AnalysisSession {
       },
     });
     this.deps.emit({ channel: 'analysis:reset', payload: { label, source: mode } });
-    this.pacer.start();
+    this.pacer.start(mode);
   }
 
   private end(): void {
