@@ -83,6 +83,8 @@ export function decodeWsMessage(text: string): unknown {
 /** Path of the WebSocket endpoint and the header/query/cookie names that carry the access token. */
 export const WS_PATH = '/ws';
 export const UPLOAD_PATH = '/api/upload';
+/** GET ?name=: a file the back end wrote into its output directory (saves, exports), as a download. */
+export const DOWNLOAD_PATH = '/api/download';
 export const TOKEN_QUERY = 'token';
 export const TOKEN_HEADER = 'x-msnp-token';
 export const TOKEN_COOKIE = 'msnp_token';

@@ -65,6 +65,9 @@ describe('AnalyzerBackend with the real worker', () => {
     const csv = readFileSync(csvPath, 'utf8').split('\r\n');
     expect(csv[0]).toBe('session,frame,time,from,nick,text');
     expect(csv.some((l) => l.includes(',alice@example.com,') && l.endsWith(',Hi Bob! This is message 1 from Alice.'))).toBe(true);
+    // Only what went to the output directory by default is offered for download.
+    expect(h.backend.outputFile('sample-analysis.json')).toBe(join(h.dir, 'sample-analysis.json'));
+    expect(h.backend.outputFile('chat.csv')).toBeNull();
   });
 
   it('saves all frames, or the 227 of the MSNP connections, as pcapng', async () => {
@@ -75,6 +78,10 @@ describe('AnalyzerBackend with the real worker', () => {
     let count = 0;
     for await (const f of readCaptureFile(join(h.dir, 'sample-msnp.pcapng'), 0)) count += f.data.length > 0 ? 1 : 0;
     expect(count).toBe(227);
+    expect(h.backend.outputFile('sample-msnp.pcapng')).toBe(join(h.dir, 'sample-msnp.pcapng'));
+    expect(h.backend.outputFile('all.pcapng')).toBeNull();
+    // A second save never reuses a name handed out before.
+    expect(await h.backend.request('capture:save', { msnpOnly: true })).toEqual({ ok: true, path: join(h.dir, 'sample-msnp-2.pcapng'), frames: 227 });
   });
 
   it('capture channels say live capture is not available without a controller', async () => {

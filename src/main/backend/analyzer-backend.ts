@@ -1,8 +1,11 @@
 // The analysis back end: implements every request channel of the IPC contract and emits every
 // analysis event, independent of the transport (Electron's ipc-main, the browser-mode WebSocket
 // server, tests). Each capture, file or live, gets a fresh analysis worker; closing or replacing
-// it terminates that worker, which frees everything it held.
+// it terminates that worker, which frees everything it held. Saves and exports without a path go
+// to the output directory; the back end remembers which files it wrote there, so the browser mode
+// can hand exactly those (and nothing else) to the user as downloads.
 
+import { existsSync } from 'node:fs';
 import { stat, writeFile } from 'node:fs/promises';
 import { basename, resolve, sep } from 'node:path';
 import { compileFilter } from '../../shared/display-filter/compile-filter';
@@ -56,9 +59,16 @@ export class AnalyzerBackend {
   private live: LiveRun | null = null;
   private lastResult: AnalysisResult | null = null;
   private readonly handlers: Handlers;
+  /** Where saves and exports without a path go. */
+  readonly outputDir: string;
+  /** Files written into outputDir: base name → full path. */
+  private readonly outputs = new Map<string, string>();
+  /** Names handed out for outputs, finished or not, so concurrent saves never share one. */
+  private readonly outputNames = new Set<string>();
 
   constructor(private readonly opts: BackendOptions = {}) {
     this.recent = new RecentFiles(opts.configDir ?? defaultConfigDir());
+    this.outputDir = resolve(opts.outputDir ?? defaultOutputDir());
     this.handlers = {
       'file:open': (a) => this.open(a.paths),
       'file:close': () => this.close(),
@@ -107,6 +117,11 @@ export class AnalyzerBackend {
         // one broken transport must not starve the others
       }
     }
+  }
+
+  /** The path of the file this back end wrote into its output directory under `name`, else null. */
+  outputFile(name: string): string | null {
+    return this.outputs.get(name) ?? null;
   }
 
   /** The files of the current file-based capture (for reopening after a browser reload). */
@@ -192,14 +207,16 @@ export class AnalyzerBackend {
   private async save(path: string | null, msnpOnly: boolean): Promise<RequestResult<'capture:save'>> {
     const current = this.current;
     if (!current) return { ok: false, error: 'nothing to save: no capture is open' };
-    const target = path ?? outputPath(this.opts.outputDir ?? defaultOutputDir(), current.label, msnpOnly ? '-msnp.pcapng' : '.pcapng');
+    const target = path ?? this.newOutput(current.label, msnpOnly ? '-msnp.pcapng' : '.pcapng');
     try {
+      let frames: number;
       if (current.source === 'live' && this.opts.liveCapture) {
         const msnp = msnpOnly ? await current.client.call('msnp-frames', undefined) : new Uint8Array(0);
-        const frames = await this.opts.liveCapture.save(target, msnpOnly, (n) => msnp[n] === 1);
-        return { ok: true, path: target, frames };
+        frames = await this.opts.liveCapture.save(target, msnpOnly, (n) => msnp[n] === 1);
+      } else {
+        frames = await current.client.call('save', { path: target, msnpOnly });
       }
-      const frames = await current.client.call('save', { path: target, msnpOnly });
+      if (path === null) this.outputs.set(basename(target), target);
       return { ok: true, path: target, frames };
     } catch (e) {
       return { ok: false, error: message(e) };
@@ -209,13 +226,21 @@ export class AnalyzerBackend {
   private async exportAnalysis(format: 'json' | 'csv', path: string | null): Promise<RequestResult<'file:export'>> {
     const result = this.lastResult;
     if (!result || !this.current) return { ok: false, error: 'nothing to export: no capture is open' };
-    const target = path ?? outputPath(this.opts.outputDir ?? defaultOutputDir(), this.current.label, `-analysis.${format}`);
+    const target = path ?? this.newOutput(this.current.label, `-analysis.${format}`);
     try {
       await writeFile(target, format === 'json' ? jsonReport(result) : csvReport(result));
+      if (path === null) this.outputs.set(basename(target), target);
       return { ok: true, path: target };
     } catch (e) {
       return { ok: false, error: message(e) };
     }
+  }
+
+  /** A fresh name in the output directory (never one handed out before, even if that file is gone). */
+  private newOutput(label: string, suffix: string): string {
+    const target = outputPath(this.outputDir, label, suffix, (p) => this.outputNames.has(basename(p)) || existsSync(p));
+    this.outputNames.add(basename(target));
+    return target;
   }
 
   private async startWorker(label: string, source: 'file' | 'live', paths: string[]): Promise<WorkerClient> {

@@ -4,6 +4,10 @@
 //   GET /?token=…           the renderer (sets the token cookie); other static files need the cookie
 //   GET /ws?token=…         WebSocket (token in the query or the cookie)
 //   POST /api/upload?name=  a dropped file's bytes → {ok, path} (token in the X-MSNP-Token header)
+//   GET /api/download?name= a save or export the back end wrote to its output directory (token
+//                           in the cookie or the header; see download.ts)
+// Saves and exports go to a private temporary output directory (unless one is given) and reach
+// the user as browser downloads.
 
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -14,9 +18,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocketServer } from 'ws';
-import { TOKEN_QUERY, UPLOAD_PATH, WS_PATH } from '../../shared/ws-protocol';
+import { DOWNLOAD_PATH, TOKEN_QUERY, UPLOAD_PATH, WS_PATH } from '../../shared/ws-protocol';
 import { AnalyzerBackend, type BackendOptions } from '../backend/analyzer-backend';
 import { AccessPolicy, allowedHosts } from './access-policy';
+import { resolveDownload, sendDownload } from './download';
 import { securityHeaders } from './security-headers';
 import { resolveStaticFile, sendFile } from './static-files';
 import { DEFAULT_MAX_UPLOAD_BYTES, UploadError, receiveUpload } from './upload';
@@ -58,7 +63,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const rendererDir = opts.rendererDir ?? defaultRendererDir();
   const maxUpload = opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
   const uploadDir = await mkdtemp(join(tmpdir(), 'msnp-analyzer-uploads-'));
-  const backend = new AnalyzerBackend({ ...opts.backend, transientDirs: [uploadDir] });
+  // The browser downloads what is saved; a copy in the server's ~/Downloads as well would be a surprise.
+  const ownOutputDir = opts.backend?.outputDir ? null : await mkdtemp(join(tmpdir(), 'msnp-analyzer-output-'));
+  const backend = new AnalyzerBackend({ ...opts.backend, outputDir: opts.backend?.outputDir ?? ownOutputDir!, transientDirs: [uploadDir] });
   let pendingOpen = opts.open?.length ? opts.open : null;
   let policy: AccessPolicy | null = null;
 
@@ -89,6 +96,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       return;
     }
     if (req.method !== 'GET' && req.method !== 'HEAD') return fail(res, 405, 'GET only');
+    if (url.pathname === DOWNLOAD_PATH) {
+      // The cookie is SameSite=Strict, so another site cannot make the browser fetch this with it.
+      if (!access.fromCookie(req) && !access.fromHeader(req)) return fail(res, 401, 'missing or wrong access token');
+      const file = await resolveDownload(backend, url.searchParams.get('name'));
+      return file ? sendDownload(res, file, headers) : fail(res, 404, 'no such saved file');
+    }
     const viaQuery = access.fromQuery(url);
     if (!viaQuery && !access.fromCookie(req)) {
       return fail(res, 401, 'Open the URL printed by "msnp-analyzer serve": it carries the access token.');
@@ -153,6 +166,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await backend.dispose();
       await rm(uploadDir, { recursive: true, force: true });
+      if (ownOutputDir) await rm(ownOutputDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,6 @@
 // Serves the built renderer (dist/renderer) read-only: the decoded request path must stay inside
-// the root after resolving `..` and symbolic links, and only regular files are sent.
+// the root after resolving `..` and symbolic links, and only regular files are sent. Downloads
+// (download.ts) use the same containment check on the back end's output directory.
 
 import { createReadStream } from 'node:fs';
 import { realpath, stat } from 'node:fs/promises';
@@ -30,8 +31,12 @@ export async function resolveStaticFile(root: string, pathname: string): Promise
   } catch {
     return null;
   }
-  if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const relative = decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
+  return resolveInside(root, decoded === '/' ? 'index.html' : decoded.replace(/^\/+/, ''));
+}
+
+/** The regular file `relative` names under `root`, or null if it would leave the root (also through symbolic links). */
+export async function resolveInside(root: string, relative: string): Promise<string | null> {
+  if (relative.includes('\0') || relative.includes('\\')) return null;
   const base = resolve(root);
   const candidate = resolve(join(base, relative));
   if (!candidate.startsWith(base + sep)) return null;
