@@ -26,8 +26,11 @@ export interface CommandNotes {
   texts: string[];
   contentTypes: string[];
   errors: number[];
-  /** Appended to the summary after " — ". */
-  detail: string | null;
+  /**
+   * Appended to the summary after " — ". A function when building the text costs something
+   * (chat text clipped to one line): only the annotation calls it, and only when one is wanted.
+   */
+  detail: string | (() => string) | null;
   /** The session the command belongs to when it is not the connection's (MSNP21 conversations). */
   session?: number | null;
 }

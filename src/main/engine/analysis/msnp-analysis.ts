@@ -184,7 +184,8 @@ export class MsnpAnalysis {
     const shown = this.showSecrets ? cmd : redactCommand(cmd);
     const version = this.versionNumber(conn);
     let summary = describeCommand(shown, version).summary;
-    if (notes.detail) summary += ` — ${notes.detail}`;
+    const detail = typeof notes.detail === 'function' ? notes.detail() : notes.detail;
+    if (detail) summary += ` — ${detail}`;
     return {
       summary,
       kind: notes.kind,

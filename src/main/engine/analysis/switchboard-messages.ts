@@ -65,8 +65,9 @@ export function interpretMessage(m: SeenMessage, notes: CommandNotes, ackMode: s
   switch (kind.kind) {
     case 'text': {
       notes.kind = 'chat';
-      notes.texts.push(kind.text);
-      notes.detail = `${who}: ${clipText(kind.text)}`;
+      const text = kind.text;
+      notes.texts.push(text);
+      notes.detail = () => `${who}: ${clipText(text)}`;
       let line: TranscriptMessage | null = null;
       if (!m.repeatOf && m.session) {
         line = { frame: cmd.frame, time: formatTimeUs(cmd.tsUs), from: m.from ?? '', nick: m.fromNick ?? '', text: kind.text };
@@ -87,7 +88,7 @@ export function interpretMessage(m: SeenMessage, notes: CommandNotes, ackMode: s
     case 'typing': {
       notes.kind = 'chat';
       const user = kind.user && looksLikeAccount(kind.user) ? normalizeAccount(kind.user) : m.from;
-      notes.detail = `${user ?? '?'} is typing`;
+      notes.detail = () => `${user ?? '?'} is typing`;
       if (user) notes.accounts.push(user);
       if (m.session && !m.repeatOf) {
         m.session.typing++;
