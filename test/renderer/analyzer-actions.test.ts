@@ -2,23 +2,12 @@
 // answer is applied, a failing request becomes a notice, and a filter answered after a new
 // capture started is asked again for the new capture.
 import { describe, expect, it } from 'vitest';
-import type { AnalyzerApi, FilterResponse, RequestChannel } from '../../src/shared/ipc-contract';
+import type { FilterResponse } from '../../src/shared/ipc-contract';
 import { createAnalyzerActions } from '../../src/renderer/app/analyzer-actions';
 import { createAnalyzerStore } from '../../src/renderer/store/analyzer-state';
 import { reduceBackendEvents } from '../../src/renderer/store/apply-event';
+import { fakeApi } from './fake-analyzer-api';
 import { rows } from './rows';
-
-function fakeApi(handle: (channel: RequestChannel, arg: unknown) => unknown) {
-  const calls: Array<{ channel: string; arg: unknown }> = [];
-  const dropped: string[] = [];
-  const api: AnalyzerApi = {
-    mode: 'browser',
-    request: (async (channel: RequestChannel, arg: unknown) => { calls.push({ channel, arg }); return handle(channel, arg); }) as AnalyzerApi['request'],
-    on: () => () => {},
-    openDropped: async (files) => { dropped.push(...files.map((f) => f.name)); return { ok: true }; },
-  };
-  return { api, calls, dropped };
-}
 
 const file = (name: string) => ({ name }) as File;
 

@@ -7,7 +7,13 @@ describe('status texts', () => {
   it('percent, live counters and command totals', () => {
     expect(loadPercent(progress)).toBe(25);
     expect(loadPercent({ ...progress, bytesTotal: 0 })).toBeNull();
-    expect(liveText(progress)).toBe('captured 1,300 · dropped 2 · 01:02:05 · 100 frames/s');
+    expect(liveText(progress)).toBe('captured: 1,300 · dropped: 2 · elapsed: 01:02:05 · 100 frames/s');
+    expect(liveText({ ...progress, dropped: 0 })).toContain('dropped: 0 ·');
     expect(commandTotal({ MSG: 3, USR: 2 })).toBe(5);
+  });
+
+  it('says "dropped: unknown" when libpcap gave no statistics', () => {
+    const { dropped: _, ...withoutStats } = progress;
+    expect(liveText(withoutStats)).toBe('captured: 1,300 · dropped: unknown · elapsed: 01:02:05 · 100 frames/s');
   });
 });

@@ -1,31 +1,40 @@
 // What the user can ask of the back end: open files, apply filters, fetch a frame's detail,
-// start and stop live capture. Each action talks to the AnalyzerApi and feeds the answer through
-// the store's pure reducers; failures become notices, never unhandled rejections.
+// live capture (capture-actions.ts), save and export (output-actions.ts). Each action talks to the
+// AnalyzerApi and feeds the answer through the store's pure reducers; failures become notices,
+// never unhandled rejections.
 
 import type { AnalyzerApi } from '../../shared/ipc-contract';
+import { downloadOutput } from '../api/download-output';
 import type { AnalyzerStore } from '../store/analyzer-state';
 import { closedCapture } from '../store/apply-event';
-import { receiveInterfaces } from '../store/capture-slice';
+import { browserStorage, loadCapturePreferences, restoredCapture, type PreferenceStorage } from '../store/capture-preferences';
 import { answerFilter, requestFilter } from '../store/filter-slice';
 import { receiveDetail } from '../store/selection-slice';
+import { actionSupport } from './action-support';
+import { createCaptureActions } from './capture-actions';
 import { partitionCaptureFiles, rejectionMessage } from './capture-files';
+import { createOutputActions } from './output-actions';
 
 export type AnalyzerActions = ReturnType<typeof createAnalyzerActions>;
 
-const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+/** The page's side effects, replaceable in tests. */
+export interface ActionEnvironment {
+  /** Where the remembered capture interface and filter live (localStorage). */
+  storage: PreferenceStorage | null;
+  /** Browser mode: download a file the back end wrote. */
+  download(path: string): void;
+}
 
-export function createAnalyzerActions(api: AnalyzerApi, store: AnalyzerStore) {
+const pageEnvironment = (): ActionEnvironment => ({ storage: browserStorage(), download: (path) => downloadOutput(path) });
+
+/** Also restores the remembered capture choice into the store. */
+export function createAnalyzerActions(api: AnalyzerApi, store: AnalyzerStore, env: ActionEnvironment = pageEnvironment()) {
   const get = store.getState;
-  const fail = (text: string): void => get().notify('error', text);
-
-  async function attempt<T>(what: string, run: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await run();
-    } catch (error) {
-      fail(`${what}: ${messageOf(error)}`);
-      return undefined;
-    }
-  }
+  const support = actionSupport(store);
+  const { fail, attempt } = support;
+  const capture = createCaptureActions(api, store, support, env.storage);
+  const output = createOutputActions(api, store, support, env.download);
+  store.setState(restoredCapture(loadCapturePreferences(env.storage)));
 
   async function openPath(path: string): Promise<void> {
     const answer = await attempt('Could not open the file', () => api.request('file:open', { paths: [path] }));
@@ -48,28 +57,6 @@ export function createAnalyzerActions(api: AnalyzerApi, store: AnalyzerStore) {
       return;
     }
     store.setState((s) => answerFilter(s, expression, rowCount, response));
-  }
-
-  async function startCapture(): Promise<void> {
-    const { device, captureFilter, captureBusy, capturing } = get();
-    if (captureBusy || capturing) return;
-    if (!device) {
-      fail('Choose an interface to capture on.');
-      return;
-    }
-    store.setState({ captureBusy: true });
-    const answer = await attempt('Could not start the capture', () => api.request('capture:start', { device, filter: captureFilter }));
-    store.setState({ captureBusy: false, capturing: answer?.ok === true });
-    if (answer && !answer.ok) {
-      store.setState({ captureFilterCheck: /filter/i.test(answer.error) ? { status: 'invalid', error: answer.error } : get().captureFilterCheck });
-      fail(answer.error);
-    }
-  }
-
-  async function stopCapture(): Promise<void> {
-    store.setState({ captureBusy: true });
-    await attempt('Could not stop the capture', () => api.request('capture:stop', undefined));
-    store.setState({ captureBusy: false, capturing: false });
   }
 
   return {
@@ -97,34 +84,15 @@ export function createAnalyzerActions(api: AnalyzerApi, store: AnalyzerStore) {
         store.setState((s) => receiveDetail(s, frame, 'error'));
       }
     },
-    async loadInterfaces(): Promise<void> {
-      const answer = await attempt('Could not list interfaces', () => api.request('capture:interfaces', undefined));
-      if (answer) store.setState((s) => receiveInterfaces(s, answer));
-    },
-    async checkCaptureFilter(): Promise<void> {
-      const { device, captureFilter } = get();
-      if (!device) return;
-      store.setState({ captureFilterCheck: { status: 'checking' } });
-      const answer = await attempt('Could not check the capture filter', () => api.request('capture:check-filter', { device, filter: captureFilter }));
-      if (get().captureFilter !== captureFilter) return;
-      store.setState({ captureFilterCheck: !answer ? { status: 'unchecked' } : answer.ok ? { status: 'valid' } : { status: 'invalid', error: answer.error } });
-    },
-    startCapture,
-    stopCapture,
-    toggleCapture: (): Promise<void> => (get().capturing ? stopCapture() : startCapture()),
+    ...capture,
     async cancelLoad(): Promise<void> {
       await attempt('Could not cancel', () => api.request('analysis:cancel', undefined));
     },
     async closeCapture(): Promise<void> {
-      if (get().capturing) await stopCapture();
+      if (get().capturing) await capture.stopCapture();
       await attempt('Could not close the capture', () => api.request('file:close', undefined));
       store.setState((s) => closedCapture(s));
     },
-    async exportAnalysis(format: 'json' | 'csv'): Promise<void> {
-      const answer = await attempt('Export failed', () => api.request('file:export', { format }));
-      if (!answer) return;
-      if (answer.ok) get().notify('info', `Analysis exported to ${answer.path}`);
-      else fail(answer.error);
-    },
+    ...output,
   };
 }

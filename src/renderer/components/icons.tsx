@@ -26,3 +26,6 @@ export const IconRefresh = () => (
 export const IconFilter = () => (
   <svg {...base({})}><path d="M2 3h12L9.5 8.5V13l-3-1.5v-3z" fill="#7ab648" stroke="#4d7f27" strokeLinejoin="round" /></svg>
 );
+export const IconSave = () => (
+  <svg {...base({})}><path d="M2.5 2.5h9l2 2v9h-11z" fill="#dbe7f7" stroke="#2f5f9e" strokeLinejoin="round" /><path d="M5 2.5v3.5h5.5V2.5M4.5 13.5V9.5h7v4" fill="none" stroke="#2f5f9e" /></svg>
+);

@@ -13,12 +13,16 @@ export function rateText(framesPerSecond: number): string {
   return `${formatCount(Math.round(framesPerSecond))} frames/s`;
 }
 
-/** "captured 1,234 · dropped 0 · 00:01:05 · 120 frames/s". */
+/**
+ * "captured: 1,234 · dropped: 0 · elapsed: 00:01:05 · 120 frames/s". Without libpcap statistics
+ * the back end leaves `dropped` out: that is "unknown", never 0.
+ */
 export function liveText(p: LoadProgress): string {
+  const dropped = typeof p.dropped === 'number' && Number.isFinite(p.dropped) ? formatCount(p.dropped) : 'unknown';
   const parts = [
-    `captured ${formatCount(p.captured ?? p.frames)}`,
-    `dropped ${formatCount(p.dropped ?? 0)}`,
-    formatElapsed(p.elapsedSeconds ?? 0),
+    `captured: ${formatCount(p.captured ?? p.frames)}`,
+    `dropped: ${dropped}`,
+    `elapsed: ${formatElapsed(p.elapsedSeconds ?? 0)}`,
     rateText(p.framesPerSecond),
   ];
   return parts.join(' · ');

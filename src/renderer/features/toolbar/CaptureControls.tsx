@@ -1,5 +1,6 @@
 // Live capture controls: interface picker, BPF capture filter (checked with the back end when
-// edited) and start/stop.
+// edited and before a start; libpcap's reason for refusing it shows right under the field) and
+// start/stop.
 
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
@@ -43,6 +44,8 @@ export function InterfacePicker({ testId = 'interface-select' }: { testId?: stri
   );
 }
 
+const CAPTURE_FILTER_ERROR_ID = 'capture-filter-error';
+
 export function CaptureControls() {
   const actions = useActions();
   const { captureFilter, setCaptureFilter, check, capturing, busy, device } = useAnalyzer(useShallow((s) => ({
@@ -53,18 +56,27 @@ export function CaptureControls() {
   return (
     <div className="capture-controls" role="group" aria-label="Live capture">
       <InterfacePicker />
-      <input
-        className={`capture-filter ${checkClass}`}
-        aria-label="Capture filter (BPF)"
-        data-testid="capture-filter"
-        spellCheck={false}
-        value={captureFilter}
-        disabled={capturing}
-        title={check.status === 'invalid' ? check.error : 'Capture filter (BPF syntax), applied by libpcap'}
-        onChange={(e) => setCaptureFilter(e.target.value)}
-        onBlur={() => { if (check.status === 'unchecked') void actions.checkCaptureFilter(); }}
-        onKeyDown={(e) => { if (e.key === 'Enter') void actions.startCapture(); }}
-      />
+      <span className="capture-filter-field">
+        <input
+          className={`capture-filter ${checkClass}`}
+          aria-label="Capture filter (BPF)"
+          aria-invalid={check.status === 'invalid'}
+          aria-describedby={check.status === 'invalid' ? CAPTURE_FILTER_ERROR_ID : undefined}
+          data-testid="capture-filter"
+          spellCheck={false}
+          value={captureFilter}
+          disabled={capturing}
+          title={check.status === 'invalid' ? check.error : 'Capture filter (BPF syntax), applied by libpcap'}
+          onChange={(e) => setCaptureFilter(e.target.value)}
+          onBlur={() => { if (check.status === 'unchecked') void actions.checkCaptureFilter(); }}
+          onKeyDown={(e) => { if (e.key === 'Enter') void actions.startCapture(); }}
+        />
+        {check.status === 'invalid' && (
+          <span className="capture-filter-error" id={CAPTURE_FILTER_ERROR_ID} role="alert" data-testid="capture-filter-error">
+            Capture filter: {check.error}
+          </span>
+        )}
+      </span>
       {capturing ? (
         <button type="button" className="tool-button stop" data-testid="capture-stop" disabled={busy} onClick={() => void actions.stopCapture()} title="Stop the live capture (Ctrl+E)">
           <IconStop /> Stop

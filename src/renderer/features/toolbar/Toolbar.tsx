@@ -1,10 +1,11 @@
-// The main toolbar: open/close, live capture, time format and export.
+// The main toolbar: open/close/save, live capture, time format and export.
 
 import { useShallow } from 'zustand/react/shallow';
 import { useActions, useAnalyzerContext } from '../../app/analyzer-context';
 import { IconClose, IconExport, IconOpen } from '../../components/icons';
 import { useAnalyzer } from '../../store/analyzer-state';
 import { CaptureControls } from './CaptureControls';
+import { SaveMenu } from './SaveMenu';
 
 export function Toolbar() {
   const { chooseFiles } = useAnalyzerContext();
@@ -21,6 +22,7 @@ export function Toolbar() {
       <button type="button" className="tool-button" data-testid="close-capture" disabled={!hasCapture} onClick={() => void actions.closeCapture()} title="Close this capture (Ctrl+W)">
         <IconClose /> Close
       </button>
+      <SaveMenu />
       <span className="toolbar-separator" />
       <CaptureControls />
       <span className="toolbar-spacer" />
@@ -32,10 +34,10 @@ export function Toolbar() {
           Absolute
         </button>
       </div>
-      <button type="button" className="tool-button" disabled={!hasResult} onClick={() => void actions.exportAnalysis('json')} title="Export the analysis as JSON (Ctrl+E)">
+      <button type="button" className="tool-button" data-testid="export-json" disabled={!hasResult} onClick={() => void actions.exportAnalysis('json')} title="Export the analysis as JSON (Ctrl+Shift+E)">
         <IconExport /> JSON
       </button>
-      <button type="button" className="tool-button" disabled={!hasResult} onClick={() => void actions.exportAnalysis('csv')} title="Export the analysis as CSV">
+      <button type="button" className="tool-button" data-testid="export-csv" disabled={!hasResult} onClick={() => void actions.exportAnalysis('csv')} title="Export the analysis as CSV">
         <IconExport /> CSV
       </button>
     </header>

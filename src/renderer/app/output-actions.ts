@@ -1,0 +1,44 @@
+// Saving the capture as pcapng (all frames, or only those of MSNP connections) and exporting the
+// analysis as JSON or CSV. In Electron the back end asks where (a save dialog) and writes there;
+// in the browser mode it writes into its own output directory and the file reaches the user as
+// a download. Cancelling the Electron dialog is not an error.
+
+import type { AnalyzerApi } from '../../shared/ipc-contract';
+import { outputName } from '../api/download-output';
+import { formatCount } from '../format/time-format';
+import type { AnalyzerStore } from '../store/analyzer-state';
+import type { ActionSupport } from './action-support';
+
+/** What Electron's main process answers when the user closes the save dialog. */
+const CANCELLED = 'cancelled';
+
+type Written = { ok: true; path: string } | { ok: false; error: string };
+
+export function createOutputActions(api: AnalyzerApi, store: AnalyzerStore, { fail, attempt }: ActionSupport, download: (path: string) => void) {
+  /** Tells the user where the file went (Electron), or starts its download (browser). */
+  function deliver(answer: Written | undefined, what: string): void {
+    if (!answer) return;
+    if (!answer.ok) {
+      if (answer.error !== CANCELLED) fail(answer.error);
+      return;
+    }
+    if (api.mode === 'browser') {
+      download(answer.path);
+      store.getState().notify('info', `${what}: downloading ${outputName(answer.path)}`);
+    } else {
+      store.getState().notify('info', `${what} to ${answer.path}`);
+    }
+  }
+
+  return {
+    async saveCapture(msnpOnly: boolean): Promise<void> {
+      const answer = await attempt('Save failed', () => api.request('capture:save', { msnpOnly }));
+      const frames = answer?.ok ? `${formatCount(answer.frames)} ${msnpOnly ? 'MSNP ' : ''}frame${answer.frames === 1 ? '' : 's'}` : '';
+      deliver(answer, `Saved ${frames}`);
+    },
+    async exportAnalysis(format: 'json' | 'csv'): Promise<void> {
+      const answer = await attempt('Export failed', () => api.request('file:export', { format }));
+      deliver(answer, `Analysis exported as ${format.toUpperCase()}`);
+    },
+  };
+}
