@@ -7,7 +7,6 @@
 // (live-capture.test.ts is the UI side's toolbar test; this one adds the replayer and the save round trip.)
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -18,27 +17,7 @@ import { legacyFrames } from '../engine-synthetic/legacy-scenario';
 import { analyzePaths, writeFrames } from '../engine-synthetic/synthetic';
 import { CAPTURES } from '../helpers/captures';
 import { openAnalyzer, ROOT, type AnalyzerPage } from './browser-fixture';
-
-/** Four consecutive free ports below Linux's ephemeral range, so no client port falls in it. */
-async function freePortRange(count: number): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 20000 + Math.floor(Math.random() * 10000);
-    const servers = [];
-    try {
-      for (let i = 0; i < count; i++) {
-        const s = createServer();
-        await new Promise<void>((resolve, reject) => s.once('error', reject).listen(base + i, '127.0.0.1', resolve));
-        servers.push(s);
-      }
-      return base;
-    } catch {
-      // taken: try elsewhere
-    } finally {
-      await Promise.all(servers.map((s) => new Promise((r) => s.close(r))));
-    }
-  }
-  throw new Error('no free port range');
-}
+import { freePortRange } from './live-replay-kit';
 
 function replay(capture: string, port: number): Promise<string> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/main/replay/replay-cli.ts', capture, '--fast', '--port', String(port)], { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] });
