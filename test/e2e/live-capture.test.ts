@@ -28,6 +28,8 @@ describe('live capture from the toolbar', () => {
       // Handshake, four data segments with their ACKs, FIN exchange: at least 9 packets.
       await page.locator('[data-testid=packet-row][data-frame="9"]').waitFor({ timeout: 15_000 });
       await page.getByTestId('packet-row').filter({ hasText: 'VER 1 MSNP12' }).first().waitFor();
+      // The four commands sent; the counter follows live snapshots (every 150 ms), not the end of the capture.
+      await page.getByTestId('status-commands').filter({ hasText: 'MSNP commands: 4' }).waitFor({ timeout: 2000 });
       // The capture side reports no libpcap drop statistics: unknown, not 0.
       expect(await page.getByTestId('live-counters').textContent()).toMatch(/^captured: \d+ · dropped: unknown · elapsed: \d\d:\d\d:\d\d · [\d,]+ frames\/s$/);
       expect(await page.getByTestId('status-bar').textContent()).toContain('● Capturing: lo');
