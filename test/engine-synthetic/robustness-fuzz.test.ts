@@ -11,18 +11,7 @@ import { buildPcap, readAllFrames, writeTempCapture, type FrameSpec } from '../h
 import { CAPTURES } from '../helpers/captures';
 import { analyzePaths, chatMime, conversationAt, payloadCommand, T0_US } from './synthetic';
 import { legacyFrames } from './legacy-scenario';
-
-/** mulberry32: small, seeded, reproducible. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng as random } from '../helpers/prng';
 
 const int = (rnd: () => number, n: number) => Math.floor(rnd() * n);
 

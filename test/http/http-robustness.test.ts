@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { HttpConversation } from '../../src/main/engine/http/http-conversation';
 import { GatewayStitcher } from '../../src/main/engine/http/gateway-stitcher';
-import { prng } from '../msnp/prng';
+import { prng } from '../helpers/prng';
 import { enc } from './http-harness';
 
 const PIECES = [

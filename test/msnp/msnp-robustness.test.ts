@@ -6,7 +6,7 @@ import { looksLikeMsnp } from '../../src/main/engine/msnp/msnp-detector';
 import { describeCommand } from '../../src/main/engine/msnp/describe-command';
 import type { MsnpCommand } from '../../src/main/engine/msnp/msnp-command';
 import { bytes } from './framer-harness';
-import { prng } from './prng';
+import { prng } from '../helpers/prng';
 
 const FRAGMENTS = ['MSG 1 U 5\r\n', 'MSG a b 99999999\r\n', 'UUX 3 0\r\n', '241 7 12\r\n', 'NLN NLN a %ZZ%E4 1\r\n', 'PNG\r\n', '\r\n', '\n', 'msg 2 N 3\r\n',
   'USR 4 SSO S t=x y\r\n', 'XFR 1 SB 1.2.3.4:1863 CKI c\r\n', 'LST N=a F=%41 C=c 11 1 g\r\n', 'GCF 0 -1\r\n', 'UBX 1:a 3\r\n', 'X', ' ', '%'];
