@@ -87,8 +87,27 @@ export function decoderLabelForCharsetCode(code: string): string | null {
   return Number.isNaN(n) ? null : (DECODER_LABELS[n] ?? null);
 }
 
+/** A client sends the same format with every line: parsed once per distinct (short) value. */
+const FORMAT_CACHE_LIMIT = 256;
+const FORMAT_CACHED_LENGTH = 256;
+const formats = new Map<string, ImFormat>();
+
 /** Parses `FN=MS%20Sans%20Serif; EF=B; CO=ff; CS=0; PF=22`. Unknown keys are ignored. */
 export function parseImFormat(value: string): ImFormat {
+  let format = formats.get(value);
+  if (format === undefined) {
+    format = parseImFormatText(value);
+    if (value.length > FORMAT_CACHED_LENGTH) return format;
+    if (formats.size >= FORMAT_CACHE_LIMIT) formats.clear();
+    formats.set(value, format);
+  }
+  // Callers own what they get: a copy of the cached parse.
+  const copy = { ...format };
+  if (format.effectNames) copy.effectNames = [...format.effectNames];
+  return copy;
+}
+
+function parseImFormatText(value: string): ImFormat {
   const format: ImFormat = {};
   for (const part of value.split(';')) {
     const eq = part.indexOf('=');

@@ -27,7 +27,7 @@ export function makeMimeMessage(
 ): ParsedMimeMessage {
   const byName = new Map<string, string>();
   for (const [name, value] of headers) byName.set(name.toLowerCase(), value);
-  const { type, charset } = splitContentType(byName.get('content-type') ?? '');
+  const { type, charset } = contentTypeOf(byName.get('content-type') ?? '');
   const message: ParsedMimeMessage = {
     headers,
     header: (name: string) => byName.get(name.toLowerCase()),
@@ -39,6 +39,22 @@ export function makeMimeMessage(
   };
   if (malformed) message.malformed = malformed;
   return message;
+}
+
+/** Content-Type values repeat on every message: split once per distinct (short) value. */
+const CONTENT_TYPE_CACHE_LIMIT = 256;
+const CONTENT_TYPE_CACHED_LENGTH = 128;
+const contentTypes = new Map<string, { readonly type: string; readonly charset: string | null }>();
+
+function contentTypeOf(value: string): { readonly type: string; readonly charset: string | null } {
+  let split = contentTypes.get(value);
+  if (split === undefined) {
+    split = splitContentType(value);
+    if (value.length > CONTENT_TYPE_CACHED_LENGTH) return split;
+    if (contentTypes.size >= CONTENT_TYPE_CACHE_LIMIT) contentTypes.clear();
+    contentTypes.set(value, split);
+  }
+  return split;
 }
 
 /** `text/plain; charset=UTF-8` → { type: 'text/plain', charset: 'utf-8' }. */
