@@ -39,8 +39,12 @@ export class MsnpConnection {
       new MsnpFramer({
         direction,
         version: () => analysis.versionOf(id),
-        // Renumber across both directions so `index` is the command's place in the connection.
-        onCommand: (cmd) => sink(id, { ...cmd, index: this.nextIndex++ }),
+        // Renumber across both directions so `index` is the command's place in the connection
+        // (the framer hands over a fresh object, so it is renumbered in place, not copied).
+        onCommand: (cmd) => {
+          cmd.index = this.nextIndex++;
+          sink(id, cmd);
+        },
         onNote: note,
       });
     this.framers = { c2s: make('c2s'), s2c: make('s2c') };

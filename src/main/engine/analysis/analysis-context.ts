@@ -89,7 +89,7 @@ export class AnalysisContext {
   inheritedVersion(conn: ConnectionState): number | null {
     if (conn.notificationConnection === null) return null;
     const ns = this.connections.get(conn.notificationConnection);
-    return ns ? ns.version(null).number : null;
+    return ns ? ns.versionNumber(null) : null;
   }
 
   /** The session of a switchboard connection, created on first use. */

@@ -87,6 +87,15 @@ export class ConnectionState {
     return { number: null, text: null, source: null };
   }
 
+  /** version(inherited).number without building the rest (the framer asks at every line). */
+  versionNumber(inherited: number | null): number | null {
+    const ver = this.verVersion();
+    if (ver !== null) return ver;
+    if (this.msnftp) return null;
+    const inferred = Math.max(this.versionFloor, inherited ?? 0);
+    return inferred > 0 ? inferred : null;
+  }
+
   record(inherited: number | null): ConnectionRecord {
     const version = this.version(inherited);
     const rec: ConnectionRecord = {

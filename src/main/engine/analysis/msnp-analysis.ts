@@ -213,7 +213,7 @@ export class MsnpAnalysis {
   }
 
   private versionNumber(conn: ConnectionState): number | null {
-    return conn.version(this.ctx.inheritedVersion(conn)).number;
+    return conn.versionNumber(this.ctx.inheritedVersion(conn));
   }
 
   /** The switchboard session a connection belongs to (null for other connections). */
