@@ -15,19 +15,19 @@ export interface Sighting<T> {
   value: T | null;
 }
 
-/** 32-bit FNV-1a over `bytes`, seeded; two seeds make a 64-bit fingerprint. */
-function fnv1a(bytes: Uint8Array, seed: number): number {
-  let h = seed >>> 0;
-  for (let i = 0; i < bytes.length; i++) {
-    h ^= bytes[i];
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  return h;
-}
-
-/** A short string that identifies a message: sender, content type, length and body fingerprint. */
+/**
+ * A short string that identifies a message: sender, content type, length and body fingerprint.
+ * The fingerprint is two 32-bit FNV-1a hashes with different seeds (64 bits), in one pass.
+ */
 export function messageKey(sender: string | null, contentType: string, body: Uint8Array): string {
-  return `${sender ?? '?'}\u0000${contentType}\u0000${body.length}:${fnv1a(body, 0x811c9dc5).toString(36)}:${fnv1a(body, 0x2f1b6c3d).toString(36)}`;
+  let h1 = 0x811c9dc5;
+  let h2 = 0x2f1b6c3d;
+  for (let i = 0; i < body.length; i++) {
+    const b = body[i];
+    h1 = Math.imul(h1 ^ b, 0x01000193);
+    h2 = Math.imul(h2 ^ b, 0x01000193);
+  }
+  return `${sender ?? '?'}\u0000${contentType}\u0000${body.length}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;
 }
 
 export class SightingIndex<T> {
