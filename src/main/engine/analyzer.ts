@@ -78,7 +78,8 @@ export class Analyzer {
     this.heuristics = options.heuristics ?? true;
     this.collect = options.collectFrames ?? false;
     this.showSecrets = options.showSecrets ?? false;
-    this.msnp = new MsnpAnalysis({ showSecrets: options.showSecrets ?? false, expert: this.expert, p2p: this.p2p });
+    // Transaction links only feed describeFrame's command trees, which need collectFrames.
+    this.msnp = new MsnpAnalysis({ showSecrets: options.showSecrets ?? false, expert: this.expert, p2p: this.p2p, keepLinks: this.collect });
     this.reassembler = new TcpReassembler((info) => this.routeStream(info));
     this.gateway = new GatewayConnections({
       openConnection: (open) => this.openMsnpConnection(open.client, open.server, 'http-gateway', open.firstFrame, open.tsUs, open.serverKind),

@@ -49,6 +49,11 @@ export interface MsnpAnalysisOptions {
   showSecrets: boolean;
   expert: ExpertLog;
   p2p: P2pSink;
+  /**
+   * Keep request/response links for describe() (default true). Without a command tree to show
+   * (the CLI), they are memory that grows with the capture for nothing.
+   */
+  keepLinks?: boolean;
 }
 
 export class MsnpAnalysis {
@@ -60,7 +65,7 @@ export class MsnpAnalysis {
   constructor(opts: MsnpAnalysisOptions) {
     this.showSecrets = opts.showSecrets;
     this.ctx = new AnalysisContext(opts.expert, opts.p2p);
-    this.transactions = new TransactionTracker(opts.expert);
+    this.transactions = new TransactionTracker(opts.expert, opts.keepLinks ?? true);
   }
 
   openConnection(c: ConnectionOpen): void {

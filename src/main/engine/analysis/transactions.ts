@@ -56,7 +56,11 @@ export class TransactionTracker {
   private readonly links = new Map<number, Map<number, TransactionLink>>();
   private linkCount = 0;
 
-  constructor(private readonly expert: ExpertLog) {}
+  /** `keepLinks`: remember links for linkOf (the command tree); without it, nothing is kept. */
+  constructor(
+    private readonly expert: ExpertLog,
+    private readonly keepLinks = true,
+  ) {}
 
   /** A client command: remembers it when it carries a TrID. */
   request(connection: number, cmd: MsnpCommand): void {
@@ -117,7 +121,7 @@ export class TransactionTracker {
   }
 
   private link(connection: number, index: number, link: TransactionLink): void {
-    if (this.linkCount >= MAX_LINKS) return;
+    if (!this.keepLinks || this.linkCount >= MAX_LINKS) return;
     let map = this.links.get(connection);
     if (!map) {
       map = new Map();
