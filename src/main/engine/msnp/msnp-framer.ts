@@ -35,6 +35,11 @@ type Mode = 'line' | 'body' | 'resync';
 const LF = 0x0a, CR = 0x0d;
 const SHOWN_BYTES_OF_LONG_LINE = 256;
 const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+/**
+ * One slab for the small bodies of every framer: a slab per framer (two per connection) kept
+ * 32 KiB per open connection whether it carried two messages or two thousand.
+ */
+const bodySlab = new ByteSlab();
 
 interface PendingCommand {
   parsed: ParsedCommandLine;
@@ -73,7 +78,6 @@ export class MsnpFramer {
   /** Body buffer when the announced length is small enough to take from the slab up front. */
   private bodyBuffer: Uint8Array | null = null;
   private bodyFilled = 0;
-  private readonly slab = new ByteSlab();
 
   // Resynchronisation state.
   private atLineStart = true;
@@ -208,7 +212,7 @@ export class MsnpFramer {
       this.partsLength = 0;
       // Small bodies are copied straight into their final buffer; larger ones are collected
       // as they arrive, so an announced length alone never allocates.
-      this.bodyBuffer = length <= this.slab.maxPiece ? this.slab.alloc(length) : null;
+      this.bodyBuffer = length <= bodySlab.maxPiece ? bodySlab.alloc(length) : null;
       this.bodyFilled = 0;
       this.mode = 'body';
     }
