@@ -3,7 +3,7 @@
 // transaction id, and explains lines that are not MSNP commands instead of dropping them.
 
 import type { Direction } from '../../../shared/model';
-import { isErrorVerb, isUpperVerb } from './known-verbs';
+import { canonicalVerb, isErrorVerb, isUpperVerb } from './known-verbs';
 
 export interface ParsedCommandLine {
   /** Three upper-case letters or three digits; '' when the line is not a command. */
@@ -101,7 +101,8 @@ export function parseCommandLine(line: string, direction: Direction, version: nu
   }
   const params = tokens.slice(1);
   if (isUpperVerb(first)) {
-    return { verb: first, params, trid: commandTrid(first, params, direction, version) };
+    const verb = canonicalVerb(first);
+    return { verb, params, trid: commandTrid(verb, params, direction, version) };
   }
   if (isErrorVerb(first)) {
     return { verb: first, params, trid: tridOf(params[0]) };

@@ -20,6 +20,18 @@ export const KNOWN_VERBS: ReadonlySet<string> = new Set([
   'SDG', 'NFY', 'PUT', 'DEL',
 ]);
 
+/**
+ * Each known verb as the one string constant the code compares against. A verb cut from a line
+ * is a fresh string: every `verb === 'MSG'` and every switch case then compares characters;
+ * with the constant itself they compare pointers.
+ */
+const CANONICAL_VERBS: ReadonlyMap<string, string> = new Map([...KNOWN_VERBS].map((verb) => [verb, verb]));
+
+/** The shared constant for a known verb, else the token itself. */
+export function canonicalVerb(token: string): string {
+  return CANONICAL_VERBS.get(token) ?? token;
+}
+
 function allInRange(token: string, low: number, high: number): boolean {
   if (token.length !== 3) return false;
   for (let i = 0; i < 3; i++) {
