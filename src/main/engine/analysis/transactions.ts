@@ -5,6 +5,7 @@
 
 import type { MsnpCommand } from '../msnp/msnp-command';
 import { errorMeaning } from '../msnp/error-codes';
+import { isErrorVerb } from '../msnp/known-verbs';
 import type { ExpertLog } from './expert-log';
 
 interface Request {
@@ -47,8 +48,9 @@ function expectsReply(cmd: MsnpCommand): boolean {
   return true;
 }
 
+/** Three ASCII digits (asked for every command: no regex). */
 export function isErrorCode(verb: string): boolean {
-  return /^\d{3}$/.test(verb);
+  return isErrorVerb(verb);
 }
 
 export class TransactionTracker {
