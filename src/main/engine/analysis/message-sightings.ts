@@ -4,6 +4,12 @@
 // earlier one when sender and bytes match and the earlier one was not yet seen on this
 // connection (a connection sees each message once), matched oldest first so that a message sent
 // twice in a row pairs with its own relays. Memory is bounded: old sightings are forgotten.
+//
+// The same bytes often recur on one connection (a typing notification is identical every time),
+// so a key's list can grow long; each key remembers, per connection, how many of its leading
+// sightings already include that connection, and the search for the oldest one that does not
+// starts there instead of at the front (a connection joins the oldest free sighting, or a new
+// one appended at the end, so those that include it stay leading until trimmed).
 
 /** Sightings kept per session; relays follow within a few messages, this is generous. */
 const MAX_SIGHTINGS = 1024;
@@ -30,20 +36,38 @@ export function messageKey(sender: string | null, contentType: string, body: Uin
   return `${sender ?? '?'}\u0000${contentType}\u0000${body.length}:${(h1 >>> 0).toString(36)}:${(h2 >>> 0).toString(36)}`;
 }
 
+/** The sightings of one key, oldest first, and per connection how many leading ones include it. */
+interface KeyEntry<T> {
+  list: Sighting<T>[];
+  /** Parallel arrays: connection → count of leading sightings known to include it (a lower bound). */
+  skipConnections: number[];
+  skipCounts: number[];
+}
+
 export class SightingIndex<T> {
-  private readonly byKey = new Map<string, Sighting<T>[]>();
+  private readonly byKey = new Map<string, KeyEntry<T>>();
   private readonly order: Sighting<T>[] = [];
 
   /** Records a sighting on `connection`; returns the earlier sighting it repeats, or null when new. */
   sight(key: string, connection: number): { repeatOf: Sighting<T> | null; sighting: Sighting<T> } {
-    const list = this.byKey.get(key);
-    if (list) {
-      for (const s of list) {
+    const entry = this.byKey.get(key);
+    if (entry) {
+      const list = entry.list;
+      let slot = entry.skipConnections.indexOf(connection);
+      if (slot < 0) {
+        slot = entry.skipConnections.length;
+        entry.skipConnections.push(connection);
+        entry.skipCounts.push(0);
+      }
+      for (let i = entry.skipCounts[slot]; i < list.length; i++) {
+        const s = list[i];
         if (!s.connections.includes(connection)) {
           s.connections.push(connection);
+          entry.skipCounts[slot] = i + 1;
           return { repeatOf: s, sighting: s };
         }
       }
+      entry.skipCounts[slot] = list.length + 1; // the new sighting below includes it too
     }
     const sighting: Sighting<T> = { key, connections: [connection], value: null };
     this.add(sighting);
@@ -56,19 +80,23 @@ export class SightingIndex<T> {
   }
 
   private add(sighting: Sighting<T>): void {
-    const list = this.byKey.get(sighting.key);
-    if (list) list.push(sighting);
-    else this.byKey.set(sighting.key, [sighting]);
+    const entry = this.byKey.get(sighting.key);
+    if (entry) entry.list.push(sighting);
+    else this.byKey.set(sighting.key, { list: [sighting], skipConnections: [], skipCounts: [] });
     this.order.push(sighting);
     if (this.order.length > MAX_SIGHTINGS) {
       // Drop the oldest half at once so that trimming costs O(1) per message on average.
       const dropped = this.order.splice(0, MAX_SIGHTINGS / 2);
       for (const s of dropped) {
-        const l = this.byKey.get(s.key);
-        if (!l) continue;
-        const i = l.indexOf(s);
-        if (i >= 0) l.splice(i, 1);
-        if (l.length === 0) this.byKey.delete(s.key);
+        const e = this.byKey.get(s.key);
+        if (!e) continue;
+        const i = e.list.indexOf(s);
+        if (i >= 0) {
+          e.list.splice(i, 1);
+          // Leading sightings that included a connection: one fewer if the dropped one was among them.
+          for (let k = 0; k < e.skipCounts.length; k++) if (i < e.skipCounts[k]) e.skipCounts[k]--;
+        }
+        if (e.list.length === 0) this.byKey.delete(s.key);
       }
     }
   }
