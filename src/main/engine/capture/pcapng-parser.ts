@@ -8,13 +8,9 @@ import { CaptureFormatError, MAX_BLOCK_LENGTH, MAX_CAPTURED_LENGTH, hex32, type 
 import type { FormatParser } from './format-parser';
 import { readInterfaceBlock, type PcapngInterface } from './pcapng-interface';
 
-export const SHB_TYPE = 0x0a0d0d0a;
-const IDB_TYPE = 0x00000001;
-const OBSOLETE_PACKET_TYPE = 0x00000002;
-const SPB_TYPE = 0x00000003;
-const EPB_TYPE = 0x00000006;
-const BYTE_ORDER_MAGIC = 0x1a2b3c4d;
-const BYTE_ORDER_MAGIC_SWAPPED = 0x4d3c2b1a;
+import { BYTE_ORDER_MAGIC, BYTE_ORDER_MAGIC_SWAPPED, EPB_TYPE, IDB_TYPE, OBSOLETE_PACKET_TYPE, SHB_TYPE, SPB_TYPE } from './pcapng-constants';
+
+export { SHB_TYPE };
 
 /** Smallest valid total length per block type (header, fixed body fields, trailer). */
 const MIN_LENGTH: Record<number, number> = { [SHB_TYPE]: 28, [IDB_TYPE]: 20, [OBSOLETE_PACKET_TYPE]: 32, [SPB_TYPE]: 16, [EPB_TYPE]: 32 };

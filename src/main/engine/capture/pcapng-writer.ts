@@ -3,9 +3,8 @@
 // Each block is handed to the sink as one Uint8Array. Used by live-capture saves, ring buffers
 // and tests. Spec: https://datatracker.ietf.org/doc/draft-ietf-opsawg-pcapng/
 
-const SHB_TYPE = 0x0a0d0d0a;
-const IDB_TYPE = 1;
-const EPB_TYPE = 6;
+import { BYTE_ORDER_MAGIC, EPB_TYPE, IDB_TYPE, SHB_TYPE } from './pcapng-constants';
+
 const OPT_COMMENT = 1;
 const SHB_USERAPPL = 4;
 const IF_NAME = 2;
@@ -34,7 +33,7 @@ export class PcapngWriter {
     const options: Option[] = [{ code: SHB_USERAPPL, value: utf8(opts.application ?? 'msnp-analyzer') }];
     if (opts.comment) options.push({ code: OPT_COMMENT, value: utf8(opts.comment) });
     this.writeBlock(SHB_TYPE, 16, options, (view) => {
-      view.setUint32(8, 0x1a2b3c4d, true);
+      view.setUint32(8, BYTE_ORDER_MAGIC, true);
       view.setUint16(12, 1, true);
       view.setUint16(14, 0, true);
       view.setBigInt64(16, -1n, true); // section length not specified
