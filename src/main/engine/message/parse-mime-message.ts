@@ -25,20 +25,93 @@ export function makeMimeMessage(
   malformed?: string,
   headerRanges: Array<[number, number]> = [],
 ): ParsedMimeMessage {
+  return fromLookup(headerLookup(headers), headers, body, bodyOffset, malformed, headerRanges);
+}
+
+/** What a message's headers answer: by name, and the split Content-Type. */
+interface HeaderLookup {
+  header(name: string): string | undefined;
+  type: string;
+  charset: string | null;
+}
+
+function headerLookup(headers: ReadonlyArray<readonly [string, string]>): HeaderLookup {
   const byName = new Map<string, string>();
   for (const [name, value] of headers) byName.set(name.toLowerCase(), value);
   const { type, charset } = contentTypeOf(byName.get('content-type') ?? '');
+  return { header: (name: string) => byName.get(name.toLowerCase()), type, charset };
+}
+
+function fromLookup(
+  lookup: HeaderLookup,
+  headers: Array<[string, string]>,
+  body: Uint8Array,
+  bodyOffset: number,
+  malformed: string | undefined,
+  headerRanges: Array<[number, number]>,
+): ParsedMimeMessage {
   const message: ParsedMimeMessage = {
     headers,
-    header: (name: string) => byName.get(name.toLowerCase()),
-    contentType: type,
-    charset,
+    header: lookup.header,
+    contentType: lookup.type,
+    charset: lookup.charset,
     body,
     bodyOffset,
     headerRanges,
   };
   if (malformed) message.malformed = malformed;
   return message;
+}
+
+/**
+ * One client sends the same header block message after message: each distinct block (up to 1 KiB,
+ * at most 512 kept, all dropped when full) is parsed once, found again by a hash of its bytes and
+ * confirmed byte for byte. Parsing is a function of those bytes alone, so a hit answers exactly
+ * what parsing would; each message still gets its own header and range arrays.
+ */
+interface ParsedBlock {
+  bytes: Uint8Array;
+  headers: ReadonlyArray<readonly [string, string]>;
+  ranges: ReadonlyArray<readonly [number, number]>;
+  problem: string | undefined;
+  lookup: HeaderLookup;
+}
+
+const BLOCK_CACHE_LIMIT = 512;
+const BLOCK_CACHED_BYTES = 1024;
+const blocks = new Map<number, ParsedBlock>();
+
+function blockHash(bytes: Uint8Array, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < end; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+  return h & 0x3fffffff; // a small integer key
+}
+
+function sameBlock(block: Uint8Array, bytes: Uint8Array, end: number): boolean {
+  if (block.length !== end) return false;
+  for (let i = 0; i < end; i++) if (block[i] !== bytes[i]) return false;
+  return true;
+}
+
+/** parseHeaderBlock(payload, 0, headerEnd) + makeMimeMessage, through the block cache. */
+function parseWithHeaderEnd(payload: Uint8Array, headerEnd: number): ParsedMimeMessage {
+  const body = payload.subarray(headerEnd);
+  if (headerEnd > BLOCK_CACHED_BYTES) {
+    const block = parseHeaderBlock(payload, 0, headerEnd);
+    return makeMimeMessage(block.headers, body, headerEnd, block.problem, block.ranges);
+  }
+  const hash = blockHash(payload, headerEnd);
+  let cached = blocks.get(hash);
+  if (cached === undefined || !sameBlock(cached.bytes, payload, headerEnd)) {
+    const block = parseHeaderBlock(payload, 0, headerEnd);
+    if (blocks.size >= BLOCK_CACHE_LIMIT) blocks.clear();
+    cached = { bytes: payload.slice(0, headerEnd), headers: block.headers.map(([n, v]) => [n, v] as const), ranges: block.ranges.map(([o, l]) => [o, l] as const), problem: block.problem, lookup: headerLookup(block.headers) };
+    blocks.set(hash, cached);
+    return fromLookup(cached.lookup, block.headers, body, headerEnd, block.problem, block.ranges);
+  }
+  const headers = cached.headers.map(([n, v]): [string, string] => [n, v]);
+  const ranges = cached.ranges.map(([o, l]): [number, number] => [o, l]);
+  return fromLookup(cached.lookup, headers, body, headerEnd, cached.problem, ranges);
 }
 
 /** Content-Type values repeat on every message: split once per distinct (short) value. */
@@ -140,8 +213,7 @@ export function parseMimeMessage(payload: Uint8Array): ParsedMimeMessage {
     const why = payload.length > MAX_HEADER_BYTES ? `no blank line in the first ${MAX_HEADER_BYTES} bytes` : 'no blank line after the headers';
     return makeMimeMessage(block.headers, payload.subarray(payload.length), payload.length, why, block.ranges);
   }
-  const block = parseHeaderBlock(payload, 0, headerEnd);
-  return makeMimeMessage(block.headers, payload.subarray(headerEnd), headerEnd, block.problem, block.ranges);
+  return parseWithHeaderEnd(payload, headerEnd);
 }
 
 /**
