@@ -4,7 +4,15 @@
 // Long runs of one key on one connection (typing notifications) are the case the index speeds up.
 
 import { describe, expect, it } from 'vitest';
-import { SightingIndex } from '../../src/main/engine/analysis/message-sightings';
+import { messageKey, SightingIndex, type MessageKey } from '../../src/main/engine/analysis/message-sightings';
+
+/** Keys by name: `k3` is a message "k3" from one sender. */
+const keys = new Map<string, MessageKey>();
+function key(name: string): MessageKey {
+  let k = keys.get(name);
+  if (!k) keys.set(name, (k = messageKey('alice@example.com', 'text/plain', new TextEncoder().encode(name))));
+  return k;
+}
 
 interface ModelSighting { id: number; key: string; connections: number[] }
 
@@ -36,17 +44,17 @@ function rng(seed: number): () => number {
   };
 }
 
-function run(seed: number, steps: number, keys: number, connections: number): void {
+function run(seed: number, steps: number, names: number, connections: number): void {
   const random = rng(seed);
   const index = new SightingIndex<number>();
   const model = new Model();
   for (let i = 0; i < steps; i++) {
     // Skewed keys: key 0 ("typing") is most of the traffic.
-    const key = random() < 0.5 ? 'k0' : `k${Math.floor(random() * keys)}`;
+    const name = random() < 0.5 ? 'k0' : `k${Math.floor(random() * names)}`;
     const connection = Math.floor(random() * connections);
-    const got = index.sight(key, connection);
+    const got = index.sight(key(name), connection);
     if (got.repeatOf === null) got.sighting.value = i;
-    const expected = model.sight(key, connection, i);
+    const expected = model.sight(name, connection, i);
     expect(got.repeatOf === null ? null : got.repeatOf.value, `step ${i}`).toBe(expected);
   }
 }
@@ -54,15 +62,16 @@ function run(seed: number, steps: number, keys: number, connections: number): vo
 describe('SightingIndex', () => {
   it('one key repeated on one connection, then relayed on another: oldest first', () => {
     const index = new SightingIndex<string>();
+    const typing = key('typing');
     for (let i = 0; i < 5; i++) {
-      const s = index.sight('typing', 1);
+      const s = index.sight(typing, 1);
       expect(s.repeatOf).toBeNull();
       s.sighting.value = `t${i}`;
     }
-    expect(index.sight('typing', 2).repeatOf?.value).toBe('t0');
-    expect(index.sight('typing', 2).repeatOf?.value).toBe('t1');
-    expect(index.sight('typing', 1).repeatOf).toBeNull();
-    expect(index.sight('typing', 3).repeatOf?.value).toBe('t0');
+    expect(index.sight(key('typing'), 2).repeatOf?.value).toBe('t0');
+    expect(index.sight(key('typing'), 2).repeatOf?.value).toBe('t1');
+    expect(index.sight(key('typing'), 1).repeatOf).toBeNull();
+    expect(index.sight(key('typing'), 3).repeatOf?.value).toBe('t0');
   });
 
   it('matches the model over random traffic, trimming included', () => {
@@ -79,22 +88,22 @@ describe('SightingIndex', () => {
     const modelB = new Model();
     let id = 0;
     for (let i = 0; i < 300; i++) {
-      const key = `k${Math.floor(random() * 4)}`;
+      const name = `k${Math.floor(random() * 4)}`;
       const connection = Math.floor(random() * 3);
       const [index, m] = random() < 0.5 ? [a, model] : [b, modelB];
-      const got = index.sight(key, connection);
+      const got = index.sight(key(name), connection);
       if (got.repeatOf === null) got.sighting.value = id;
-      expect(got.repeatOf === null ? null : got.repeatOf.value).toBe(m.sight(key, connection, id));
+      expect(got.repeatOf === null ? null : got.repeatOf.value).toBe(m.sight(name, connection, id));
       id++;
     }
     a.absorb(b);
     for (const s of modelB.order) model.add(s);
     for (let i = 0; i < 600; i++) {
-      const key = `k${Math.floor(random() * 4)}`;
+      const name = `k${Math.floor(random() * 4)}`;
       const connection = Math.floor(random() * 4);
-      const got = a.sight(key, connection);
+      const got = a.sight(key(name), connection);
       if (got.repeatOf === null) got.sighting.value = id;
-      expect(got.repeatOf === null ? null : got.repeatOf.value, `after absorb, step ${i}`).toBe(model.sight(key, connection, id));
+      expect(got.repeatOf === null ? null : got.repeatOf.value, `after absorb, step ${i}`).toBe(model.sight(name, connection, id));
       id++;
     }
   });
