@@ -18,7 +18,8 @@ export async function analyzeCaptureFiles(
 ): Promise<{ result: AnalysisResult; analyzer: Analyzer }> {
   const analyzer = new Analyzer(options, listener);
   let frames = 0;
-  const merged = mergeCaptureBatches(paths, { onProgress: (done, total) => options.onProgress?.(done, total, frames) });
+  // The analyzer copies what it keeps of a frame, so the read buffers can be reused.
+  const merged = mergeCaptureBatches(paths, { reuseBuffers: true, onProgress: (done, total) => options.onProgress?.(done, total, frames) });
   let step = await merged.next();
   while (!step.done) {
     for (const frame of step.value) analyzer.addFrame(frame);

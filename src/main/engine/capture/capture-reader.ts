@@ -1,9 +1,14 @@
 // Streams a capture file (or an in-memory upload) through CaptureParser, transparently gunzipping
 // when the input starts with the gzip magic 1f 8b. Never holds the whole file: chunks are read,
 // parsed and handed on. Yields frames in batches (one per chunk) for speed, or one at a time.
+//
+// reuseBuffers: a plain file is read into two buffers taken in turn (the next chunk is read while
+// the current batch is analysed) instead of a fresh buffer per chunk, whose page faults cost about
+// as much as the read itself. A batch's frames then stay valid only until the next batch is
+// asked for: for consumers that copy what they keep, as CapturedFrame.data asks.
 
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { open, stat, type FileHandle } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { CaptureInfo } from '../../../shared/model';
@@ -16,6 +21,11 @@ export interface ReadCaptureOptions {
   chunkSize?: number;
   /** Called after each read with bytes read so far (compressed, for gzip files) and the total. */
   onProgress?(bytesRead: number, total: number): void;
+  /**
+   * Read a plain (not gzipped) file into two reused buffers. Frames of a batch are then valid
+   * only until the next batch is asked for (default false: every chunk is a fresh buffer).
+   */
+  reuseBuffers?: boolean;
 }
 
 const DEFAULT_CHUNK_SIZE = 1 << 20;
@@ -26,11 +36,55 @@ export type CaptureBatches = AsyncGenerator<CapturedFrame[], CaptureInfo, undefi
 /** Frames of one file, a batch per chunk read; the generator's return value is the CaptureInfo. */
 export async function* readCaptureFileBatches(path: string, captureIndex: number, opts: ReadCaptureOptions = {}): CaptureBatches {
   const total = (await stat(path)).size;
-  const chunks = createReadStream(path, { highWaterMark: opts.chunkSize ?? DEFAULT_CHUNK_SIZE });
+  const chunkSize = opts.chunkSize ?? DEFAULT_CHUNK_SIZE;
+  if (opts.reuseBuffers) {
+    const handle = await open(path, 'r');
+    try {
+      if (!(await startsWithGzipMagic(handle))) {
+        return yield* parseCaptureStream(reusedChunks(handle, chunkSize), path, captureIndex, total, opts.onProgress);
+      }
+    } finally {
+      await handle.close();
+    }
+  }
+  const chunks = createReadStream(path, { highWaterMark: chunkSize });
   try {
     return yield* parseCaptureStream(chunks, path, captureIndex, total, opts.onProgress);
   } finally {
     chunks.destroy();
+  }
+}
+
+async function startsWithGzipMagic(handle: FileHandle): Promise<boolean> {
+  const head = new Uint8Array(2);
+  const { bytesRead } = await handle.read(head, 0, 2, 0);
+  return bytesRead === 2 && head[0] === 0x1f && head[1] === 0x8b;
+}
+
+/**
+ * The file's chunks, read into two buffers in turn: while one chunk is being parsed and analysed,
+ * the next is read into the other. A buffer is read into again only once the consumer has asked
+ * for the chunk after the one it held, i.e. is done with it.
+ */
+async function* reusedChunks(handle: FileHandle, chunkSize: number): AsyncGenerator<Uint8Array> {
+  const buffers = [new Uint8Array(chunkSize), new Uint8Array(chunkSize)];
+  let which = 0;
+  let pending = handle.read(buffers[0], 0, chunkSize, null);
+  try {
+    for (;;) {
+      const { bytesRead } = await pending;
+      if (bytesRead === 0) return;
+      const current = buffers[which];
+      which ^= 1;
+      pending = handle.read(buffers[which], 0, chunkSize, null);
+      yield current.subarray(0, bytesRead);
+    }
+  } finally {
+    // Never close the file under a read still in flight.
+    await pending.then(
+      () => undefined,
+      () => undefined,
+    );
   }
 }
 

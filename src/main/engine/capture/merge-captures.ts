@@ -18,6 +18,7 @@ export async function* mergeCaptureBatches(paths: string[], opts: MergeOptions =
   const readers = paths.map((path, index) =>
     readCaptureFileBatches(path, index, {
       chunkSize: opts.chunkSize,
+      reuseBuffers: opts.reuseBuffers,
       onProgress: opts.onProgress
         ? (bytes) => {
             readSoFar[index] = bytes;
