@@ -7,7 +7,7 @@
 import type { Severity } from '../../../shared/model';
 import type { BodySegment, HttpMessage } from './http-message';
 import { bodyFraming, parseHead, REQUEST_LINE, STATUS_LINE, type StartLine } from './http-head';
-import { concatBytes } from '../msnp/byte-parts';
+import { ByteSlab, concatBytes } from '../msnp/byte-parts';
 
 export interface HttpStreamParserOptions {
   onMessage: (msg: HttpMessage) => void;
@@ -29,6 +29,18 @@ const MAX_LINE = 8 * 1024;
 const latin1 = new TextDecoder('latin1');
 /** Bytes kept to judge whether a stream starts like HTTP. */
 const FIRST_BYTES = 256;
+/**
+ * Kept body bytes arrive one TCP segment at a time; copying each into its own buffer (slice) made
+ * an ArrayBuffer per segment, the largest cost of an HTTP download. They are carved from shared
+ * slabs instead (regions never reused, so every piece stays valid).
+ */
+const bodySlab = new ByteSlab(256 * 1024, 16 * 1024);
+
+function keptCopy(part: Uint8Array, length: number): Uint8Array {
+  const copy = bodySlab.alloc(length);
+  copy.set(length === part.length ? part : part.subarray(0, length));
+  return copy;
+}
 
 /** Index just past the blank line ending the headers, or -1. */
 function findHeadEnd(h: Uint8Array): number {
@@ -268,7 +280,7 @@ export class HttpStreamParser {
     if (m.frames.at(-1) !== frame) m.frames.push(frame);
     m.seen += part.length;
     const keep = Math.min(part.length, this.maxBodyBytes - m.kept);
-    if (keep > 0) this.keep(m, part.slice(0, keep), frame, tsUs);
+    if (keep > 0) this.keep(m, keptCopy(part, keep), frame, tsUs);
   }
 
   private keep(m: MessageInProgress, bytes: Uint8Array, frame: number, tsUs: number): void {
