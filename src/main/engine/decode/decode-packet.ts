@@ -115,7 +115,8 @@ function decodeTransport(pkt: DecodedPacket, data: Uint8Array, start: number, en
       pkt.truncated ??= `TCP header length ${headerLength} exceeds the ${length} bytes of the segment`;
       return;
     }
-    pkt.payload = data.subarray(start + headerLength, end);
+    // A bare ACK (a third of a download's packets) shares the empty payload: no view to allocate.
+    pkt.payload = start + headerLength < end ? data.subarray(start + headerLength, end) : EMPTY;
   } else if (pkt.protocol === IP_PROTOCOL_UDP) {
     if (length >= 4) {
       pkt.srcPort = (data[start] << 8) | data[start + 1];
