@@ -12,18 +12,7 @@ import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { PcapWriter } from '../../src/main/engine/capture/pcap-writer';
 import { tcpFrame, udpFrame } from '../../test/helpers/packet-builder';
-
-/** Small deterministic PRNG (mulberry32) so the corpus is the same on every machine. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from '../../test/helpers/prng';
 
 interface Flow {
   client: string; server: string; cport: number; sport: number; cseq: number; sseq: number;

@@ -5,6 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { messageKey, SightingIndex, type MessageKey } from '../../src/main/engine/analysis/message-sightings';
+import { prng as rng } from '../helpers/prng';
 
 /** Keys by name: `k3` is a message "k3" from one sender. */
 const keys = new Map<string, MessageKey>();
@@ -31,17 +32,6 @@ class Model {
     this.order.push(s);
     if (this.order.length > 1024) this.order.splice(0, 512);
   }
-}
-
-/** Deterministic PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function run(seed: number, steps: number, names: number, connections: number): void {
