@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { startServer, type RunningServer, type ServerOptions } from '../../src/main/server/start-server';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -73,4 +74,21 @@ export async function openCaptureFile(page: Page, path: string): Promise<void> {
 export async function waitForLoaded(page: Page, frames: number): Promise<void> {
   await page.getByTestId('status-frames').filter({ hasText: `Frames: ${frames.toLocaleString('en-US')}` }).waitFor();
   await page.getByTestId('load-progress').waitFor({ state: 'detached' });
+}
+
+/**
+ * For a describe block: one analyzer page with `path` opened and loaded (`frames` rows) before its
+ * tests, closed after them. Returns an accessor, since the page exists only once beforeAll ran.
+ */
+export function useOpenedCapture(path: string, frames: number): () => AnalyzerPage {
+  let app: AnalyzerPage | undefined;
+  beforeAll(async () => {
+    app = await openAnalyzer();
+    await openCaptureFile(app.page, path);
+    await waitForLoaded(app.page, frames);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+  return () => app!;
 }

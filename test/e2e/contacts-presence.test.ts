@@ -2,23 +2,15 @@
 // carol in "Friends") and the presence changes of the README's story — alice's personal message
 // "Alice is testing MSNP", bob Away (AWY) then Busy with "Bob is busy now", then offline (FLN);
 // a click on a change selects its frame.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CAPTURES } from '../helpers/captures';
-import { openAnalyzer, openCaptureFile, waitForLoaded, type AnalyzerPage } from './browser-fixture';
+import { useOpenedCapture } from './browser-fixture';
 
 describe('contacts and presence', () => {
-  let app: AnalyzerPage;
-  beforeAll(async () => {
-    app = await openAnalyzer();
-    await openCaptureFile(app.page, CAPTURES.pecanChat);
-    await waitForLoaded(app.page, 293);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const analyzer = useOpenedCapture(CAPTURES.pecanChat, 293);
 
   it('lists contacts and presence changes, and a click selects the frame', async () => {
-    const { page } = app;
+    const { page } = analyzer();
     await page.getByTestId('tab-contacts').click();
     const contacts = await page.getByTestId('contact-row').locator('.col-account').allTextContents();
     expect(contacts).toEqual(expect.arrayContaining(['alice@example.com', 'bob@example.com']));
@@ -34,7 +26,7 @@ describe('contacts and presence', () => {
     const frame = await away.locator('.col-frame').textContent();
     await away.click();
     await page.locator(`[data-testid=packet-row][data-frame="${frame}"][aria-selected=true]`).waitFor();
-    await app.screenshot('13-contacts-presence');
-    expect(app.problems).toEqual([]);
+    await analyzer().screenshot('13-contacts-presence');
+    expect(analyzer().problems).toEqual([]);
   });
 });

@@ -1,10 +1,10 @@
 // Wireshark-style navigation of the packet list on the MSNP12 capture (293 frames, tshark):
 // ↑/↓/PgDn/Home/End move the selection and keep it in view, Ctrl+G goes to a packet, Ctrl+F
 // focuses the display filter, a column header sorts, and the time column switches to UTC.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CAPTURES } from '../helpers/captures';
-import { openAnalyzer, openCaptureFile, waitForLoaded, type AnalyzerPage } from './browser-fixture';
+import { useOpenedCapture } from './browser-fixture';
 
 const selectedFrame = (page: Page) => page.locator('[data-testid=packet-row][aria-selected=true]').getAttribute('data-frame');
 
@@ -15,18 +15,10 @@ async function inView(page: Page, frame: string | null): Promise<boolean> {
 }
 
 describe('packet list navigation', () => {
-  let app: AnalyzerPage;
-  beforeAll(async () => {
-    app = await openAnalyzer();
-    await openCaptureFile(app.page, CAPTURES.pecanChat);
-    await waitForLoaded(app.page, 293);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const analyzer = useOpenedCapture(CAPTURES.pecanChat, 293);
 
   it('moves the selection with the keyboard and keeps it in view', async () => {
-    const { page } = app;
+    const { page } = analyzer();
     await page.locator('[data-testid=packet-row][data-frame="1"]').click();
     await page.keyboard.press('ArrowDown');
     expect(await selectedFrame(page)).toBe('2');
@@ -42,7 +34,7 @@ describe('packet list navigation', () => {
   });
 
   it('goes to a packet with Ctrl+G and focuses the filter with Ctrl+F', async () => {
-    const { page } = app;
+    const { page } = analyzer();
     await page.keyboard.press('Control+g');
     await page.getByTestId('goto-input').fill('150');
     await page.getByTestId('goto-input').press('Enter');
@@ -53,7 +45,7 @@ describe('packet list navigation', () => {
   });
 
   it('sorts by a column and shows absolute UTC times', async () => {
-    const { page } = app;
+    const { page } = analyzer();
     await page.getByRole('columnheader', { name: 'Length' }).getByRole('button').click();
     const lengths = (await page.locator('[data-testid=packet-row] .col-length').allTextContents()).map(Number);
     expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
@@ -68,7 +60,7 @@ describe('packet list navigation', () => {
     expect(await page.locator('[data-testid=packet-row][data-frame="1"] .col-time').textContent()).toBe('2026-11-23 12:04:19.303332');
     await page.getByTestId('time-relative').click();
     expect(await page.locator('[data-testid=packet-row][data-frame="1"] .col-time').textContent()).toBe('0.000000');
-    await app.screenshot('12-sorted-absolute');
-    expect(app.problems).toEqual([]);
+    await analyzer().screenshot('12-sorted-absolute');
+    expect(analyzer().problems).toEqual([]);
   });
 });

@@ -2,9 +2,9 @@
 // the README's story in order (Chinese and accented text intact), typing and nudges inline, and a
 // click on a line selects its frame in the packet list (tshark: "Last message from Alice" is in
 // frames 258 and 260, sent then relayed).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CAPTURES } from '../helpers/captures';
-import { openAnalyzer, openCaptureFile, waitForLoaded, type AnalyzerPage } from './browser-fixture';
+import { useOpenedCapture } from './browser-fixture';
 
 const STORY = [
   'Hi Bob! This is message 1 from Alice.',
@@ -15,18 +15,10 @@ const STORY = [
 ];
 
 describe('sessions and transcript', () => {
-  let app: AnalyzerPage;
-  beforeAll(async () => {
-    app = await openAnalyzer();
-    await openCaptureFile(app.page, CAPTURES.pecanChat);
-    await waitForLoaded(app.page, 293);
-  });
-  afterAll(async () => {
-    await app?.close();
-  });
+  const analyzer = useOpenedCapture(CAPTURES.pecanChat, 293);
 
   it('opens the transcript of a clicked session with the messages in order', async () => {
-    const { page } = app;
+    const { page } = analyzer();
     await page.getByTestId('session-row').first().click();
     expect(await page.getByTestId('tab-transcript').getAttribute('aria-selected')).toBe('true');
     const transcript = page.getByTestId('transcript');
@@ -38,11 +30,11 @@ describe('sessions and transcript', () => {
     // Typing notifications and nudges are inline (README: three typing, two nudges, each seen on the wire twice).
     expect(await transcript.locator('.tl-typing').count()).toBeGreaterThanOrEqual(3);
     expect(await transcript.locator('.tl-nudge').count()).toBeGreaterThanOrEqual(2);
-    await app.screenshot('05-transcript');
+    await analyzer().screenshot('05-transcript');
   });
 
   it('selects the frame of a clicked transcript line and scrolls it into view', async () => {
-    const { page } = app;
+    const { page } = analyzer();
     const line = page.getByTestId('transcript-line').filter({ hasText: 'Last message from Alice. Bye!' });
     const frame = await line.getAttribute('data-frame');
     expect(['258', '260']).toContain(frame);
@@ -56,7 +48,7 @@ describe('sessions and transcript', () => {
     expect(box && list && box.y >= list.y && box.y + box.height <= list.y + list.height).toBe(true);
     await page.getByTestId('command-tree').getByRole('treeitem').first().waitFor();
     expect(await page.getByTestId('command-tree').textContent()).toContain(`Frame ${frame}`);
-    await app.screenshot('06-transcript-line-selects-frame');
-    expect(app.problems).toEqual([]);
+    await analyzer().screenshot('06-transcript-line-selects-frame');
+    expect(analyzer().problems).toEqual([]);
   });
 });
