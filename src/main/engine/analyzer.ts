@@ -3,7 +3,7 @@
 // It holds no Electron or file-system code: the CLI, the worker and the tests feed it frames.
 
 import type { FrameFields } from '../../shared/display-filter/frame-fields';
-import type { AnalysisResult, CaptureInfo, Direction, FrameDetail, FrameRow, TreeNode } from '../../shared/model';
+import type { AnalysisResult, CaptureInfo, FrameDetail, FrameRow, TreeNode } from '../../shared/model';
 import { ExpertLog } from './analysis/expert-log';
 import { MsnpAnalysis } from './analysis/msnp-analysis';
 import { secretValues } from './analysis/redaction';
@@ -11,6 +11,7 @@ import { maskSecrets } from './mask-secrets';
 import type { CapturedFrame } from './capture/captured-frame';
 import type { DecodedPacket } from './decode/decoded-packet';
 import { decodePacket } from './decode/decode-packet';
+import { endpointText } from './decode/ip-address-text';
 import { describeFrame } from './decode/describe-frame';
 import { frameFields, frameRow, type FrameCommand } from './frame-summary';
 import { placeCommandTree, type FramePiece } from './frame-placement';
@@ -145,8 +146,8 @@ export class Analyzer {
   private openConsumer(kind: StreamKind, info: StreamInfo, clientDir: StreamDirection): StreamConsumer | null {
     const client = info.endpoints[clientDir];
     const server = info.endpoints[clientDir === 0 ? 1 : 0];
-    const clientText = hostPort(client.ip, client.port);
-    const serverText = hostPort(server.ip, server.port);
+    const clientText = endpointText(client.ip, client.port);
+    const serverText = endpointText(server.ip, server.port);
     switch (kind) {
       case 'msnp': {
         const conn = this.openMsnpConnection(clientText, serverText, 'tcp', info.firstFrame, info.firstTsUs, null);
@@ -271,9 +272,3 @@ export class Analyzer {
     return { number: frame.number, tree, bytes };
   }
 }
-
-export function hostPort(ip: string, port: number): string {
-  return ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
-}
-
-export type { Direction };

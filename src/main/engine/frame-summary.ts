@@ -6,6 +6,7 @@ import type { FrameKind, FrameRow } from '../../shared/model';
 import type { CommandAnnotation } from './analysis/msnp-analysis';
 import type { CapturedFrame } from './capture/captured-frame';
 import type { DecodedPacket } from './decode/decoded-packet';
+import { tcpFlagsText } from './decode/protocol-names';
 
 export interface FrameCommand {
   connection: number;
@@ -14,18 +15,6 @@ export interface FrameCommand {
 }
 
 const KIND_RANK: Record<FrameKind, number> = { error: 6, chat: 5, p2p: 4, presence: 3, msnp: 2, tcp: 1, other: 0 };
-
-const endpoint = (ip: string, port: number, v6: boolean): string => (v6 ? `[${ip}]:${port}` : `${ip}:${port}`);
-
-function tcpFlags(flags: number): string {
-  const names: string[] = [];
-  if (flags & 0x02) names.push('SYN');
-  if (flags & 0x01) names.push('FIN');
-  if (flags & 0x04) names.push('RST');
-  if (flags & 0x08) names.push('PSH');
-  if (flags & 0x10) names.push('ACK');
-  return names.join(', ');
-}
 
 export function frameRow(
   frame: CapturedFrame,
@@ -60,7 +49,7 @@ export function frameRow(
   if (pkt.tcp) {
     row.protocol = protocol ?? 'TCP';
     row.kind = 'tcp';
-    row.info = `${pkt.srcPort} → ${pkt.dstPort} [${tcpFlags(pkt.tcp.flags)}] Seq=${pkt.tcp.seq} Ack=${pkt.tcp.ack} Win=${pkt.tcp.window} Len=${pkt.payload.length}`;
+    row.info = `${pkt.srcPort} → ${pkt.dstPort} [${tcpFlagsText(pkt.tcp.flags)}] Seq=${pkt.tcp.seq} Ack=${pkt.tcp.ack} Win=${pkt.tcp.window} Len=${pkt.payload.length}`;
   } else if (pkt.protocol === 17) {
     row.protocol = 'UDP';
     row.info = `${pkt.srcPort} → ${pkt.dstPort} Len=${pkt.payload.length}`;
@@ -69,7 +58,6 @@ export function frameRow(
     row.info = `IP protocol ${pkt.protocol}`;
   }
   if (pkt.truncated) row.info += ` [${pkt.truncated}]`;
-  void endpoint;
   return row;
 }
 

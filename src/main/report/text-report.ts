@@ -3,12 +3,16 @@
 // control characters made visible so a capture cannot drive the terminal (escape sequences).
 
 import type { AnalysisResult, SessionRecord } from '../../shared/model';
-import { clockOf } from './time-text';
 
 /** Replace C0/C1 controls (except none) with visible escapes: captured text must not drive the terminal. */
 export function safeText(s: string): string {
   // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}
+
+/** "12:00:01" from an ISO time, for compact transcripts. */
+function clockOf(iso: string): string {
+  return iso.slice(11, 19);
 }
 
 function section(title: string): string {

@@ -93,3 +93,8 @@ export function canonicalIpText(text: string): string {
   });
   return ipv6Text(bytes, 0);
 }
+
+/** "ip:port", with IPv6 addresses in brackets ("[2001:db8::1]:1863"). */
+export function endpointText(ip: string, port: number): string {
+  return ip.includes(':') ? `[${ip}]:${port}` : `${ip}:${port}`;
+}

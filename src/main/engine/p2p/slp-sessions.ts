@@ -4,6 +4,7 @@
 // external and IPv6 address × every port, reversed WLM 2009 fields included).
 // Spec: PROTOCOL.md "P2P / MSNSLP"; msnpiki "MSNC:MSNSLP" (session and transport bodies).
 
+import { endpointText } from '../decode/ip-address-text';
 import type { ExpertLog } from '../analysis/expert-log';
 import type { MessageContext } from '../message/message-context';
 import type { EndpointBook } from './endpoint-book';
@@ -161,7 +162,7 @@ export class SlpSessions {
         session: ctx.session,
         cookie: callId,
       });
-      offered.push(a.address.includes(':') ? `[${a.address}]:${a.port}` : `${a.address}:${a.port}`);
+      offered.push(endpointText(a.address, a.port));
     }
     if (offered.length === 0) return null;
     return `offers a direct connection (${transport.toUpperCase()}${status === 'not listening' ? ', not listening' : ''}) at ${offered.join(', ')}`;
