@@ -27,10 +27,8 @@ export async function analyzeCaptureFiles(
     if (options.signal?.aborted) break;
     step = await merged.next();
   }
-  if (!step.done) {
-    const closed = await merged.return(undefined as never);
-    void closed;
-  }
+  // Stopped early: close the readers (their file handles) before finishing.
+  if (!step.done) await merged.return(undefined as never);
   analyzer.setCaptures(step.done ? step.value : []);
   return { result: analyzer.finish(), analyzer };
 }

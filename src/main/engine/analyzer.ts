@@ -117,7 +117,7 @@ export class Analyzer {
     if (!onRow && !onFields) return;
     const cmds = this.current;
     if (onRow) {
-      const row = frameRow(frame, pkt, stream, cmds, cmds.length ? this.currentProtocol : this.currentProtocol === 'MSNP' ? 'TCP' : this.currentProtocol);
+      const row = frameRow(frame, pkt, stream, cmds, this.currentProtocol);
       if (row.connection === undefined && stream >= 0) {
         const c = this.streamConnection.get(stream);
         if (c !== undefined) row.connection = c;
@@ -211,7 +211,7 @@ export class Analyzer {
     // Only the packet list and the display filter read annotations (emitFrame).
     const { frameRow: onRow, frameFields: onFields } = this.listener;
     const annotation = this.msnp.command(connection, cmd, onRow !== undefined || onFields !== undefined);
-    if (annotation) this.current.push({ connection, trid: cmd.trid, annotation });
+    if (annotation) this.current.push({ connection, verb: cmd.verb, trid: cmd.trid, annotation });
     if (this.collect) {
       if (!this.showSecrets) for (const v of secretValues(cmd)) this.secrets.add(v);
       const list = this.frameCommands.get(this.currentFrame);

@@ -10,6 +10,8 @@ import { tcpFlagsText } from './decode/protocol-names';
 
 export interface FrameCommand {
   connection: number;
+  /** The command's verb or error code ('' for a malformed line). */
+  verb: string;
   trid: number | null;
   annotation: CommandAnnotation;
 }
@@ -21,7 +23,8 @@ export function frameRow(
   pkt: DecodedPacket | null,
   stream: number,
   commands: readonly FrameCommand[],
-  protocol: string | null,
+  /** What the frame's TCP stream carries (MSNP, HTTP, MSNFTP…), null when unknown. */
+  streamProtocol: string | null,
 ): FrameRow {
   const row: FrameRow = {
     number: frame.number,
@@ -40,14 +43,15 @@ export function frameRow(
   }
   const v6 = pkt.ipVersion === 6;
   if (commands.length) {
-    row.protocol = protocol ?? 'MSNP';
+    row.protocol = streamProtocol ?? 'MSNP';
     row.info = commands.map((c) => c.annotation.summary).join(' · ');
     row.kind = commands.reduce<FrameKind>((k, c) => (KIND_RANK[c.annotation.kind] > KIND_RANK[k] ? c.annotation.kind : k), 'msnp');
     row.connection = commands[0].connection;
     return row;
   }
   if (pkt.tcp) {
-    row.protocol = protocol ?? 'TCP';
+    // An MSNP stream's frame that completes no command (an ACK, part of a body) is plain TCP.
+    row.protocol = streamProtocol && streamProtocol !== 'MSNP' ? streamProtocol : 'TCP';
     row.kind = 'tcp';
     row.info = `${pkt.srcPort} → ${pkt.dstPort} [${tcpFlagsText(pkt.tcp.flags)}] Seq=${pkt.tcp.seq} Ack=${pkt.tcp.ack} Win=${pkt.tcp.window} Len=${pkt.payload.length}`;
   } else if (pkt.protocol === 17) {
@@ -83,8 +87,7 @@ export function frameFields(
     };
     for (const c of commands) {
       const a = c.annotation;
-      const verb = a.summary.split(' ', 1)[0];
-      if (verb) m.commands.push(verb);
+      if (c.verb) m.commands.push(c.verb);
       if (c.trid !== null) m.trids.push(c.trid);
       m.accounts.push(...a.accounts);
       m.errors.push(...a.errors);
