@@ -4,7 +4,9 @@
 // Only src/main/electron/ipc-main.ts, src/main/electron/preload.ts and the browser-mode transport
 // (src/main/server/*, src/renderer/api/*) touch the transport; everything else uses these types.
 
-import type { AnalysisResult, FrameDetail, FrameRow } from './model';
+import type { FrameDetail } from './model';
+import type { FrameCounts, FramePage, SortSpec, ViewResponse } from './packet-page';
+import type { ResultDelta } from './result-delta';
 
 export interface InterfaceInfo {
   name: string;
@@ -33,13 +35,13 @@ export interface LoadProgress {
   frames: number;
   framesPerSecond: number;
   done: boolean;
+  /** The user cancelled the load: what was read so far stays. */
+  cancelled?: boolean;
   /** Live capture: packets seen/dropped by libpcap, elapsed seconds. */
   captured?: number;
   dropped?: number;
   elapsedSeconds?: number;
 }
-
-export type FilterResponse = { ok: true; frames: number[] } | { ok: false; error: string; position?: number };
 
 /** Request channels: name → [argument, result]. */
 export interface RequestChannels {
@@ -55,8 +57,12 @@ export interface RequestChannels {
   'analysis:cancel': [void, void];
   /** Full detail of one frame: command tree and bytes. */
   'frames:detail': [{ number: number }, FrameDetail | null];
-  /** Evaluate a display filter over all frames; returns matching frame numbers. */
-  'frames:filter': [{ expression: string }, FilterResponse];
+  /** Rows of the packet list at display positions [start, start + count) (at most MAX_PAGE_ROWS). */
+  'frames:rows': [{ start: number; count: number }, FramePage];
+  /** Set the display filter ('' for none) and sort; the back end keeps applying it to new frames. */
+  'frames:view': [{ filter: string; sort: SortSpec | null }, ViewResponse];
+  /** Display position of a frame (−1 when it does not exist or the filter hides it). */
+  'frames:position': [{ number: number }, number];
   /** Interfaces libpcap can capture on. */
   'capture:interfaces': [void, { ok: true; interfaces: InterfaceInfo[] } | { ok: false; error: string }];
   /** Check a BPF filter without starting. */
@@ -73,10 +79,10 @@ export interface RequestChannels {
 export interface EventChannels {
   /** A new capture (file or live) replaced the previous one: clear the views. */
   'analysis:reset': { label: string; source: 'file' | 'live' };
-  /** More packet-list rows, in frame order. */
-  'frames:appended': { rows: FrameRow[] };
-  /** The latest analysis snapshot (sent throttled while loading, and once at the end). */
-  'analysis:result': { result: AnalysisResult; final: boolean };
+  /** The packet list grew or its display order changed: the renderer asks for the rows it shows. */
+  'frames:count': FrameCounts;
+  /** What changed in the analysis since the previous increment (throttled while loading, and once at the end). */
+  'analysis:result': { delta: ResultDelta; final: boolean };
   'analysis:progress': LoadProgress;
   /** A load or capture failed; what was decoded before the failure stays. */
   'analysis:error': { message: string };
@@ -91,12 +97,12 @@ export type RequestResult<C extends RequestChannel> = RequestChannels[C][1];
 
 export const REQUEST_CHANNELS: readonly RequestChannel[] = [
   'file:open', 'file:close', 'file:recent', 'file:sample', 'analysis:cancel', 'frames:detail',
-  'frames:filter', 'capture:interfaces', 'capture:check-filter', 'capture:start', 'capture:stop',
+  'frames:rows', 'frames:view', 'frames:position', 'capture:interfaces', 'capture:check-filter', 'capture:start', 'capture:stop',
   'capture:save', 'file:export',
 ] as const;
 
 export const EVENT_CHANNELS: readonly EventChannel[] = [
-  'analysis:reset', 'frames:appended', 'analysis:result', 'analysis:progress', 'analysis:error', 'menu:action',
+  'analysis:reset', 'frames:count', 'analysis:result', 'analysis:progress', 'analysis:error', 'menu:action',
 ] as const;
 
 /** What the preload exposes as `window.msnpAnalyzer`, and the browser-mode client implements. */

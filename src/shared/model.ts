@@ -15,6 +15,8 @@ export interface CaptureInfo {
   gzip: boolean;
   /** Set when the file is truncated or corrupt: everything before `offset` was analysed. */
   damage?: { offset: number; message: string };
+  /** Set when the user cancelled the load: frames up to the record at `offset` were analysed. */
+  cancelled?: { afterFrames: number; offset: number };
 }
 
 export interface ConnectionRecord {

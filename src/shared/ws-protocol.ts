@@ -2,7 +2,7 @@
 // requests, responses and events as JSON text messages.
 //   client → server  {"type":"request","id":7,"channel":"frames:detail","arg":{"number":12}}
 //   server → client  {"type":"response","id":7,"ok":true,"result":…} | {"type":"response","id":7,"ok":false,"error":"…"}
-//   server → client  {"type":"event","channel":"frames:appended","payload":{"rows":[…]}}
+//   server → client  {"type":"event","channel":"frames:count","payload":{"frames":…,"displayed":…}}
 // Binary data (FrameDetail.bytes) travels inside the JSON as {"$bytes":"<base64>"} and is decoded
 // back to a Uint8Array on arrival. Plain TypeScript: no Buffer, no atob.
 

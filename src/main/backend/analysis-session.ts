@@ -1,18 +1,23 @@
 // One capture's analysis inside the worker: feeds frames (from merged files or live capture) to
-// the engine's Analyzer, streams packet-list rows, snapshots and progress through the pacer, and
-// keeps per frame only where its bytes are (FrameIndex) and its filter fields, so that detail,
-// display filters and saves work without holding packets in memory.
+// the engine's Analyzer and owns the packet list — a columnar PacketTable (where each frame's
+// bytes are, and its row in compact form) and the DisplayOrder the display filter and sort make
+// of it. The renderer pages through rows by display position; counts, result increments and
+// progress go out through the pacer. Loading yields to the event loop every few milliseconds, so
+// row pages, a frame's detail, a new filter or Cancel are answered while a file is still being read.
 
-import { compileFilter } from '../../shared/display-filter/compile-filter';
-import type { FrameFields } from '../../shared/display-filter/frame-fields';
-import type { FilterResponse, LoadProgress } from '../../shared/ipc-contract';
-import type { AnalysisResult, CaptureInfo, FrameDetail, FrameRow } from '../../shared/model';
+import type { LoadProgress } from '../../shared/ipc-contract';
+import type { AnalysisResult, CaptureInfo, FrameDetail } from '../../shared/model';
+import type { FramePage, SortSpec, ViewResponse } from '../../shared/packet-page';
 import type { CapturedFrame } from '../engine/capture/captured-frame';
+import type { FrameOutcome } from '../engine/frame-summary';
 import { cancelledCaptureInfo } from './capture-sniff';
+import { DisplayOrder } from './display-order';
 import { EventPacer, type PacerTiming } from './event-pacer';
 import { FrameBytesReader } from './frame-bytes-reader';
-import { FrameIndex } from './frame-index';
 import { FrameSpool } from './frame-spool';
+import { framePage } from './frame-page';
+import { PacketTable } from './packet-table';
+import { ResultDiffer } from './result-differ';
 import { savePcapng } from './save-pcapng';
 import type { SessionOptions, WorkerEvent } from './worker-protocol';
 
@@ -26,7 +31,7 @@ export interface SessionAnalyzer {
 }
 
 export interface AnalyzerFactory {
-  (options: SessionOptions & { collectFrames: true }, listener: { frameRow(row: FrameRow): void; frameFields(f: FrameFields): void }): SessionAnalyzer;
+  (options: SessionOptions & { collectFrames: true }, listener: { frameAnalysed(frame: CapturedFrame, outcome: FrameOutcome): void }): SessionAnalyzer;
 }
 
 export type CaptureBatchReader = (
@@ -39,15 +44,20 @@ export interface SessionDeps {
   readCaptures: CaptureBatchReader;
   emit(event: WorkerEvent): void;
   timing?: Partial<PacerTiming>;
+  /** Longest stretch of loading between two turns of the event loop (default 8 ms). */
+  sliceMs?: number;
 }
 
-/** Source number of the live spool in the frame index (capture files are 0…n-1). */
-const SPOOL_SOURCE = 0xffff;
+/** Source number of the live spool in the packet table (capture files are 0…n-1). */
+const SPOOL_SOURCE = 0xff;
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export class AnalysisSession {
   private analyzer: SessionAnalyzer | null = null;
-  private readonly index = new FrameIndex();
-  private readonly fields: FrameFields[] = [];
+  private readonly table = new PacketTable();
+  private readonly order = new DisplayOrder(this.table);
+  private readonly differ = new ResultDiffer();
   private readonly pacer: EventPacer;
   private reader: FrameBytesReader | null = null;
   private spool: FrameSpool | null = null;
@@ -58,11 +68,16 @@ export class AnalysisSession {
   private bytesDone = 0;
   private bytesTotal = 0;
   private startedAt = 0;
+  /** Source and offset of the frame being added (the listener records it in the table). */
+  private source = 0;
+  private offset = 0;
+  private lastCounts = '';
 
   constructor(private readonly deps: SessionDeps) {
     this.pacer = new EventPacer({
       emit: (e) => deps.emit(e),
-      snapshot: () => this.analyzer!.snapshot(),
+      snapshot: () => this.differ.delta(this.analyzer!.snapshot()),
+      counts: () => this.countsIfChanged(),
       progress: () => this.progress(false),
     }, deps.timing);
   }
@@ -79,6 +94,8 @@ export class AnalysisSession {
         this.bytesTotal = total;
       },
     });
+    const sliceMs = this.deps.sliceMs ?? 8;
+    let sliceStart = performance.now();
     try {
       for (;;) {
         const next = await batches.next();
@@ -86,15 +103,26 @@ export class AnalysisSession {
           infos = next.value;
           break;
         }
-        if (this.cancelled) break;
         for (const frame of next.value) {
-          this.index.add(frame, frame.captureIndex);
+          if (this.cancelled) break;
+          this.source = frame.captureIndex;
+          this.offset = frame.fileOffset;
           const file = perFile[frame.captureIndex];
           if (file) {
             file.frames++;
             file.lastOffset = frame.fileOffset;
           }
           this.analyzer!.addFrame(frame);
+          // A batch is a whole chunk of the file: give requests (rows, detail, cancel) a turn inside it too.
+          if ((file?.frames ?? 0) % 256 === 0 && performance.now() - sliceStart >= sliceMs) {
+            await yieldToEventLoop();
+            sliceStart = performance.now();
+          }
+        }
+        if (this.cancelled) break;
+        if (performance.now() - sliceStart >= sliceMs) {
+          await yieldToEventLoop();
+          sliceStart = performance.now();
         }
       }
     } catch (err) {
@@ -104,7 +132,7 @@ export class AnalysisSession {
     }
     infos ??= paths.map((p, i) => cancelledCaptureInfo(p, perFile[i].frames, perFile[i].lastOffset));
     for (const info of infos) {
-      if (info.damage && !this.cancelled) this.emitError(`${info.path}: ${info.damage.message} (frames before it were analysed)`);
+      if (info.damage && !info.cancelled) this.emitError(`${info.path}: ${info.damage.message} (frames before it were analysed)`);
     }
     this.analyzer!.setCaptures(infos);
     this.end();
@@ -122,7 +150,8 @@ export class AnalysisSession {
     const offsets = this.spool.append(frames);
     for (let i = 0; i < frames.length; i++) {
       try {
-        this.index.add(frames[i], SPOOL_SOURCE, offsets[i]);
+        this.source = SPOOL_SOURCE;
+        this.offset = offsets[i];
         this.bytesDone += frames[i].data.length;
         this.analyzer!.addFrame(frames[i]);
       } catch (err) {
@@ -133,7 +162,7 @@ export class AnalysisSession {
 
   endLive(): void {
     if (this.mode !== 'live' || this.finished) return;
-    this.analyzer!.setCaptures([{ path: this.label, format: 'pcapng', frames: this.index.size, gzip: false }]);
+    this.analyzer!.setCaptures([{ path: this.label, format: 'pcapng', frames: this.table.size, gzip: false }]);
     this.end();
   }
 
@@ -141,8 +170,27 @@ export class AnalysisSession {
     this.cancelled = true;
   }
 
+  /** Rows at display positions [start, start + count). */
+  rows(start: number, count: number): FramePage {
+    this.order.catchUp();
+    return framePage(this.table, this.order, start, count);
+  }
+
+  /** A new display filter and sort; the counts go out at once so every view agrees. */
+  view(expression: string, sort: SortSpec | null): ViewResponse {
+    const answer = this.order.setView(expression, sort);
+    if (answer.ok && this.mode !== 'idle') this.emitCounts();
+    return answer;
+  }
+
+  /** Display position of frame `number`, or −1 when it does not exist or is hidden. */
+  position(number: number): number {
+    this.order.catchUp();
+    return Number.isSafeInteger(number) ? this.order.positionOf(number - 1) : -1;
+  }
+
   async detail(number: number): Promise<FrameDetail | null> {
-    const where = this.index.get(number);
+    const where = this.table.get(number);
     if (!where || !this.reader || !this.analyzer) return null;
     const data = await this.reader.read(where.source, where.offset, where.capturedLength);
     if (!data) return null;
@@ -157,21 +205,18 @@ export class AnalysisSession {
     });
   }
 
-  filter(expression: string): FilterResponse {
-    const compiled = compileFilter(expression);
-    if (!compiled.ok) return { ok: false, error: compiled.error, position: compiled.position };
-    const frames: number[] = [];
-    for (const f of this.fields) if (compiled.predicate(f)) frames.push(f.number);
-    return { ok: true, frames };
+  /** The analysis so far (whole, for reports written in the worker). */
+  result(): AnalysisResult | null {
+    return this.analyzer?.snapshot() ?? null;
   }
 
   msnpFrames(): Uint8Array {
-    return this.index.msnpFrames();
+    return this.table.msnpFrames();
   }
 
   async save(path: string, msnpOnly: boolean): Promise<number> {
     if (!this.reader) throw new Error('no capture loaded');
-    return savePcapng(path, this.index, this.reader, msnpOnly ? this.index.msnpFrames() : null);
+    return savePcapng(path, this.table, this.reader, msnpOnly ? this.table.msnpFrames() : null);
   }
 
   async dispose(): Promise<void> {
@@ -187,13 +232,7 @@ export class AnalysisSession {
     this.label = label;
     this.startedAt = performance.now();
     this.analyzer = this.deps.createAnalyzer({ ...options, collectFrames: true }, {
-      frameRow: (row) => {
-        this.index.noteStream(row.number, row.stream, row.connection !== undefined);
-        this.pacer.addRow(row);
-      },
-      frameFields: (f) => {
-        this.fields.push(f);
-      },
+      frameAnalysed: (frame, outcome) => this.table.add(frame, this.source, outcome, this.offset),
     });
     this.deps.emit({ channel: 'analysis:reset', payload: { label, source: mode } });
     this.pacer.start(mode);
@@ -201,17 +240,31 @@ export class AnalysisSession {
 
   private end(): void {
     this.finished = true;
-    this.pacer.finish(this.analyzer!.finish());
+    this.pacer.finish(this.differ.delta(this.analyzer!.finish()));
+  }
+
+  private countsIfChanged() {
+    this.order.catchUp();
+    const counts = this.order.counts();
+    const key = `${counts.frames}/${counts.displayed}/${counts.version}`;
+    if (key === this.lastCounts) return null;
+    this.lastCounts = key;
+    return counts;
+  }
+
+  private emitCounts(): void {
+    const counts = this.countsIfChanged();
+    if (counts) this.deps.emit({ channel: 'frames:count', payload: counts });
   }
 
   private emitError(message: string): void {
-    this.pacer.flushRows();
+    this.emitCounts();
     this.deps.emit({ channel: 'analysis:error', payload: { message } });
   }
 
   private progress(done: boolean): LoadProgress {
     const seconds = (performance.now() - this.startedAt) / 1000;
-    const frames = this.index.size;
+    const frames = this.table.size;
     return {
       source: this.mode === 'live' ? 'live' : 'file',
       label: this.label,
@@ -220,6 +273,7 @@ export class AnalysisSession {
       frames,
       framesPerSecond: seconds > 0 ? Math.round(frames / seconds) : 0,
       done,
+      ...(this.cancelled && this.mode === 'file' ? { cancelled: true } : {}),
     };
   }
 }

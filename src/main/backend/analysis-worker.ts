@@ -7,6 +7,7 @@ import { parentPort } from 'node:worker_threads';
 import { Analyzer } from '../engine/analyzer';
 import { mergeCaptureBatches } from '../engine/capture/merge-captures';
 import { AnalysisSession } from './analysis-session';
+import { exportReport } from './export-report';
 import type { FromWorker, ToWorker, WorkerCalls, WorkerRequest } from './worker-protocol';
 
 const port = parentPort;
@@ -28,7 +29,10 @@ const handlers: Handlers = {
   'live-end': () => session.endLive(),
   cancel: () => session.cancel(),
   detail: (arg) => session.detail(arg.number),
-  filter: (arg) => session.filter(arg.expression),
+  rows: (arg) => session.rows(arg.start, arg.count),
+  view: (arg) => session.view(arg.filter, arg.sort),
+  position: (arg) => session.position(arg.number),
+  export: (arg) => exportReport(session.result(), arg.format, arg.path),
   'msnp-frames': () => session.msnpFrames(),
   save: (arg) => session.save(arg.path, arg.msnpOnly),
   dispose: () => session.dispose(),

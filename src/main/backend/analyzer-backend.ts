@@ -6,11 +6,11 @@
 // can hand exactly those (and nothing else) to the user as downloads.
 
 import { existsSync } from 'node:fs';
-import { stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, resolve, sep } from 'node:path';
 import { compileFilter } from '../../shared/display-filter/compile-filter';
 import type { EventChannel, EventChannels, RequestArg, RequestChannel, RequestResult } from '../../shared/ipc-contract';
-import type { AnalysisResult } from '../../shared/model';
+import type { FramePage, SortSpec, ViewResponse } from '../../shared/packet-page';
 import type { LiveCaptureController } from '../capture/live-capture';
 import { defaultConfigDir } from './config-dir';
 import { LiveRun } from './live-run';
@@ -18,8 +18,6 @@ import { defaultOutputDir, outputPath } from './output-path';
 import { RecentFiles } from './recent-files';
 import { validateRequest } from './request-validation';
 import { defaultSamplePath } from './sample-capture';
-import { csvReport } from '../report/csv-report';
-import { jsonReport } from '../report/json-report';
 import { WorkerClient, spawnAnalysisWorker, type WorkerLike } from './worker-client';
 import type { SessionOptions, WorkerEvent } from './worker-protocol';
 
@@ -50,14 +48,21 @@ interface Current {
 
 export const LIVE_UNAVAILABLE = 'live capture not available';
 
+/** The packet list with no capture open. */
+const EMPTY_PAGE = (): FramePage => ({
+  frames: 0, displayed: 0, version: 0, firstTimeUs: null, start: 0,
+  number: [], timeUs: [], source: [], destination: [], protocol: [], length: [], info: [], kind: [], stream: [], connection: [],
+});
+
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
 export class AnalyzerBackend {
   private readonly listeners = new Set<BackendListener>();
   private readonly recent: RecentFiles;
   private current: Current | null = null;
+  /** The display filter and sort last applied (a new capture's worker starts with them). */
+  private displayView: { filter: string; sort: SortSpec | null } = { filter: '', sort: null };
   private live: LiveRun | null = null;
-  private lastResult: AnalysisResult | null = null;
   private readonly handlers: Handlers;
   /** Where saves and exports without a path go. */
   readonly outputDir: string;
@@ -78,7 +83,9 @@ export class AnalyzerBackend {
         if (this.current?.source === 'file') await this.current.client.call('cancel', undefined).catch(() => undefined);
       },
       'frames:detail': async (a) => (this.current ? this.current.client.call('detail', a).catch(() => null) : null),
-      'frames:filter': (a) => this.filter(a.expression),
+      'frames:rows': async (a) => (this.current ? this.current.client.call('rows', a) : EMPTY_PAGE()),
+      'frames:view': (a) => this.view(a.filter, a.sort),
+      'frames:position': async (a) => (this.current ? this.current.client.call('position', a).catch(() => -1) : -1),
       'capture:interfaces': async () => {
         const live = this.liveCapture();
         if (!live.ok) return live;
@@ -163,10 +170,16 @@ export class AnalyzerBackend {
     this.emit('analysis:reset', { label: '', source: 'file' });
   }
 
-  private async filter(expression: string) {
-    if (this.current) return this.current.client.call('filter', { expression });
-    const compiled = compileFilter(expression);
-    return compiled.ok ? { ok: true as const, frames: [] } : { ok: false as const, error: compiled.error, position: compiled.position };
+  /** The display filter and sort apply to the current capture and to every capture opened after it. */
+  private async view(filter: string, sort: SortSpec | null): Promise<ViewResponse> {
+    const answer: ViewResponse = this.current
+      ? await this.current.client.call('view', { filter, sort })
+      : (() => {
+          const compiled = compileFilter(filter);
+          return compiled.ok ? { ok: true as const, counts: EMPTY_PAGE() } : { ok: false as const, error: compiled.error, position: compiled.position };
+        })();
+    if (answer.ok) this.displayView = { filter, sort };
+    return answer;
   }
 
   private async startLive(req: RequestArg<'capture:start'>): Promise<RequestResult<'capture:start'>> {
@@ -224,11 +237,10 @@ export class AnalyzerBackend {
   }
 
   private async exportAnalysis(format: 'json' | 'csv', path: string | null): Promise<RequestResult<'file:export'>> {
-    const result = this.lastResult;
-    if (!result || !this.current) return { ok: false, error: 'nothing to export: no capture is open' };
+    if (!this.current) return { ok: false, error: 'nothing to export: no capture is open' };
     const target = path ?? this.newOutput(this.current.label, `-analysis.${format}`);
     try {
-      await writeFile(target, format === 'json' ? jsonReport(result) : csvReport(result));
+      await this.current.client.call('export', { format, path: target });
       if (path === null) this.outputs.set(basename(target), target);
       return { ok: true, path: target };
     } catch (e) {
@@ -247,19 +259,21 @@ export class AnalyzerBackend {
     const worker = (this.opts.spawnWorker ?? spawnAnalysisWorker)();
     const client: WorkerClient = new WorkerClient(worker, (event) => this.onWorkerEvent(client, event), (reason) => this.onWorkerDeath(client, reason));
     await this.replaceWorker({ client, label, source, paths });
+    if (this.displayView.filter !== '' || this.displayView.sort !== null) {
+      // Calls are answered in order: the view is in place before the first frame is read.
+      client.call('view', this.displayView).catch(() => undefined);
+    }
     return client;
   }
 
   private async replaceWorker(next: Current | null): Promise<void> {
     const previous = this.current;
     this.current = next;
-    this.lastResult = null;
     await previous?.client.dispose();
   }
 
   private onWorkerEvent(client: WorkerClient, event: WorkerEvent): void {
     if (this.current?.client !== client) return;
-    if (event.channel === 'analysis:result') this.lastResult = event.payload.result;
     if (event.channel === 'analysis:progress' && this.current.source === 'live') {
       const stats = this.live?.stats;
       if (stats) {

@@ -33,12 +33,7 @@ export function sniffCapture(path: string): { format: 'pcap' | 'pcapng'; gzip: b
   }
 }
 
-/** CaptureInfo for a file read up to (and including) the record at `lastOffset`. */
+/** CaptureInfo for a file whose reading was cancelled after `frames` frames (not damage: the file may be whole). */
 export function cancelledCaptureInfo(path: string, frames: number, lastOffset: number): CaptureInfo {
-  return {
-    path,
-    ...sniffCapture(path),
-    frames,
-    damage: { offset: Math.max(0, lastOffset), message: `loading cancelled after ${frames} frames` },
-  };
+  return { path, ...sniffCapture(path), frames, cancelled: { afterFrames: frames, offset: Math.max(0, lastOffset) } };
 }

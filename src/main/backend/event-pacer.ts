@@ -1,22 +1,25 @@
-// Paces the worker's events so the renderer gets few, large messages: packet-list rows in batches
-// (every ~50 ms or 5000 rows), analysis snapshots at most every 500 ms while a file loads and every
-// 150 ms during live capture (so the status bar's command and session counts keep up with the
-// streamed rows), longer when taking and sending one is slow, and only when frames arrived since
-// the last one; progress every ~100 ms.
+// Paces the worker's events so the renderer gets few, small messages: the packet list's counts
+// every ~50 ms when they changed (the rows themselves are asked for by the renderer), result
+// increments at most every 500 ms while a file loads and every 150 ms during live capture (so the
+// status bar's command and session counts keep up), longer when taking and sending one is slow,
+// and only when frames arrived since the last one; progress every ~100 ms.
 
 import type { LoadProgress } from '../../shared/ipc-contract';
-import type { AnalysisResult, FrameRow } from '../../shared/model';
+import type { FrameCounts } from '../../shared/packet-page';
+import type { ResultDelta } from '../../shared/result-delta';
 import type { WorkerEvent } from './worker-protocol';
 
 export interface PacerSource {
   emit(event: WorkerEvent): void;
-  snapshot(): AnalysisResult;
+  /** The result's increment since the previous call. */
+  snapshot(): ResultDelta;
+  /** The packet list's counts, or null when unchanged since the previous call. */
+  counts(): FrameCounts | null;
   progress(): LoadProgress;
 }
 
 export interface PacerTiming {
-  rowIntervalMs: number;
-  maxRows: number;
+  countIntervalMs: number;
   resultIntervalMs: number;
   /** The snapshot interval during live capture, where frames trickle in and people watch. */
   liveResultIntervalMs: number;
@@ -25,8 +28,7 @@ export interface PacerTiming {
 }
 
 const DEFAULT_TIMING: PacerTiming = {
-  rowIntervalMs: 50,
-  maxRows: 5000,
+  countIntervalMs: 50,
   resultIntervalMs: 500,
   liveResultIntervalMs: 150,
   progressIntervalMs: 100,
@@ -34,7 +36,6 @@ const DEFAULT_TIMING: PacerTiming = {
 };
 
 export class EventPacer {
-  private rows: FrameRow[] = [];
   private timer: ReturnType<typeof setInterval> | null = null;
   private lastResult: number;
   private lastProgress: number;
@@ -42,7 +43,7 @@ export class EventPacer {
   /** Grows with the cost of a snapshot, so snapshots never take more than ~10% of the time. */
   private resultInterval: number;
   /** Frames seen since the last snapshot: without any, a new snapshot would say the same. */
-  private rowsSinceResult = 0;
+  private framesSinceResult = false;
   private readonly timing: PacerTiming;
 
   constructor(private readonly source: PacerSource, timing: Partial<PacerTiming> = {}) {
@@ -51,10 +52,10 @@ export class EventPacer {
     this.baseResultInterval = this.resultInterval = this.timing.resultIntervalMs;
   }
 
-  /** Ticks every row interval until stop(); a live capture gets snapshots more often. */
+  /** Ticks every count interval until stop(); a live capture gets snapshots more often. */
   start(source: 'file' | 'live' = 'file'): void {
     this.baseResultInterval = this.resultInterval = source === 'live' ? this.timing.liveResultIntervalMs : this.timing.resultIntervalMs;
-    this.timer ??= setInterval(() => this.tick(), this.timing.rowIntervalMs);
+    this.timer ??= setInterval(() => this.tick(), this.timing.countIntervalMs);
   }
 
   stop(): void {
@@ -62,27 +63,21 @@ export class EventPacer {
     this.timer = null;
   }
 
-  addRow(row: FrameRow): void {
-    this.rows.push(row);
-    this.rowsSinceResult++;
-    if (this.rows.length >= this.timing.maxRows) this.flushRows();
+  private flushCounts(): boolean {
+    const counts = this.source.counts();
+    if (!counts) return false;
+    this.source.emit({ channel: 'frames:count', payload: counts });
+    return true;
   }
 
-  flushRows(): void {
-    if (this.rows.length === 0) return;
-    const rows = this.rows;
-    this.rows = [];
-    this.source.emit({ channel: 'frames:appended', payload: { rows } });
-  }
-
-  /** Sends what is due: rows always (they are at most one interval old), a snapshot and progress when their time has come. */
+  /** Sends what is due: counts always (when changed), a snapshot and progress when their time has come. */
   tick(): void {
-    this.flushRows();
+    if (this.flushCounts()) this.framesSinceResult = true;
     const now = this.timing.now();
-    if (this.rowsSinceResult > 0 && now - this.lastResult >= this.resultInterval) {
-      this.rowsSinceResult = 0;
-      this.source.emit({ channel: 'analysis:result', payload: { result: this.source.snapshot(), final: false } });
-      // Sending counts too: the snapshot is copied to the main thread and serialised again there.
+    if (this.framesSinceResult && now - this.lastResult >= this.resultInterval) {
+      this.framesSinceResult = false;
+      this.source.emit({ channel: 'analysis:result', payload: { delta: this.source.snapshot(), final: false } });
+      // Sending counts too: the increment is copied to the main thread and serialised again there.
       const took = this.timing.now() - now;
       this.resultInterval = Math.max(this.baseResultInterval, took * 10);
       this.lastResult = this.timing.now();
@@ -93,11 +88,11 @@ export class EventPacer {
     }
   }
 
-  /** The end: remaining rows, the final result, then the final progress. */
-  finish(result: AnalysisResult): void {
+  /** The end: the last counts, the final increment, then the final progress. */
+  finish(delta: ResultDelta): void {
     this.stop();
-    this.flushRows();
-    this.source.emit({ channel: 'analysis:result', payload: { result, final: true } });
+    this.flushCounts();
+    this.source.emit({ channel: 'analysis:result', payload: { delta, final: true } });
     this.source.emit({ channel: 'analysis:progress', payload: { ...this.source.progress(), done: true } });
   }
 }

@@ -3,6 +3,7 @@
 // Returns an error message, or null when the argument is acceptable.
 
 import type { RequestChannel } from '../../shared/ipc-contract';
+import { MAX_PAGE_ROWS, SORT_COLUMNS } from '../../shared/packet-page';
 
 const MAX_PATHS = 64;
 const MAX_PATH_LENGTH = 4096;
@@ -14,6 +15,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 const isPath = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_PATH_LENGTH && !v.includes('\0');
 const optionalPath = (v: unknown) => v === undefined || v === null || isPath(v);
 const noArg: Check = () => null;
+const isSort = (v: unknown) => v === null || (isObject(v) && SORT_COLUMNS.includes(v.column as never) && typeof v.desc === 'boolean');
 
 const CHECKS: Record<RequestChannel, Check> = {
   'file:open': (a) =>
@@ -25,8 +27,13 @@ const CHECKS: Record<RequestChannel, Check> = {
   'file:sample': noArg,
   'analysis:cancel': noArg,
   'frames:detail': (a) => (isObject(a) && Number.isSafeInteger(a.number) ? null : 'expected { number: integer }'),
-  'frames:filter': (a) =>
-    isObject(a) && typeof a.expression === 'string' && a.expression.length <= MAX_EXPRESSION ? null : 'expected { expression: string }',
+  'frames:rows': (a) =>
+    isObject(a) && Number.isSafeInteger(a.start) && (a.start as number) >= 0 && Number.isSafeInteger(a.count) && (a.count as number) >= 0 && (a.count as number) <= MAX_PAGE_ROWS
+      ? null
+      : `expected { start: integer ≥ 0, count: 0–${MAX_PAGE_ROWS} }`,
+  'frames:view': (a) =>
+    isObject(a) && typeof a.filter === 'string' && a.filter.length <= MAX_EXPRESSION && isSort(a.sort) ? null : 'expected { filter: string, sort: { column, desc } | null }',
+  'frames:position': (a) => (isObject(a) && Number.isSafeInteger(a.number) ? null : 'expected { number: integer }'),
   'capture:interfaces': noArg,
   'capture:check-filter': (a) =>
     isObject(a) && typeof a.device === 'string' && typeof a.filter === 'string' ? null : 'expected { device: string, filter: string }',

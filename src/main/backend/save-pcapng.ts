@@ -5,10 +5,10 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { PcapngWriter } from '../engine/capture/pcapng-writer';
 import type { FrameBytesReader } from './frame-bytes-reader';
-import type { FrameIndex } from './frame-index';
+import type { PacketTable } from './packet-table';
 
 /** Returns the number of frames written. `keep[n]` (when given) selects frame n. */
-export async function savePcapng(path: string, index: FrameIndex, reader: FrameBytesReader, keep: Uint8Array | null): Promise<number> {
+export async function savePcapng(path: string, index: PacketTable, reader: FrameBytesReader, keep: Uint8Array | null): Promise<number> {
   const fd = openSync(path, 'w');
   let written = 0;
   try {

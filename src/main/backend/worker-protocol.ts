@@ -3,8 +3,9 @@
 // worker's events (rows, snapshots, progress, errors) carry no seq and are forwarded to the
 // renderer as they are. Live frames travel one way in batches (`{live}`), without replies.
 
-import type { EventChannels, FilterResponse } from '../../shared/ipc-contract';
+import type { EventChannels } from '../../shared/ipc-contract';
 import type { FrameDetail } from '../../shared/model';
+import type { FramePage, SortSpec, ViewResponse } from '../../shared/packet-page';
 import type { CapturedFrame } from '../engine/capture/captured-frame';
 
 export interface SessionOptions {
@@ -24,7 +25,11 @@ export interface WorkerCalls {
   /** Stop reading; what was decoded stays. */
   cancel: [void, void];
   detail: [{ number: number }, FrameDetail | null];
-  filter: [{ expression: string }, FilterResponse];
+  rows: [{ start: number; count: number }, FramePage];
+  view: [{ filter: string; sort: SortSpec | null }, ViewResponse];
+  position: [{ number: number }, number];
+  /** Write the analysis so far as a JSON or CSV report to `path` (chosen by the main side). */
+  export: [{ format: 'json' | 'csv'; path: string }, void];
   /** One byte per frame number (index 0 unused): 1 when the frame belongs to an MSNP connection's TCP stream. */
   'msnp-frames': [void, Uint8Array];
   /** Write the loaded frames (all, or the MSNP ones) as pcapng; returns the number written. */
@@ -38,7 +43,7 @@ export type WorkerCall = keyof WorkerCalls;
 export type WorkerRequest = { [K in WorkerCall]: { type: K; arg: WorkerCalls[K][0] } }[WorkerCall];
 
 /** Events the worker emits: the renderer's analysis channels. */
-export type WorkerEventChannel = 'analysis:reset' | 'frames:appended' | 'analysis:result' | 'analysis:progress' | 'analysis:error';
+export type WorkerEventChannel = 'analysis:reset' | 'frames:count' | 'analysis:result' | 'analysis:progress' | 'analysis:error';
 
 export type WorkerEvent = { [E in WorkerEventChannel]: { channel: E; payload: EventChannels[E] } }[WorkerEventChannel];
 

@@ -12,7 +12,9 @@ export const ALLOWED_REQUEST_CHANNELS: ReadonlySet<RequestChannel> = new Set<Req
   'file:export',
   'analysis:cancel',
   'frames:detail',
-  'frames:filter',
+  'frames:rows',
+  'frames:view',
+  'frames:position',
   'capture:interfaces',
   'capture:check-filter',
   'capture:start',
@@ -22,7 +24,7 @@ export const ALLOWED_REQUEST_CHANNELS: ReadonlySet<RequestChannel> = new Set<Req
 
 export const ALLOWED_EVENT_CHANNELS: ReadonlySet<EventChannel> = new Set<EventChannel>([
   'analysis:reset',
-  'frames:appended',
+  'frames:count',
   'analysis:result',
   'analysis:progress',
   'analysis:error',

@@ -13,7 +13,7 @@ import type { DecodedPacket } from './decode/decoded-packet';
 import { decodePacket } from './decode/decode-packet';
 import { endpointText } from './decode/ip-address-text';
 import { describeFrame } from './decode/describe-frame';
-import { frameFields, frameRow, type FrameCommand } from './frame-summary';
+import { frameFields, frameRow, type FrameCommand, type FrameOutcome } from './frame-summary';
 import { placeCommandTree, type FramePiece } from './frame-placement';
 import { MsnpConnection } from './msnp-connection';
 import type { MsnpCommand } from './msnp/msnp-command';
@@ -40,6 +40,8 @@ export interface AnalyzerOptions {
 export interface AnalyzerListener {
   frameRow?(row: FrameRow): void;
   frameFields?(fields: FrameFields): void;
+  /** What became of each frame, without building a row object (the back end's packet table). */
+  frameAnalysed?(frame: CapturedFrame, outcome: FrameOutcome): void;
 }
 
 const FLUSH_EVERY_FRAMES = 4096;
@@ -113,9 +115,14 @@ export class Analyzer {
   }
 
   private emitFrame(frame: CapturedFrame, pkt: DecodedPacket | null, stream: number): void {
-    const { frameRow: onRow, frameFields: onFields } = this.listener;
-    if (!onRow && !onFields) return;
+    const { frameRow: onRow, frameFields: onFields, frameAnalysed: onAnalysed } = this.listener;
+    if (!onRow && !onFields && !onAnalysed) return;
     const cmds = this.current;
+    if (onAnalysed) {
+      const connection = cmds[0]?.connection ?? (stream >= 0 ? this.streamConnection.get(stream) : undefined);
+      const session = connection !== undefined ? this.msnp.sessionOf(connection) : null;
+      onAnalysed(frame, { pkt, stream, commands: cmds, streamProtocol: this.currentProtocol, connection, session });
+    }
     if (onRow) {
       const row = frameRow(frame, pkt, stream, cmds, this.currentProtocol);
       if (row.connection === undefined && stream >= 0) {
@@ -209,8 +216,8 @@ export class Analyzer {
 
   private onCommand(connection: number, cmd: MsnpCommand): void {
     // Only the packet list and the display filter read annotations (emitFrame).
-    const { frameRow: onRow, frameFields: onFields } = this.listener;
-    const annotation = this.msnp.command(connection, cmd, onRow !== undefined || onFields !== undefined);
+    const { frameRow: onRow, frameFields: onFields, frameAnalysed: onAnalysed } = this.listener;
+    const annotation = this.msnp.command(connection, cmd, onRow !== undefined || onFields !== undefined || onAnalysed !== undefined);
     if (annotation) this.current.push({ connection, verb: cmd.verb, trid: cmd.trid, annotation });
     if (this.collect) {
       if (!this.showSecrets) for (const v of secretValues(cmd)) this.secrets.add(v);

@@ -16,6 +16,21 @@ export interface FrameCommand {
   annotation: CommandAnnotation;
 }
 
+/** What the analysis made of one frame: enough for a packet-list record and its filter fields. */
+export interface FrameOutcome {
+  pkt: DecodedPacket | null;
+  /** tcp.stream, or -1. */
+  stream: number;
+  /** MSNP commands the frame completed. */
+  commands: readonly FrameCommand[];
+  /** What the frame's TCP stream carries (MSNP, HTTP, MSNFTP…), null when unknown. */
+  streamProtocol: string | null;
+  /** The MSNP connection the frame belongs to (by its commands, else by its TCP stream). */
+  connection: number | undefined;
+  /** Switchboard session of that connection, when known. */
+  session: number | null;
+}
+
 const KIND_RANK: Record<FrameKind, number> = { error: 6, chat: 5, p2p: 4, presence: 3, msnp: 2, tcp: 1, other: 0 };
 
 export function frameRow(

@@ -8,7 +8,9 @@ import { downloadOutput } from '../api/download-output';
 import type { AnalyzerStore } from '../store/analyzer-state';
 import { closedCapture } from '../store/apply-event';
 import { browserStorage, loadCapturePreferences, restoredCapture, type PreferenceStorage } from '../store/capture-preferences';
-import { answerFilter, requestFilter } from '../store/filter-slice';
+import type { SortSpec } from '../../shared/packet-page';
+import { receiveCounts } from '../store/packet-list-slice';
+import { PAGE_ROWS, RowCache } from '../store/row-cache';
 import { receiveDetail } from '../store/selection-slice';
 import { actionSupport } from './action-support';
 import { createCaptureActions } from './capture-actions';
@@ -41,22 +43,101 @@ export function createAnalyzerActions(api: AnalyzerApi, store: AnalyzerStore, en
     if (answer && !answer.ok) fail(answer.error);
   }
 
+  /**
+   * Sends the display filter and sort to the back end, which applies them to this capture (and to
+   * frames arriving later, and to the next capture opened).
+   */
+  async function setView(filter: string, sort: SortSpec | null): Promise<boolean> {
+    store.setState({ filterRequest: filter, viewPending: true });
+    const answer = await attempt('Display filter failed', () => api.request('frames:view', { filter, sort }));
+    const done = (patch: object) => store.setState((s) => (s.filterRequest === filter ? { filterRequest: null, viewPending: false, ...patch } : {}));
+    if (!answer) {
+      done({});
+      return false;
+    }
+    if (!answer.ok) {
+      done({ filterCheck: { status: 'invalid', error: answer.error, position: answer.position } });
+      return false;
+    }
+    // The new order replaces the old one at once, with the rows in view already fetched: the list
+    // never shows old rows under a new sort, nor a blank list while they come.
+    const cache = new RowCache(answer.counts.version);
+    const span = Math.max(1, visible.last - visible.first);
+    const from = Math.max(0, Math.min(visible.first, answer.counts.displayed - span));
+    await Promise.all(pagesOf(from, from + span).map(async (index) => {
+      const page = await api.request('frames:rows', { start: index * PAGE_ROWS, count: PAGE_ROWS }).catch(() => null);
+      if (page) cache.put(index, page);
+    }));
+    store.setState((s) => {
+      if (s.filterRequest !== filter || answer.counts.version < s.listVersion) return {};
+      return { frameCount: answer.counts.frames, displayedCount: answer.counts.displayed, listVersion: answer.counts.version, firstTimeUs: answer.counts.firstTimeUs ?? s.firstTimeUs, rowCache: cache, rowsArrived: s.rowsArrived + 1 };
+    });
+    done({ appliedFilter: filter, sort });
+    // Where the selection went in the new order.
+    if (get().selectedFrame !== null && (await locateSelection(false)) >= 0) store.setState((s) => ({ scrollToken: s.scrollToken + 1 }));
+    return true;
+  }
+
   async function applyFilter(text: string): Promise<void> {
-    store.setState((s) => requestFilter(s, text));
-    const expression = get().filterRequest;
-    if (expression === null) return;
-    const { epoch, rowCount } = get();
-    const response = await attempt('Display filter failed', () => api.request('frames:filter', { expression }));
-    if (!response) {
-      store.setState((s) => (s.filterRequest === expression ? { filterRequest: null } : {}));
-      return;
+    await setView(text.trim(), get().sort);
+  }
+
+  const inFlight = new Set<string>();
+  /** Display positions the packet list shows (it tells us as it scrolls). */
+  const visible = { first: 0, last: PAGE_ROWS };
+  const pagesOf = (from: number, to: number): number[] => {
+    const pages: number[] = [];
+    for (let p = Math.floor(from / PAGE_ROWS); p * PAGE_ROWS < to; p++) pages.push(p);
+    return pages;
+  };
+
+  /** Fetches the pages needed to show display positions [from, to) that the cache lacks. */
+  async function fetchRows(from: number, to: number, inView = true): Promise<void> {
+    if (inView) {
+      visible.first = from;
+      visible.last = to;
     }
-    // A new capture started meanwhile: its frames need their own answer.
-    if (get().epoch !== epoch) {
-      if (get().filterRequest === null) await applyFilter(expression);
-      return;
+    const { rowCache, displayedCount } = get();
+    const wanted = rowCache.missing(from, to, displayedCount);
+    await Promise.all(wanted.map(async (index) => {
+      const key = `${rowCache.version}:${index}:${displayedCount}`;
+      if (inFlight.has(key)) return;
+      inFlight.add(key);
+      try {
+        const page = await api.request('frames:rows', { start: index * PAGE_ROWS, count: PAGE_ROWS });
+        store.setState((s) => {
+          const counts = receiveCounts(s, page);
+          const cache = counts.rowCache ?? s.rowCache;
+          return cache.put(index, page) ? { ...counts, rowsArrived: s.rowsArrived + 1 } : counts;
+        });
+      } catch {
+        // The capture was closed or replaced meanwhile: the next render asks again.
+      } finally {
+        inFlight.delete(key);
+      }
+    }));
+  }
+
+  /** Asks the back end where the selected frame is shown; scrolls to it when `scroll`. */
+  async function locateSelection(scroll: boolean): Promise<number> {
+    const frame = get().selectedFrame;
+    if (frame === null) return -1;
+    const position = await api.request('frames:position', { number: frame }).catch(() => -1);
+    if (get().selectedFrame !== frame) return -1;
+    store.setState((s) => ({ selectedPosition: position >= 0 ? position : null, ...(scroll ? { scrollToken: s.scrollToken + 1 } : {}) }));
+    return position;
+  }
+
+  /** Selects the row at a display position (keys, Home/End), fetching its page when needed. */
+  async function selectAt(position: number): Promise<void> {
+    const s = get();
+    if (position < 0 || position >= s.displayedCount) return;
+    let row = s.rowCache.row(position);
+    if (!row) {
+      await fetchRows(position, position + 1, false);
+      row = get().rowCache.row(position);
     }
-    store.setState((s) => answerFilter(s, expression, rowCount, response));
+    if (row) get().selectFrame(row.number, true, position);
   }
 
   return {
@@ -74,8 +155,10 @@ export function createAnalyzerActions(api: AnalyzerApi, store: AnalyzerStore, en
     },
     recentFiles: async (): Promise<string[]> => (await attempt('Recent files', () => api.request('file:recent', undefined))) ?? [],
     applyFilter,
-    /** Evaluates the applied filter again (new frames arrived since its answer). */
-    refreshFilter: (): Promise<void> => applyFilter(get().appliedFilter),
+    setSort: (sort: SortSpec | null): Promise<boolean> => setView(get().appliedFilter, sort),
+    fetchRows,
+    locateSelection,
+    selectAt,
     async fetchDetail(frame: number): Promise<void> {
       try {
         const detail = await api.request('frames:detail', { number: frame });

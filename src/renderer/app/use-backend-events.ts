@@ -7,7 +7,7 @@ import type { AnalyzerStore } from '../store/analyzer-state';
 import { reduceBackendEvents, type BackendEvent, type StateEventChannel } from '../store/apply-event';
 import { EventQueue } from '../store/event-queue';
 
-const STATE_CHANNELS: readonly StateEventChannel[] = ['analysis:reset', 'frames:appended', 'analysis:result', 'analysis:progress', 'analysis:error'];
+const STATE_CHANNELS: readonly StateEventChannel[] = ['analysis:reset', 'frames:count', 'analysis:result', 'analysis:progress', 'analysis:error'];
 
 export type MenuAction = EventChannels['menu:action']['action'];
 

@@ -1,5 +1,5 @@
-// The current capture (file or live) and its latest analysis snapshot: sessions, transcripts,
-// endpoints, contacts, files and expert notes all come from `result`.
+// The current capture (file or live) and its analysis so far: sessions, transcripts, endpoints,
+// contacts, files and expert notes all come from `result`, built up from the back end's increments.
 
 import type { StateCreator } from 'zustand';
 import type { AnalysisResult } from '../../shared/model';

@@ -6,18 +6,18 @@ import { createStore, useStore, type StoreApi } from 'zustand';
 import { createAnalysisSlice, type AnalysisData, type AnalysisSlice } from './analysis-slice';
 import { createCaptureSlice, type CaptureData, type CaptureSlice } from './capture-slice';
 import { createFilterSlice, type FilterData, type FilterSlice } from './filter-slice';
-import { createFramesSlice, type FramesData, type FramesSlice } from './frames-slice';
+import { createPacketListSlice, type PacketListData, type PacketListSlice } from './packet-list-slice';
 import { createSelectionSlice, type SelectionData, type SelectionSlice } from './selection-slice';
 import { createUiSlice, type UiData, type UiSlice } from './ui-slice';
 
-export type AnalyzerState = FramesSlice & FilterSlice & SelectionSlice & AnalysisSlice & CaptureSlice & UiSlice;
+export type AnalyzerState = PacketListSlice & FilterSlice & SelectionSlice & AnalysisSlice & CaptureSlice & UiSlice;
 /** The state without its actions: what the pure reducers read and write. */
-export type AnalyzerData = FramesData & FilterData & SelectionData & AnalysisData & CaptureData & UiData;
+export type AnalyzerData = PacketListData & FilterData & SelectionData & AnalysisData & CaptureData & UiData;
 export type AnalyzerStore = StoreApi<AnalyzerState>;
 
 export function createAnalyzerStore(): AnalyzerStore {
   return createStore<AnalyzerState>()((...a) => ({
-    ...createFramesSlice(...a),
+    ...createPacketListSlice(...a),
     ...createFilterSlice(...a),
     ...createSelectionSlice(...a),
     ...createAnalysisSlice(...a),

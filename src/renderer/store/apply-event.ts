@@ -3,11 +3,10 @@
 // (HTTP Toolkit's events-store pattern).
 
 import type { EventChannels } from '../../shared/ipc-contract';
+import { applyResultDelta } from '../../shared/result-delta';
 import type { AnalyzerData } from './analyzer-state';
 import { initialAnalysis, normalizeResult } from './analysis-slice';
-import { FrameSet } from './frame-set';
-import { appendRows, initialFrames } from './frames-slice';
-import { buildOrder } from './packet-order';
+import { initialPacketList, receiveCounts } from './packet-list-slice';
 import { initialSelection } from './selection-slice';
 import { makeNotice } from './ui-slice';
 
@@ -15,23 +14,18 @@ import { makeNotice } from './ui-slice';
 export type StateEventChannel = Exclude<keyof EventChannels, 'menu:action'>;
 export type BackendEvent = { [C in StateEventChannel]: { channel: C; payload: EventChannels[C] } }[StateEventChannel];
 
-/** Clears everything that belonged to the previous capture; the applied display filter stays. */
+/** Clears everything that belonged to the previous capture; the applied display filter and sort stay (the back end keeps them). */
 function reset(state: AnalyzerData, payload: EventChannels['analysis:reset']): Partial<AnalyzerData> {
-  const frames = initialFrames();
-  const matching = state.appliedFilter ? FrameSet.EMPTY : null;
   return {
-    ...frames,
+    ...initialPacketList(),
     sort: state.sort,
-    order: buildOrder(frames.rows, 0, matching, state.sort),
     ...initialSelection(),
     ...initialAnalysis(),
     epoch: state.epoch + 1,
     hasCapture: true,
     captureLabel: String(payload.label ?? ''),
     captureSource: payload.source === 'live' ? 'live' : 'file',
-    matching,
     filterRequest: null,
-    filterCoveredRows: 0,
     progress: null,
     capturing: payload.source === 'live' ? state.capturing : false,
     selectedSession: null,
@@ -49,12 +43,14 @@ export function reduceBackendEvent(state: AnalyzerData, event: BackendEvent): Pa
     case 'analysis:reset':
       // The back end closes a capture (File > Close, file:close) with a reset without a label.
       return event.payload.label ? reset(state, event.payload) : closedCapture(state);
-    case 'frames:appended':
-      if (!Array.isArray(event.payload.rows)) throw new Error('frames:appended without rows');
-      return appendRows(state, event.payload.rows);
-    case 'analysis:result':
-      if (typeof event.payload.result !== 'object' || event.payload.result === null) throw new Error('analysis:result without result');
-      return { result: normalizeResult(event.payload.result), resultFinal: event.payload.final === true };
+    case 'frames:count':
+      if (typeof event.payload !== 'object' || event.payload === null) throw new Error('frames:count without counts');
+      return receiveCounts(state, event.payload);
+    case 'analysis:result': {
+      const delta = event.payload.delta;
+      if (typeof delta !== 'object' || delta === null) throw new Error('analysis:result without delta');
+      return { result: normalizeResult(applyResultDelta(state.result, delta)), resultFinal: event.payload.final === true };
+    }
     case 'analysis:progress': {
       const progress = event.payload;
       const liveEnded = progress.source === 'live' && progress.done;

@@ -9,6 +9,8 @@ export type DetailStatus = 'none' | 'loading' | 'ready' | 'missing' | 'error';
 
 export interface SelectionData {
   selectedFrame: number | null;
+  /** Display position of the selected frame in the packet list; null when not known yet (or hidden). */
+  selectedPosition: number | null;
   detail: FrameDetail | null;
   detailStatus: DetailStatus;
   /** Path of the selected tree node, e.g. "3/0/2". */
@@ -19,19 +21,26 @@ export interface SelectionData {
 }
 
 export interface SelectionSlice extends SelectionData {
-  selectFrame(frame: number | null, scrollIntoView?: boolean): void;
+  selectFrame(frame: number | null, scrollIntoView?: boolean, position?: number | null): void;
   selectNode(path: string | null, range: [number, number] | null): void;
 }
 
 export function initialSelection(): SelectionData {
-  return { selectedFrame: null, detail: null, detailStatus: 'none', selectedNode: null, highlight: null, scrollToken: 0 };
+  return { selectedFrame: null, selectedPosition: null, detail: null, detailStatus: 'none', selectedNode: null, highlight: null, scrollToken: 0 };
 }
 
-export function selectFrame(state: SelectionData, frame: number | null, scrollIntoView: boolean): Partial<SelectionData> {
+/**
+ * Selects a frame. `position` is its display position when the caller knows it (a click in the
+ * list, a key); otherwise the packet list asks the back end where it is (scrollIntoView).
+ */
+export function selectFrame(state: SelectionData, frame: number | null, scrollIntoView: boolean, position: number | null = null): Partial<SelectionData> {
   const scrollToken = scrollIntoView ? state.scrollToken + 1 : state.scrollToken;
-  if (frame === state.selectedFrame) return scrollIntoView ? { scrollToken } : {};
+  if (frame === state.selectedFrame) {
+    const known = position ?? state.selectedPosition;
+    return scrollIntoView || known !== state.selectedPosition ? { scrollToken, selectedPosition: known } : {};
+  }
   if (frame === null) return { ...initialSelection(), scrollToken };
-  return { selectedFrame: frame, detail: null, detailStatus: 'loading', selectedNode: null, highlight: null, scrollToken };
+  return { selectedFrame: frame, selectedPosition: position, detail: null, detailStatus: 'loading', selectedNode: null, highlight: null, scrollToken };
 }
 
 /** A detail answer; ignored when the user has moved on to another frame meanwhile. */
@@ -52,6 +61,6 @@ function normalizeDetail(detail: FrameDetail): FrameDetail {
 
 export const createSelectionSlice: StateCreator<AnalyzerState, [], [], SelectionSlice> = (set) => ({
   ...initialSelection(),
-  selectFrame: (frame, scrollIntoView = false) => set((s) => selectFrame(s, frame, scrollIntoView)),
+  selectFrame: (frame, scrollIntoView = false, position = null) => set((s) => selectFrame(s, frame, scrollIntoView, position)),
   selectNode: (selectedNode, highlight) => set({ selectedNode, highlight }),
 });

@@ -1,5 +1,5 @@
 // The display filter bar: green while the expression compiles, red with the reason when it does
-// not; Enter applies it (frames:filter on the back end). Shows how many packets are displayed.
+// not; Enter applies it (frames:view: the back end filters). Shows how many packets are displayed.
 
 import { useShallow } from 'zustand/react/shallow';
 import { useActions } from '../../app/analyzer-context';
@@ -7,7 +7,6 @@ import { checkDisplayFilter } from '../../app/filter-check';
 import { IconClose, IconFilter } from '../../components/icons';
 import { formatCount } from '../../format/time-format';
 import { useAnalyzer } from '../../store/analyzer-state';
-import { displayedCount } from '../../store/packet-order';
 
 export const DISPLAY_FILTER_INPUT_ID = 'display-filter-input';
 
@@ -17,7 +16,7 @@ export function DisplayFilterBar() {
   const actions = useActions();
   const s = useAnalyzer(useShallow((st) => ({
     text: st.filterText, check: st.filterCheck, applied: st.appliedFilter, pending: st.filterRequest !== null,
-    edit: st.editFilter, hasCapture: st.hasCapture, shown: displayedCount(st.order, st.rowCount), total: st.rowCount,
+    edit: st.editFilter, hasCapture: st.hasCapture, shown: st.displayedCount, total: st.frameCount,
   })));
   const apply = (): void => {
     if (s.check.status === 'invalid') return;

@@ -1,33 +1,56 @@
-// The packet list: one row per frame, coloured by kind, sortable by any column, virtualized so that
-// a million rows scroll smoothly (TanStack Table for columns, TanStack Virtual for rows). During a
-// live capture it follows new packets while the view is scrolled to the bottom.
+// The packet list: one row per frame, coloured by kind, sortable by any column. The rows live in
+// the back end; this view asks for the pages around what is on screen (a few hundred rows at most
+// exist here) and scrolls with a scaled scrollbar past the browser's element-height limit, so ten
+// million rows scroll like a thousand. During a live capture it follows new packets while the view
+// is at the bottom. TanStack Table gives the columns (header, sort marks, resizing).
 
 import { flexRender, getCoreRowModel, useReactTable, type SortingState, type Updater } from '@tanstack/react-table';
 import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
-import { displayedCount, displayPositionOf, rowIndexAt } from '../../store/packet-order';
+import type { FrameRow } from '../../../shared/model';
+import { useActions } from '../../app/analyzer-context';
 import { gridColumns, TableHeader } from '../../components/TableHeader';
-import { ROW_HEIGHT, useVirtualGrid } from '../../components/use-virtual-grid';
+import { ROW_HEIGHT } from '../../components/use-virtual-grid';
+import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
 import { fromSorting, packetColumns, toSorting, type PacketTableMeta } from './packet-columns';
+import { contentHeight, visibleRows } from './scaled-scroll';
 import { usePacketKeys } from './use-packet-keys';
+import { useScaledScroll } from './use-scaled-scroll';
 
 export function PacketList() {
+  const actions = useActions();
   const s = useAnalyzer(useShallow((st) => ({
-    rows: st.rows, rowCount: st.rowCount, order: st.order, sort: st.sort, selectedFrame: st.selectedFrame,
-    scrollToken: st.scrollToken, firstTimeUs: st.firstTimeUs, timeFormat: st.timeFormat, live: st.captureSource === 'live',
+    count: st.displayedCount, frames: st.frameCount, cache: st.rowCache, arrived: st.rowsArrived, sort: st.sort,
+    selectedFrame: st.selectedFrame, scrollToken: st.scrollToken, firstTimeUs: st.firstTimeUs, timeFormat: st.timeFormat,
+    live: st.captureSource === 'live', busy: st.viewPending,
   })));
-  const count = displayedCount(s.order, s.rowCount);
-  const { scrollRef, headerRef, virtualizer, syncHeader } = useVirtualGrid(count);
-  const items = virtualizer.getVirtualItems();
-  const visible = items.map((item) => s.rows[rowIndexAt(s.order, item.index)]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const headerRef = useRef<HTMLDivElement>(null);
+  const scroll = useScaledScroll(scrollRef, s.count, ROW_HEIGHT);
+  const { first, last } = visibleRows(scroll.geometry, scroll.offset);
 
+  // Ask for the rows in view (the cache says which pages it lacks).
+  useEffect(() => {
+    if (last > first) void actions.fetchRows(first, last);
+  }, [actions, first, last, s.cache, s.count]);
+
+  const positions: number[] = [];
+  const visible: FrameRow[] = [];
+  for (let p = first; p < last; p++) {
+    const row = s.cache.row(p);
+    if (row) {
+      positions.push(p);
+      visible.push(row);
+    }
+  }
+
+  // Busy while a new order is being made or rows in view are still on their way (tests wait on it).
+  const busy = s.busy || (s.count > 0 && !s.cache.holds(first, last));
   const sorting = toSorting(s.sort);
   const onSortingChange = useCallback((updater: Updater<SortingState>) => {
-    const state = analyzerStore.getState();
-    const next = typeof updater === 'function' ? updater(toSorting(state.sort)) : updater;
-    state.setSort(fromSorting(next));
-  }, []);
+    const next = typeof updater === 'function' ? updater(toSorting(analyzerStore.getState().sort)) : updater;
+    void actions.setSort(fromSorting(next));
+  }, [actions]);
   const meta: PacketTableMeta = { firstTimeUs: s.firstTimeUs, timeFormat: s.timeFormat };
   const table = useReactTable({
     data: visible,
@@ -47,50 +70,58 @@ export function PacketList() {
   const tableRows = table.getRowModel().rows;
 
   // Follow the newest packet during a live capture, as long as the user is at the bottom.
-  const atBottom = useRef(true);
-  const onScroll = (): void => {
-    syncHeader();
-    const el = scrollRef.current;
-    if (el) atBottom.current = el.scrollTop + el.clientHeight >= el.scrollHeight - ROW_HEIGHT * 1.5;
-  };
+  const following = useRef(true);
+  following.current = scroll.atEnd;
   useLayoutEffect(() => {
-    if (s.live && atBottom.current && count > 0) virtualizer.scrollToIndex(count - 1, { align: 'end' });
-  }, [count, s.live, virtualizer]);
+    if (s.live && following.current && s.count > 0) scroll.show(s.count - 1, 'end');
+  }, [s.count, s.live]);
 
   // Scroll the selection into view when something asks for it (keys, transcript, go to packet).
   useEffect(() => {
     if (s.scrollToken === 0) return;
     const st = analyzerStore.getState();
     if (st.selectedFrame === null) return;
-    const position = displayPositionOf(st.rows, st.rowCount, st.order, st.selectedFrame);
-    if (position >= 0) virtualizer.scrollToIndex(position, { align: 'auto' });
-    else if (st.rowCount > 0) st.notify('info', `Frame ${st.selectedFrame} is not displayed (hidden by the display filter).`);
-  }, [s.scrollToken, virtualizer]);
+    if (st.selectedPosition !== null) {
+      scroll.show(st.selectedPosition);
+      return;
+    }
+    void actions.locateSelection(false).then((position) => {
+      if (position >= 0) scroll.show(position);
+      else if (analyzerStore.getState().frameCount > 0) st.notify('info', `Frame ${st.selectedFrame} is not displayed (hidden by the display filter).`);
+    });
+  }, [s.scrollToken]);
 
-  const onKeyDown = usePacketKeys(scrollRef, ROW_HEIGHT);
-  const select = (frame: number): void => {
-    analyzerStore.getState().selectFrame(frame);
+  const onKeyDown = usePacketKeys(actions, scroll.geometry.viewport, ROW_HEIGHT);
+  const select = (frame: number, position: number): void => {
+    analyzerStore.getState().selectFrame(frame, false, position);
     scrollRef.current?.focus({ preventScroll: true });
   };
+  const onScroll = (): void => {
+    scroll.onScroll();
+    if (headerRef.current && scrollRef.current) headerRef.current.scrollLeft = scrollRef.current.scrollLeft;
+  };
+  const scrollTop = scrollRef.current?.scrollTop ?? 0;
 
   return (
-    <div className="packet-list grid-table" role="grid" aria-label="Packet list" aria-rowcount={count}>
+    <div className="packet-list grid-table" role="grid" aria-label="Packet list" aria-rowcount={s.count} aria-busy={busy}>
       <TableHeader table={table} headerRef={headerRef} />
-      <div className="grid-body" ref={scrollRef} tabIndex={0} onScroll={onScroll} onKeyDown={onKeyDown} data-testid="packet-list">
-        <div className="grid-canvas" style={{ height: virtualizer.getTotalSize(), minWidth: width }}>
-          {items.map((item, i) => {
-            const row = visible[i];
+      <div className="grid-body" ref={scrollRef} tabIndex={0} onScroll={onScroll} onKeyDown={onKeyDown} data-testid="packet-list" aria-busy={busy}>
+        <div className="grid-canvas" style={{ height: contentHeight(scroll.geometry), minWidth: width }}>
+          {visible.map((row, i) => {
             const selected = row.number === s.selectedFrame;
+            // Where the row sits in the viewport, placed in the canvas at the current scrollTop.
+            const top = scrollTop + positions[i] * ROW_HEIGHT - scroll.offset;
             return (
               <div
-                key={row.number}
+                key={positions[i]}
                 role="row"
+                aria-rowindex={positions[i] + 1}
                 aria-selected={selected}
                 data-testid="packet-row"
                 data-frame={row.number}
                 className={`grid-row packet-row kind-${row.kind}${selected ? ' selected' : ''}`}
-                style={{ transform: `translateY(${item.start}px)`, gridTemplateColumns: template }}
-                onMouseDown={() => select(row.number)}
+                style={{ transform: `translateY(${top}px)`, gridTemplateColumns: template }}
+                onMouseDown={() => select(row.number, positions[i])}
               >
                 {tableRows[i]?.getVisibleCells().map((cell) => (
                   <div key={cell.column.id} role="gridcell" className={`grid-cell col-${cell.column.id}`}>
@@ -101,7 +132,7 @@ export function PacketList() {
             );
           })}
         </div>
-        {count === 0 && <div className="grid-empty">{s.rowCount === 0 ? 'No packets yet.' : 'No packets match the display filter.'}</div>}
+        {s.count === 0 && <div className="grid-empty">{s.frames === 0 ? 'No packets yet.' : 'No packets match the display filter.'}</div>}
       </div>
     </div>
   );

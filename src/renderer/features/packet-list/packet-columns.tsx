@@ -4,7 +4,7 @@
 import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import type { FrameRow } from '../../../shared/model';
 import { formatAbsoluteTime, formatRelativeTime } from '../../format/time-format';
-import type { SortColumn, SortSpec } from '../../store/packet-order';
+import type { SortColumn, SortSpec } from '../../../shared/packet-page';
 import type { TimeFormat } from '../../store/ui-slice';
 
 export interface PacketTableMeta {

@@ -1,9 +1,10 @@
 // Keyboard navigation of the packet list: ↑/↓, PgUp/PgDn, Home/End move the selection through the
-// displayed rows, and the list scrolls to follow it.
+// displayed rows (by display position, asked of the back end when not yet known), and the list
+// scrolls to follow it.
 
-import { useCallback, type KeyboardEvent, type RefObject } from 'react';
+import { useCallback, type KeyboardEvent } from 'react';
+import type { AnalyzerActions } from '../../app/analyzer-actions';
 import { analyzerStore } from '../../store/analyzer-state';
-import { displayedCount, displayPositionOf, rowIndexAt } from '../../store/packet-order';
 
 /** Where a key moves the selection from `current` (-1: nothing selected); null for other keys. */
 export function nextPosition(key: string, current: number, count: number, pageRows: number): number | null {
@@ -20,15 +21,18 @@ export function nextPosition(key: string, current: number, count: number, pageRo
   }
 }
 
-export function usePacketKeys(scrollRef: RefObject<HTMLDivElement | null>, rowHeight: number) {
+export function usePacketKeys(actions: AnalyzerActions, viewport: number, rowHeight: number) {
   return useCallback((event: KeyboardEvent<HTMLDivElement>) => {
     const s = analyzerStore.getState();
-    const count = displayedCount(s.order, s.rowCount);
-    const current = s.selectedFrame === null ? -1 : displayPositionOf(s.rows, s.rowCount, s.order, s.selectedFrame);
-    const pageRows = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? rowHeight * 10) / rowHeight) - 1);
-    const next = nextPosition(event.key, current, count, pageRows);
-    if (next === null) return;
+    const pageRows = Math.max(1, Math.floor(viewport / rowHeight) - 1);
+    if (nextPosition(event.key, -1, s.displayedCount, pageRows) === null) return;
     event.preventDefault();
-    s.selectFrame(s.rows[rowIndexAt(s.order, next)].number, true);
-  }, [scrollRef, rowHeight]);
+    const key = event.key;
+    void (async () => {
+      let current = s.selectedPosition ?? -1;
+      if (s.selectedFrame !== null && s.selectedPosition === null) current = await actions.locateSelection(false);
+      const next = nextPosition(key, current, analyzerStore.getState().displayedCount, pageRows);
+      if (next !== null) await actions.selectAt(next);
+    })();
+  }, [actions, viewport, rowHeight]);
 }

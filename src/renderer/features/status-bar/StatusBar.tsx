@@ -10,7 +10,7 @@ import { baseName, commandTotal, liveText, loadPercent, rateText } from './statu
 export function StatusBar() {
   const actions = useActions();
   const s = useAnalyzer(useShallow((st) => ({
-    label: st.captureLabel, source: st.captureSource, hasCapture: st.hasCapture, progress: st.progress, rows: st.rowCount,
+    label: st.captureLabel, source: st.captureSource, hasCapture: st.hasCapture, progress: st.progress, rows: st.frameCount,
     commands: commandTotal(st.result?.commandCounts), sessions: st.result?.sessions.length ?? 0, final: st.resultFinal,
     capturing: st.capturing, damage: st.result?.captures.find((c) => c.damage)?.damage?.message ?? null,
   })));

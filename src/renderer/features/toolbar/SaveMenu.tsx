@@ -15,7 +15,7 @@ const CHOICES = [
 
 export function SaveMenu() {
   const actions = useActions();
-  const canSave = useAnalyzer((s) => s.hasCapture && s.rowCount > 0);
+  const canSave = useAnalyzer((s) => s.hasCapture && s.frameCount > 0);
   const [open, setOpen] = useState(false);
   const [saving, setSaving] = useState(false);
   const root = useRef<HTMLSpanElement>(null);

@@ -1,0 +1,191 @@
+// The packet list's display order, kept in the back end over the columnar PacketTable: which
+// frames the display filter shows and in what order the sorted column puts them, as one Int32Array
+// of frame indices (or nothing at all for "every frame in frame order", the common case). Frames
+// appended while loading are caught up incrementally: filtered as they come, merged into a sort.
+
+import { compileFilter, type FramePredicate } from '../../shared/display-filter/compile-filter';
+import type { FrameFields } from '../../shared/display-filter/frame-fields';
+import type { FrameCounts, SortSpec, ViewResponse } from '../../shared/packet-page';
+import type { PacketTable } from './packet-table';
+
+/** Sorting by Info builds every shown row's text: beyond this many rows it is refused, not slow. */
+export const MAX_INFO_SORT_ROWS = 500_000;
+
+type Compare = (a: number, b: number) => number;
+
+export class DisplayOrder {
+  private predicate: FramePredicate | null = null;
+  private sort: SortSpec | null = null;
+  /** Frame indices shown, in display order; null: every frame, in frame order. */
+  private order: Int32Array<ArrayBufferLike> | null = null;
+  private length = 0;
+  /** Frames [0, covered) have been considered. */
+  private covered = 0;
+  private version = 0;
+  private readonly scratch: FrameFields = { number: 0 };
+
+  constructor(private readonly table: PacketTable) {}
+
+  /** Applies a filter expression ('' for none) and a sort; on a bad filter the previous view stays. */
+  setView(expression: string, sort: SortSpec | null): ViewResponse {
+    const text = expression.trim();
+    let predicate: FramePredicate | null = null;
+    if (text !== '') {
+      const compiled = compileFilter(text);
+      if (!compiled.ok) return { ok: false, error: compiled.error, position: compiled.position };
+      predicate = compiled.predicate;
+    }
+    const effectiveSort = sort && !(sort.column === 'number' && !sort.desc) ? sort : null;
+    if (effectiveSort?.column === 'info') {
+      const shown = predicate ? this.countMatches(predicate) : this.table.size;
+      if (shown > MAX_INFO_SORT_ROWS) {
+        return { ok: false, error: `sorting by Info is limited to ${MAX_INFO_SORT_ROWS.toLocaleString('en-US')} shown packets (${shown.toLocaleString('en-US')} are shown): apply a display filter first` };
+      }
+    }
+    this.predicate = predicate;
+    this.sort = effectiveSort;
+    this.order = null;
+    this.length = 0;
+    this.covered = 0;
+    this.version++;
+    this.catchUp();
+    return { ok: true, counts: this.counts() };
+  }
+
+  /** Considers the frames appended since the last call; true when the display changed. */
+  catchUp(): boolean {
+    const size = this.table.size;
+    if (this.covered >= size) return false;
+    const from = this.covered;
+    this.covered = size;
+    if (!this.predicate && !this.sort) {
+      this.length = size;
+      return true;
+    }
+    const added = this.collect(from, size);
+    if (added.length === 0) return false;
+    if (!this.sort) {
+      this.append(added);
+      return true;
+    }
+    const compare = this.comparator(this.sort);
+    added.sort(compare);
+    this.mergeSorted(added, compare);
+    if (from > 0) this.version++;
+    return true;
+  }
+
+  counts(): FrameCounts {
+    return {
+      frames: this.table.size,
+      displayed: this.displayed,
+      version: this.version,
+      firstTimeUs: this.table.size > 0 ? this.table.timeUs(0) : null,
+    };
+  }
+
+  get displayed(): number {
+    return this.length;
+  }
+
+  /** Frame index shown at display position `position` (no bounds check beyond the displayed count). */
+  frameAt(position: number): number {
+    return this.order === null ? position : this.order[position];
+  }
+
+  /** Display position of frame index `index`, or −1 when it is not shown. */
+  positionOf(index: number): number {
+    if (index < 0 || index >= this.covered) return -1;
+    if (this.order === null) return !this.predicate && !this.sort ? index : -1;
+    if (!this.sort) {
+      // Filtered, in frame order: binary search.
+      let lo = 0;
+      let hi = this.length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >>> 1;
+        const v = this.order[mid];
+        if (v === index) return mid;
+        if (v < index) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return -1;
+    }
+    const view = this.order.subarray(0, this.length);
+    return view.indexOf(index);
+  }
+
+  private matches(predicate: FramePredicate, index: number): boolean {
+    return predicate(this.table.fields(index, this.scratch));
+  }
+
+  private countMatches(predicate: FramePredicate): number {
+    let n = 0;
+    for (let i = 0; i < this.table.size; i++) if (this.matches(predicate, i)) n++;
+    return n;
+  }
+
+  private collect(from: number, to: number): Int32Array<ArrayBufferLike> {
+    const predicate = this.predicate;
+    if (!predicate) {
+      const all = new Int32Array(to - from);
+      for (let i = from; i < to; i++) all[i - from] = i;
+      return all;
+    }
+    let picked: Int32Array<ArrayBufferLike> = new Int32Array(Math.min(to - from, 1024));
+    let n = 0;
+    for (let i = from; i < to; i++) {
+      if (!this.matches(predicate, i)) continue;
+      if (n === picked.length) picked = grow(picked, Math.min(to - from, picked.length * 2));
+      picked[n++] = i;
+    }
+    return picked.subarray(0, n);
+  }
+
+  private append(added: Int32Array<ArrayBufferLike>): void {
+    const needed = this.length + added.length;
+    if (!this.order || this.order.length < needed) this.order = grow(this.order ?? new Int32Array(0), Math.max(needed, (this.order?.length ?? 0) * 2, 1024));
+    this.order.set(added, this.length);
+    this.length = needed;
+  }
+
+  private mergeSorted(added: Int32Array<ArrayBufferLike>, compare: Compare): void {
+    const old = this.order ? this.order.subarray(0, this.length) : new Int32Array(0);
+    const merged = new Int32Array(old.length + added.length);
+    let i = 0;
+    let j = 0;
+    let k = 0;
+    while (i < old.length && j < added.length) merged[k++] = compare(old[i], added[j]) <= 0 ? old[i++] : added[j++];
+    while (i < old.length) merged[k++] = old[i++];
+    while (j < added.length) merged[k++] = added[j++];
+    this.order = merged;
+    this.length = merged.length;
+  }
+
+  /** Comparator over frame indices; ties fall back to frame order, and descending reverses both. */
+  private comparator(sort: SortSpec): Compare {
+    const t = this.table;
+    const sign = sort.desc ? -1 : 1;
+    const byText = (text: (i: number) => string): Compare => (a, b) => {
+      const x = text(a);
+      const y = text(b);
+      return sign * (x < y ? -1 : x > y ? 1 : a - b);
+    };
+    const byNumber = (key: (i: number) => number): Compare => (a, b) => sign * (key(a) - key(b) || a - b);
+    switch (sort.column) {
+      case 'time': return byNumber((i) => t.timeUs(i));
+      case 'length': return byNumber((i) => t.length(i));
+      // Interned strings compare by text (not by a rank table that new addresses would invalidate).
+      case 'source': return byText((i) => t.addresses.text(t.sourceId(i)));
+      case 'destination': return byText((i) => t.addresses.text(t.destinationId(i)));
+      case 'protocol': return byText((i) => t.protocols.text(t.protocolId(i)));
+      case 'info': return byText((i) => t.info(i));
+      default: return byNumber((i) => i);
+    }
+  }
+}
+
+function grow(array: Int32Array<ArrayBufferLike>, capacity: number): Int32Array {
+  const bigger = new Int32Array(capacity);
+  bigger.set(array.subarray(0, Math.min(array.length, capacity)));
+  return bigger;
+}

@@ -1,0 +1,242 @@
+// The back end's packet list (Wireshark's frame_data, done in columns): per frame a compact record
+// in typed arrays — where its bytes are, its time, addresses (interned), ports, protocol, lengths,
+// colour kind, TCP stream, MSNP connection and the TCP header fields the Info column is made of —
+// about 66 bytes a frame. Info text is built on demand for the rows on screen; only frames whose
+// Info is not a template (MSNP commands, truncated packets) keep a string, and only MSNP frames
+// keep their display-filter fields. Arrays grow in fixed chunks, so a capture of millions of
+// frames never holds a doubled copy while growing.
+
+import type { FrameFields } from '../../shared/display-filter/frame-fields';
+import type { FrameKind } from '../../shared/model';
+import type { CapturedFrame } from '../engine/capture/captured-frame';
+import { tcpFlagsText } from '../engine/decode/protocol-names';
+import { frameFields, type FrameOutcome } from '../engine/frame-summary';
+import { StringTable } from './string-table';
+
+export interface FrameLocation {
+  source: number;
+  offset: number;
+  capturedLength: number;
+  tsUs: number;
+  linkType: number;
+  originalLength: number;
+}
+
+/** In rank order: a frame's kind is the highest of its commands' (an error outranks a chat…). */
+export const FRAME_KINDS: readonly FrameKind[] = ['other', 'tcp', 'msnp', 'presence', 'p2p', 'chat', 'error'];
+const KIND_ID = new Map(FRAME_KINDS.map((k, i) => [k, i]));
+
+const enum InfoKind { NotIp = 0, Tcp = 1, Udp = 2, OtherIp = 3, Text = 4 }
+
+const CHUNK_BITS = 16;
+const CHUNK_SIZE = 1 << CHUNK_BITS;
+const CHUNK_MASK = CHUNK_SIZE - 1;
+
+class Chunk {
+  readonly offset = new Float64Array(CHUNK_SIZE);
+  readonly tsUs = new Float64Array(CHUNK_SIZE);
+  readonly capturedLength = new Uint32Array(CHUNK_SIZE);
+  readonly originalLength = new Uint32Array(CHUNK_SIZE);
+  readonly srcAddr = new Uint32Array(CHUNK_SIZE);
+  readonly dstAddr = new Uint32Array(CHUNK_SIZE);
+  readonly seq = new Uint32Array(CHUNK_SIZE);
+  readonly ack = new Uint32Array(CHUNK_SIZE);
+  readonly payloadLength = new Uint32Array(CHUNK_SIZE);
+  readonly stream = new Int32Array(CHUNK_SIZE);
+  readonly connection = new Int32Array(CHUNK_SIZE);
+  readonly srcPort = new Uint16Array(CHUNK_SIZE);
+  readonly dstPort = new Uint16Array(CHUNK_SIZE);
+  readonly window = new Uint16Array(CHUNK_SIZE);
+  readonly tcpFlags = new Uint16Array(CHUNK_SIZE);
+  readonly linkType = new Uint16Array(CHUNK_SIZE);
+  readonly protocol = new Uint16Array(CHUNK_SIZE);
+  readonly source = new Uint8Array(CHUNK_SIZE);
+  readonly kind = new Uint8Array(CHUNK_SIZE);
+  readonly ipProto = new Uint8Array(CHUNK_SIZE);
+  readonly infoKind = new Uint8Array(CHUNK_SIZE);
+}
+
+/** Bytes one frame costs in the columns (for the README's memory figure and the tests). */
+export const BYTES_PER_FRAME = 8 + 8 + 4 * 9 + 2 * 6 + 4;
+
+export class PacketTable {
+  private readonly chunks: Chunk[] = [];
+  private count = 0;
+  readonly addresses = new StringTable();
+  readonly protocols = new StringTable();
+  /** Info text of frames whose Info is not a template, by frame index. */
+  private readonly infoText = new Map<number, string>();
+  /** Display-filter fields of frames that complete MSNP commands, by frame index. */
+  private readonly msnpFields = new Map<number, NonNullable<FrameFields['msnp']>>();
+  private readonly msnpStreams = new Set<number>();
+
+  /** Frames recorded; frame numbers are 1…size. */
+  get size(): number {
+    return this.count;
+  }
+
+  /** Records frame `frame.number` (frames arrive in order, numbered from 1); `offset` overrides the frame's own. */
+  add(frame: CapturedFrame, source: number, outcome: FrameOutcome, offset = frame.fileOffset): void {
+    const i = frame.number - 1;
+    if (i < 0 || i !== this.count) throw new Error(`frame ${frame.number} out of order (expected ${this.count + 1})`);
+    const j = i & CHUNK_MASK;
+    if (j === 0) this.chunks.push(new Chunk());
+    const c = this.chunks[i >>> CHUNK_BITS];
+    c.source[j] = source;
+    c.offset[j] = offset;
+    c.capturedLength[j] = frame.data.length;
+    c.tsUs[j] = frame.tsUs;
+    c.linkType[j] = frame.linkType;
+    c.originalLength[j] = frame.originalLength;
+    c.stream[j] = outcome.stream;
+    c.connection[j] = outcome.connection ?? -1;
+    if (outcome.connection !== undefined && outcome.stream >= 0) this.msnpStreams.add(outcome.stream);
+    this.describe(c, j, i, frame, outcome);
+    this.count++;
+  }
+
+  /** Mirrors the engine's frameRow(): protocol, kind and Info of one frame, kept in columns. */
+  private describe(c: Chunk, j: number, i: number, frame: CapturedFrame, outcome: FrameOutcome): void {
+    const { pkt, commands, streamProtocol } = outcome;
+    if (!pkt) {
+      c.protocol[j] = this.protocols.id('Ethernet');
+      c.kind[j] = KIND_ID.get('other')!;
+      c.infoKind[j] = InfoKind.NotIp;
+      return;
+    }
+    c.srcAddr[j] = this.addresses.id(pkt.src);
+    c.dstAddr[j] = this.addresses.id(pkt.dst);
+    c.srcPort[j] = pkt.srcPort;
+    c.dstPort[j] = pkt.dstPort;
+    c.ipProto[j] = pkt.protocol;
+    c.payloadLength[j] = pkt.payload.length;
+    if (pkt.tcp) {
+      c.seq[j] = pkt.tcp.seq;
+      c.ack[j] = pkt.tcp.ack;
+      c.window[j] = pkt.tcp.window;
+      c.tcpFlags[j] = pkt.tcp.flags;
+    }
+    if (commands.length) {
+      c.protocol[j] = this.protocols.id(streamProtocol ?? 'MSNP');
+      let rank = KIND_ID.get('msnp')!;
+      for (const cmd of commands) rank = Math.max(rank, KIND_ID.get(cmd.annotation.kind) ?? 0);
+      c.kind[j] = rank;
+      c.infoKind[j] = InfoKind.Text;
+      this.infoText.set(i, commands.map((cmd) => cmd.annotation.summary).join(' · '));
+      const msnp = frameFields(frame, pkt, outcome.stream, commands, outcome.session).msnp;
+      if (msnp) this.msnpFields.set(i, msnp);
+      return;
+    }
+    if (pkt.tcp) {
+      // An MSNP stream's frame that completes no command (an ACK, part of a body) is plain TCP.
+      c.protocol[j] = this.protocols.id(streamProtocol && streamProtocol !== 'MSNP' ? streamProtocol : 'TCP');
+      c.kind[j] = KIND_ID.get('tcp')!;
+      c.infoKind[j] = InfoKind.Tcp;
+    } else if (pkt.protocol === 17) {
+      c.protocol[j] = this.protocols.id('UDP');
+      c.kind[j] = KIND_ID.get('other')!;
+      c.infoKind[j] = InfoKind.Udp;
+    } else {
+      c.protocol[j] = this.protocols.id(pkt.ipVersion === 6 ? 'IPv6' : 'IPv4');
+      c.kind[j] = KIND_ID.get('other')!;
+      c.infoKind[j] = InfoKind.OtherIp;
+    }
+    if (pkt.truncated) {
+      this.infoText.set(i, `${this.templateInfo(c, j)} [${pkt.truncated}]`);
+      c.infoKind[j] = InfoKind.Text;
+    }
+  }
+
+  private templateInfo(c: Chunk, j: number): string {
+    switch (c.infoKind[j] as InfoKind) {
+      case InfoKind.Tcp:
+        return `${c.srcPort[j]} → ${c.dstPort[j]} [${tcpFlagsText(c.tcpFlags[j])}] Seq=${c.seq[j]} Ack=${c.ack[j]} Win=${c.window[j]} Len=${c.payloadLength[j]}`;
+      case InfoKind.Udp:
+        return `${c.srcPort[j]} → ${c.dstPort[j]} Len=${c.payloadLength[j]}`;
+      case InfoKind.OtherIp:
+        return `IP protocol ${c.ipProto[j]}`;
+      default:
+        return `Link type ${c.linkType[j]}, ${c.capturedLength[j]} bytes (not IP)`;
+    }
+  }
+
+  private chunk(index: number): Chunk {
+    return this.chunks[index >>> CHUNK_BITS];
+  }
+
+  // ---- Column reads by frame index (0-based; frame number − 1) ----
+
+  timeUs(index: number): number {
+    return this.chunk(index).tsUs[index & CHUNK_MASK];
+  }
+  sourceId(index: number): number {
+    return this.chunk(index).srcAddr[index & CHUNK_MASK];
+  }
+  destinationId(index: number): number {
+    return this.chunk(index).dstAddr[index & CHUNK_MASK];
+  }
+  protocolId(index: number): number {
+    return this.chunk(index).protocol[index & CHUNK_MASK];
+  }
+  length(index: number): number {
+    return this.chunk(index).originalLength[index & CHUNK_MASK];
+  }
+  kind(index: number): FrameKind {
+    return FRAME_KINDS[this.chunk(index).kind[index & CHUNK_MASK]];
+  }
+  stream(index: number): number {
+    return this.chunk(index).stream[index & CHUNK_MASK];
+  }
+  connection(index: number): number {
+    return this.chunk(index).connection[index & CHUNK_MASK];
+  }
+  info(index: number): string {
+    const c = this.chunk(index);
+    const j = index & CHUNK_MASK;
+    return c.infoKind[j] === InfoKind.Text ? this.infoText.get(index) ?? '' : this.templateInfo(c, j);
+  }
+
+  /**
+   * The display-filter fields of frame `index`, written into `into` (one object reused for a
+   * whole filter pass, so a pass over millions of frames allocates nothing per frame).
+   */
+  fields(index: number, into: FrameFields): FrameFields {
+    const c = this.chunk(index);
+    const j = index & CHUNK_MASK;
+    into.number = index + 1;
+    const ip = c.infoKind[j] !== InfoKind.NotIp;
+    into.ipSrc = ip ? this.addresses.text(c.srcAddr[j]) : undefined;
+    into.ipDst = ip ? this.addresses.text(c.dstAddr[j]) : undefined;
+    const tcp = ip && c.ipProto[j] === 6;
+    into.tcpSrcPort = tcp ? c.srcPort[j] : undefined;
+    into.tcpDstPort = tcp ? c.dstPort[j] : undefined;
+    into.tcpStream = tcp ? c.stream[j] : undefined;
+    into.msnp = this.msnpFields.get(index);
+    return into;
+  }
+
+  get(number: number): FrameLocation | null {
+    const i = number - 1;
+    if (!Number.isInteger(i) || i < 0 || i >= this.count) return null;
+    const c = this.chunk(i);
+    const j = i & CHUNK_MASK;
+    return {
+      source: c.source[j],
+      offset: c.offset[j],
+      capturedLength: c.capturedLength[j],
+      tsUs: c.tsUs[j],
+      linkType: c.linkType[j],
+      originalLength: c.originalLength[j],
+    };
+  }
+
+  /** One byte per frame number (index 0 unused): 1 when its TCP stream carries an MSNP connection. */
+  msnpFrames(): Uint8Array {
+    const out = new Uint8Array(this.count + 1);
+    for (let i = 0; i < this.count; i++) {
+      const s = this.stream(i);
+      if (s >= 0 && this.msnpStreams.has(s)) out[i + 1] = 1;
+    }
+    return out;
+  }
+}
