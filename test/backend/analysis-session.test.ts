@@ -1,5 +1,6 @@
 // The worker's session plumbing with the real capture reader and a stub analyzer (injected):
-// event order, rows for every frame, detail by re-reading bytes, filter, cancel, bad files, save.
+// event order, rows for every frame (paged from the packet table), detail by re-reading bytes,
+// display filter and sort, cancel, bad files, save.
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,8 @@ import type { WorkerEvent } from '../../src/main/backend/worker-protocol';
 import { readCaptureFile } from '../../src/main/engine/capture/capture-reader';
 import { mergeCaptureBatches } from '../../src/main/engine/capture/merge-captures';
 import type { CapturedFrame } from '../../src/main/engine/capture/captured-frame';
+import type { AnalysisResult } from '../../src/shared/model';
+import { applyResultDelta } from '../../src/shared/result-delta';
 import { StubAnalyzer, stubFactory } from './stub-analyzer';
 
 const PPA = 'test/fixtures/captures/ppa-2006-switchboard-chat.pcap'; // 50 frames, 6635 bytes
@@ -28,8 +31,10 @@ function makeSession(readCaptures: CaptureBatchReader = mergeCaptureBatches) {
   const events: WorkerEvent[] = [];
   const analyzers: StubAnalyzer[] = [];
   const session = new AnalysisSession({ createAnalyzer: stubFactory(analyzers), readCaptures, emit: (e) => events.push(e) });
-  const rows = () => events.flatMap((e) => (e.channel === 'frames:appended' ? e.payload.rows.map((r) => r.number) : []));
-  return { session, events, analyzers, rows };
+  const rows = () => session.rows(0, 2000).number;
+  /** The result as the renderer builds it from the increments. */
+  const result = () => events.reduce<AnalysisResult | null>((r, e) => (e.channel === 'analysis:result' ? applyResultDelta(r, e.payload.delta) : r), null);
+  return { session, events, analyzers, rows, result };
 }
 
 async function readAll(path: string): Promise<CapturedFrame[]> {
@@ -40,7 +45,7 @@ async function readAll(path: string): Promise<CapturedFrame[]> {
 
 describe('AnalysisSession with files', () => {
   it('streams reset, every row in order, the final result and a done progress', async () => {
-    const { session, events, rows } = makeSession();
+    const { session, events, rows, result } = makeSession();
     await session.load([PPA], 'ppa.pcap', {});
     expect(events[0]).toEqual({ channel: 'analysis:reset', payload: { label: 'ppa.pcap', source: 'file' } });
     expect(rows()).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
@@ -49,9 +54,11 @@ describe('AnalysisSession with files', () => {
     const last = events[events.length - 1];
     expect(last.channel).toBe('analysis:progress');
     expect(last.payload).toMatchObject({ source: 'file', label: 'ppa.pcap', bytesDone: 6635, bytesTotal: 6635, frames: 50, done: true });
-    const finalResult = finals[0].payload as { result: { captures: unknown[]; frames: number } };
-    expect(finalResult.result.frames).toBe(50);
-    expect(finalResult.result.captures).toEqual([{ path: PPA, format: 'pcap', frames: 50, gzip: false }]);
+    expect(result()?.frames).toBe(50);
+    expect(result()?.captures).toEqual([{ path: PPA, format: 'pcap', frames: 50, gzip: false }]);
+    // The last counts event says all 50 frames are shown.
+    const counts = events.filter((e) => e.channel === 'frames:count').at(-1);
+    expect(counts?.payload).toMatchObject({ frames: 50, displayed: 50 });
     expect(events.some((e) => e.channel === 'analysis:error')).toBe(false);
     await session.dispose();
   });
@@ -74,13 +81,25 @@ describe('AnalysisSession with files', () => {
   });
 
   it('evaluates display filters over the recorded fields, reporting syntax errors', async () => {
-    const { session } = makeSession();
+    const { session, rows } = makeSession();
     await session.load([PPA], 'ppa', {});
     // Stub fields: tcp.stream = number % 3.
-    const r = session.filter('tcp.stream == 0 && frame.number <= 12');
-    expect(r).toEqual({ ok: true, frames: [3, 6, 9, 12] });
-    expect(session.filter('')).toEqual({ ok: true, frames: Array.from({ length: 50 }, (_, i) => i + 1) });
-    expect(session.filter('tcp.stream ==')).toEqual({ ok: false, error: "expected value after '=='", position: 13 });
+    const r = session.view('tcp.stream == 0 && frame.number <= 12', null);
+    expect(r).toMatchObject({ ok: true, counts: { frames: 50, displayed: 4 } });
+    expect(rows()).toEqual([3, 6, 9, 12]);
+    expect(session.position(9)).toBe(2);
+    expect(session.position(10)).toBe(-1);
+    // A bad filter leaves the previous one applied.
+    expect(session.view('tcp.stream ==', null)).toEqual({ ok: false, error: "expected value after '=='", position: 13 });
+    expect(rows()).toEqual([3, 6, 9, 12]);
+    expect(session.view('', null)).toMatchObject({ ok: true, counts: { displayed: 50 } });
+    expect(rows()).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    // The PPA chat's client is 192.168.0.114, the source of 26 frames (tshark -T fields -e ip.src):
+    // those frames (IPv4 source address at bytes 26–29 of each Ethernet frame), in reverse order.
+    expect(session.view('ip.src == 192.168.0.114', { column: 'number', desc: true })).toMatchObject({ ok: true, counts: { displayed: 26 } });
+    const fromClient = (await readAll(PPA)).filter((f) => [...f.data.subarray(26, 30)].join('.') === '192.168.0.114').map((f) => f.number);
+    expect(fromClient).toHaveLength(26);
+    expect(rows()).toEqual([...fromClient].reverse());
     await session.dispose();
   });
 
@@ -97,17 +116,19 @@ describe('AnalysisSession with files', () => {
       yield frames.slice(10);
       return [];
     }
-    const { session, events, rows } = makeSession(gated);
+    const { session, events, rows, result } = makeSession(gated);
     const loading = session.load([PPA], 'ppa', {});
     await firstBatchSent;
     session.cancel();
     release();
     await loading;
     expect(rows()).toEqual(Array.from({ length: 10 }, (_, i) => i + 1));
-    const final = events.find((e) => e.channel === 'analysis:result' && e.payload.final);
-    expect(final?.payload).toMatchObject({
-      result: { frames: 10, captures: [{ path: PPA, format: 'pcap', gzip: false, frames: 10, damage: { message: 'loading cancelled after 10 frames' } }] },
-    });
+    expect(events.filter((e) => e.channel === 'analysis:result' && e.payload.final)).toHaveLength(1);
+    expect(result()).toMatchObject({ frames: 10, captures: [{ path: PPA, format: 'pcap', gzip: false, frames: 10, cancelled: { afterFrames: 10 } }] });
+    expect(result()?.captures[0].damage).toBeUndefined();
+    expect(events.at(-1)?.payload).toMatchObject({ done: true, cancelled: true, frames: 10 });
+    // Cancelling is not damage: no error event.
+    expect(events.some((e) => e.channel === 'analysis:error')).toBe(false);
     expect(await session.detail(10)).not.toBeNull();
     await session.dispose();
   });

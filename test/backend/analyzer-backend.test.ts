@@ -17,14 +17,14 @@ beforeAll(async () => {
   h = backendHarness();
   expect(await h.backend.request('file:open', { paths: [SAMPLE] })).toEqual({ ok: true });
   await h.waitFor('analysis:progress', (p) => p.done);
-  final = (await h.waitFor('analysis:result', (p) => p.final)).result;
+  final = await h.finalResult();
 });
 afterAll(() => h.close());
 
 describe('AnalyzerBackend with the real worker', () => {
-  it('streams reset, all 293 rows in order, the final result, then done progress', () => {
+  it('streams reset, all 293 rows in order, the final result, then done progress', async () => {
     expect(h.events[0]).toEqual({ channel: 'analysis:reset', payload: { label: 'sample.pcap', source: 'file' } });
-    expect(h.rows()).toEqual(Array.from({ length: 293 }, (_, i) => i + 1));
+    expect(await h.rows()).toEqual(Array.from({ length: 293 }, (_, i) => i + 1));
     expect(final.frames).toBe(293);
     expect(final.captures).toEqual([{ path: SAMPLE, format: 'pcap', frames: 293, gzip: false }]);
     const texts = final.sessions.flatMap((s) => s.messages.map((m) => m.text));
@@ -44,11 +44,22 @@ describe('AnalyzerBackend with the real worker', () => {
     expect(await h.backend.request('frames:detail', { number: 294 })).toBeNull();
   });
 
-  it('frames:filter evaluates over every frame', async () => {
-    expect(await h.backend.request('frames:filter', { expression: 'msnp.text contains "message 1"' })).toEqual({ ok: true, frames: [211, 212] });
-    const msg = await h.backend.request('frames:filter', { expression: 'msnp.cmd == MSG' });
-    expect(msg.ok && msg.frames).toContain(211);
-    expect(await h.backend.request('frames:filter', { expression: 'msnp.foo == 1' })).toEqual({ ok: false, error: "unknown field 'msnp.foo'", position: 0 });
+  it('frames:view filters every frame in the back end; frames:rows and frames:position page through the result', async () => {
+    const view = await h.backend.request('frames:view', { filter: 'msnp.text contains "message 1"', sort: null });
+    expect(view).toMatchObject({ ok: true, counts: { frames: 293, displayed: 2 } });
+    expect(await h.rows()).toEqual([211, 212]);
+    expect(await h.backend.request('frames:position', { number: 212 })).toBe(1);
+    expect(await h.backend.request('frames:position', { number: 5 })).toBe(-1);
+    const page = await h.backend.request('frames:rows', { start: 0, count: 10 });
+    // tshark: frame 211 is alice's MSG from 10.0.0.2 (the sample's client) to the switchboard.
+    expect(page).toMatchObject({ start: 0, number: [211, 212], protocol: ['MSNP', 'MSNP'], kind: ['chat', 'chat'] });
+    expect(page.info[0]).toMatch(/^MSG/);
+    const msg = await h.backend.request('frames:view', { filter: 'msnp.cmd == MSG', sort: { column: 'length', desc: true } });
+    expect(msg.ok).toBe(true);
+    const lengths = (await h.backend.request('frames:rows', { start: 0, count: 2000 })).length;
+    expect(lengths).toEqual([...lengths].sort((a, b) => b - a));
+    expect(await h.backend.request('frames:view', { filter: 'msnp.foo == 1', sort: null })).toEqual({ ok: false, error: "unknown field 'msnp.foo'", position: 0 });
+    expect(await h.backend.request('frames:view', { filter: '', sort: null })).toMatchObject({ ok: true, counts: { displayed: 293 } });
   });
 
   it('remembers the file as recent and names the sample', async () => {
@@ -112,12 +123,13 @@ describe('AnalyzerBackend failures, cancel and close', () => {
     const g = backendHarness();
     await g.backend.request('file:open', { paths: Array.from({ length: 20 }, () => SAMPLE) });
     await g.backend.request('analysis:cancel', undefined);
-    const result = (await g.waitFor('analysis:result', (p) => p.final)).result;
-    await g.waitFor('analysis:progress', (p) => p.done);
+    const result = await g.finalResult();
+    const done = await g.waitFor('analysis:progress', (p) => p.done);
     // The worker takes far longer to start than the back end takes to send the cancel.
     expect(result.frames).toBeLessThan(20 * 293);
-    expect(result.captures.map((c) => c.damage?.message.startsWith('loading cancelled after'))).toEqual(Array(20).fill(true));
-    expect(g.rows()).toHaveLength(result.frames);
+    expect(done).toMatchObject({ cancelled: true, frames: result.frames });
+    expect(result.captures.every((c) => c.cancelled !== undefined && c.damage === undefined)).toBe(true);
+    expect(await g.rows()).toHaveLength(result.frames);
     await g.close();
   });
 
@@ -127,7 +139,7 @@ describe('AnalyzerBackend failures, cancel and close', () => {
     const mark = g.events.length;
     await g.backend.request('file:open', { paths: [resolve('test/fixtures/captures/ppa-2006-switchboard-chat.pcap')] });
     await g.waitFor('analysis:progress', (p) => p.done && p.frames === 50, mark);
-    expect(g.rows(g.events.findIndex((e, i) => i >= mark && e.channel === 'analysis:reset'))).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(await g.rows()).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     await g.backend.request('file:close', undefined);
     expect(g.events[g.events.length - 1]).toEqual({ channel: 'analysis:reset', payload: { label: '', source: 'file' } });
     expect(await g.backend.request('frames:detail', { number: 1 })).toBeNull();

@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AnalyzerBackend, type BackendOptions } from '../../src/main/backend/analyzer-backend';
 import type { EventChannel, EventChannels } from '../../src/shared/ipc-contract';
+import type { AnalysisResult } from '../../src/shared/model';
+import { MAX_PAGE_ROWS } from '../../src/shared/packet-page';
+import { applyResultDelta } from '../../src/shared/result-delta';
 
 export type Event = { [E in EventChannel]: { channel: E; payload: EventChannels[E] } }[EventChannel];
 
@@ -14,7 +17,10 @@ export interface Harness {
   events: Event[];
   /** Resolves with the first event (after `from`) that matches. */
   waitFor<E extends EventChannel>(channel: E, match?: (p: EventChannels[E]) => boolean, from?: number): Promise<EventChannels[E]>;
-  rows(from?: number): number[];
+  /** Frame numbers of the whole packet list as displayed, paged from the back end. */
+  rows(): Promise<number[]>;
+  /** Waits for the final increment after event `from`, and returns the result built from the increments of that capture. */
+  finalResult(from?: number): Promise<AnalysisResult>;
   close(): Promise<void>;
 }
 
@@ -45,7 +51,26 @@ export function backendHarness(opts: BackendOptions = {}): Harness {
     dir,
     events,
     waitFor,
-    rows: (from = 0) => events.slice(from).flatMap((e) => (e.channel === 'frames:appended' ? e.payload.rows.map((r) => r.number) : [])),
+    async rows() {
+      const numbers: number[] = [];
+      for (;;) {
+        const page = await backend.request('frames:rows', { start: numbers.length, count: MAX_PAGE_ROWS });
+        numbers.push(...page.number);
+        if (page.number.length === 0 || numbers.length >= page.displayed) return numbers;
+      }
+    },
+    async finalResult(from = 0) {
+      await waitFor('analysis:result', (p) => p.final, from);
+      const start = events.findLastIndex((e, i) => i >= from && e.channel === 'analysis:reset');
+      let result: AnalysisResult | null = null;
+      for (const e of events.slice(Math.max(start, from))) {
+        if (e.channel === 'analysis:result') {
+          result = applyResultDelta(result, e.payload.delta);
+          if (e.payload.final) return result;
+        }
+      }
+      throw new Error('no final result');
+    },
     async close() {
       await backend.dispose();
       rmSync(dir, { recursive: true, force: true });

@@ -71,9 +71,9 @@ describe('AnalyzerBackend live capture', () => {
 
   it('stop finishes the analysis; save uses the controller with the MSNP frame predicate', async () => {
     await h.backend.request('capture:stop', undefined);
-    const final = await h.waitFor('analysis:result', (p) => p.final);
-    expect(final.result.frames).toBe(293);
-    expect(h.rows()).toEqual(Array.from({ length: 293 }, (_, i) => i + 1));
+    const final = await h.finalResult();
+    expect(final.frames).toBe(293);
+    expect(await h.rows()).toEqual(Array.from({ length: 293 }, (_, i) => i + 1));
     const saved = await h.backend.request('capture:save', { msnpOnly: true, path: '/tmp/x.pcapng' });
     expect(saved).toEqual({ ok: true, path: '/tmp/x.pcapng', frames: 227 });
     expect(capture.saved?.msnp).toHaveLength(227);

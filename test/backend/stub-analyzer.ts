@@ -1,9 +1,11 @@
 // A stand-in for the engine's Analyzer, injected into AnalysisSession in tests that are about the
 // session's plumbing (rows, snapshots, detail, filter, cancel), not about MSNP analysis.
-// Every third TCP stream (by frame number) is called an MSNP connection.
-import type { FrameFields } from '../../src/shared/display-filter/frame-fields';
-import type { AnalysisResult, CaptureInfo, FrameDetail, FrameRow } from '../../src/shared/model';
+// Frames are decoded for real (addresses, ports, TCP header), but the stub puts frame N in
+// "tcp.stream" N % 3, and calls stream 0 an MSNP connection (id 1).
+import type { AnalysisResult, CaptureInfo, FrameDetail } from '../../src/shared/model';
 import type { CapturedFrame } from '../../src/main/engine/capture/captured-frame';
+import { decodePacket } from '../../src/main/engine/decode/decode-packet';
+import type { FrameOutcome } from '../../src/main/engine/frame-summary';
 import type { AnalyzerFactory, SessionAnalyzer } from '../../src/main/backend/analysis-session';
 
 export function emptyResult(frames: number, captures: CaptureInfo[] = []): AnalysisResult {
@@ -15,18 +17,15 @@ export class StubAnalyzer implements SessionAnalyzer {
   captures: CaptureInfo[] = [];
   finished = false;
 
-  constructor(private readonly listener: { frameRow(row: FrameRow): void; frameFields(f: FrameFields): void }) {}
+  constructor(private readonly listener: { frameAnalysed(frame: CapturedFrame, outcome: FrameOutcome): void }) {}
 
   addFrame(frame: CapturedFrame): void {
     this.frames++;
     const stream = frame.number % 3;
-    const row: FrameRow = {
-      number: frame.number, timeUs: frame.tsUs, source: 'a', destination: 'b', protocol: 'TCP',
-      length: frame.originalLength, info: `len ${frame.data.length}`, kind: 'tcp', stream,
-    };
-    if (stream === 0) row.connection = 1;
-    this.listener.frameRow(row);
-    this.listener.frameFields({ number: frame.number, tcpStream: stream, tcpSrcPort: frame.data.length });
+    this.listener.frameAnalysed(frame, {
+      pkt: decodePacket(frame.linkType, frame.data), stream, commands: [], streamProtocol: null,
+      connection: stream === 0 ? 1 : undefined, session: null,
+    });
   }
 
   setCaptures(infos: CaptureInfo[]): void {

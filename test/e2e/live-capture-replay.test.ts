@@ -11,7 +11,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LiveCapture } from '../../src/main/capture/live-capture';
+import type { EventChannels } from '../../src/shared/ipc-contract';
 import type { AnalysisResult } from '../../src/shared/model';
+import { applyResultDelta } from '../../src/shared/result-delta';
 import { assertCapturePrivileges } from '../capture-live/live-test-kit';
 import { legacyFrames } from '../engine-synthetic/legacy-scenario';
 import { analyzePaths, writeFrames } from '../engine-synthetic/synthetic';
@@ -39,9 +41,13 @@ describe('live capture in the browser', () => {
     assertCapturePrivileges();
     live = new LiveCapture();
     app = await openAnalyzer({ backend: { liveCapture: live } });
+    // Results arrive as increments: build the result up as the renderer does.
+    let liveResult: AnalysisResult | null = null;
     app.server.backend.onEvent((channel, payload) => {
-      const event = payload as { result: AnalysisResult; final: boolean };
-      if (channel === 'analysis:result' && event.final) finalLive = event.result;
+      if (channel !== 'analysis:result') return;
+      const event = payload as EventChannels['analysis:result'];
+      liveResult = applyResultDelta(liveResult, event.delta);
+      if (event.final) finalLive = liveResult;
     });
   });
   afterAll(async () => {

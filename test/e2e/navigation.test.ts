@@ -6,6 +6,9 @@ import type { Page } from 'playwright-core';
 import { CAPTURES } from '../helpers/captures';
 import { useOpenedCapture } from './browser-fixture';
 
+/** The packet list has made its order and holds the rows in view. */
+const settled = (page: Page) => page.locator('[data-testid=packet-list][aria-busy=false]').waitFor();
+
 const selectedFrame = (page: Page) => page.locator('[data-testid=packet-row][aria-selected=true]').getAttribute('data-frame');
 
 async function inView(page: Page, frame: string | null): Promise<boolean> {
@@ -47,9 +50,13 @@ describe('packet list navigation', () => {
   it('sorts by a column and shows absolute UTC times', async () => {
     const { page } = analyzer();
     await page.getByRole('columnheader', { name: 'Length' }).getByRole('button').click();
+    await page.getByRole('columnheader', { name: 'Length' }).and(page.locator('[aria-sort=ascending]')).waitFor();
+    await settled(page);
     const lengths = (await page.locator('[data-testid=packet-row] .col-length').allTextContents()).map(Number);
     expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
     await page.getByRole('columnheader', { name: 'No.' }).getByRole('button').click();
+    await page.getByRole('columnheader', { name: 'No.' }).and(page.locator('[aria-sort=ascending]')).waitFor();
+    await settled(page);
     const frames = (await page.locator('[data-testid=packet-row]').evaluateAll((rows) => rows.map((r) => Number(r.getAttribute('data-frame')))));
     expect(frames).toEqual(frames.map((_, i) => frames[0] + i));
 

@@ -14,7 +14,7 @@ const PPA = resolve('test/fixtures/captures/ppa-2006-switchboard-chat.pcap');
 
 let f: Fixture;
 let api: AnalyzerApi;
-const rows: number[] = [];
+let counts: EventChannels['frames:count'] | null = null;
 const resets: EventChannels['analysis:reset'][] = [];
 let finals = 0;
 
@@ -38,9 +38,9 @@ beforeAll(async () => {
   api = createWsApi(clientEnvironment(f));
   api.on('analysis:reset', (p) => {
     resets.push(p);
-    rows.length = 0;
+    counts = null;
   });
-  api.on('frames:appended', (p) => rows.push(...p.rows.map((r) => r.number)));
+  api.on('frames:count', (p) => (counts = p));
   api.on('analysis:result', (p) => {
     if (p.final) finals++;
   });
@@ -48,10 +48,13 @@ beforeAll(async () => {
 afterAll(() => f.close());
 
 describe('browser mode with the real worker', () => {
-  it('opens the command-line file once the browser connects, streaming every row', async () => {
+  it('opens the command-line file once the browser connects, counting every row and paging them', async () => {
     await until(() => finals === 1);
     expect(resets).toEqual([{ label: 'sample.pcap', source: 'file' }]);
-    expect(rows).toEqual(Array.from({ length: 293 }, (_, i) => i + 1));
+    expect(counts).toMatchObject({ frames: 293, displayed: 293 });
+    const page = await api.request('frames:rows', { start: 250, count: 100 });
+    expect(page.start).toBe(250);
+    expect(page.number).toEqual(Array.from({ length: 43 }, (_, i) => 251 + i));
   });
 
   it('delivers frame bytes as a Uint8Array through the base64 wire format', async () => {
@@ -68,7 +71,7 @@ describe('browser mode with the real worker', () => {
     expect(result).toEqual({ ok: true });
     await until(() => finals === 2);
     expect(resets[1]).toEqual({ label: 'ppa.pcap', source: 'file' });
-    expect(rows).toHaveLength(50);
+    expect(counts).toMatchObject({ frames: 50, displayed: 50 });
     // Uploads are temporary: they are not remembered as recent files (the command-line file is).
     expect(await api.request('file:recent', undefined)).toEqual([SAMPLE]);
   });

@@ -29,8 +29,8 @@ describe('browser-mode server: WebSocket', () => {
     expect(await api.request('file:recent', undefined)).toEqual([]);
     expect(await api.request('file:sample', undefined)).toMatch(/assets\/sample\.pcap$/);
     expect(await api.request('capture:interfaces', undefined)).toEqual({ ok: false, error: LIVE_UNAVAILABLE });
-    expect(await api.request('frames:filter', { expression: 'msnp.cmd == MSG' })).toEqual({ ok: true, frames: [] });
-    expect(await api.request('frames:filter', { expression: 'msnp.foo' })).toEqual({ ok: false, error: "unknown field 'msnp.foo'", position: 0 });
+    expect(await api.request('frames:view', { filter: 'msnp.cmd == MSG', sort: null })).toMatchObject({ ok: true, counts: { frames: 0, displayed: 0 } });
+    expect(await api.request('frames:view', { filter: 'msnp.foo', sort: null })).toEqual({ ok: false, error: "unknown field 'msnp.foo'", position: 0 });
     expect(await api.request('frames:detail', { number: 1 })).toBeNull();
     expect(await api.request('file:open', { paths: ['/nonexistent/x.pcap'] })).toEqual({ ok: false, error: 'cannot open /nonexistent/x.pcap: no such file' });
     await expect(api.request('frames:detail', { number: 'one' } as never)).rejects.toThrow('frames:detail: expected { number: integer }');

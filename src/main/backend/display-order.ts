@@ -24,7 +24,7 @@ export class DisplayOrder {
   private version = 0;
   private readonly scratch: FrameFields = { number: 0 };
 
-  constructor(private readonly table: PacketTable) {}
+  constructor(private readonly table: PacketTable, private readonly maxInfoSortRows = MAX_INFO_SORT_ROWS) {}
 
   /** Applies a filter expression ('' for none) and a sort; on a bad filter the previous view stays. */
   setView(expression: string, sort: SortSpec | null): ViewResponse {
@@ -38,8 +38,8 @@ export class DisplayOrder {
     const effectiveSort = sort && !(sort.column === 'number' && !sort.desc) ? sort : null;
     if (effectiveSort?.column === 'info') {
       const shown = predicate ? this.countMatches(predicate) : this.table.size;
-      if (shown > MAX_INFO_SORT_ROWS) {
-        return { ok: false, error: `sorting by Info is limited to ${MAX_INFO_SORT_ROWS.toLocaleString('en-US')} shown packets (${shown.toLocaleString('en-US')} are shown): apply a display filter first` };
+      if (shown > this.maxInfoSortRows) {
+        return { ok: false, error: `sorting by Info is limited to ${this.maxInfoSortRows.toLocaleString('en-US')} shown packets (${shown.toLocaleString('en-US')} are shown): apply a display filter first` };
       }
     }
     this.predicate = predicate;
