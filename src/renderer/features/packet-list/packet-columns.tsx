@@ -15,7 +15,7 @@ export interface PacketTableMeta {
 const column = createColumnHelper<FrameRow>();
 
 export const packetColumns = [
-  column.accessor('number', { id: 'number', header: 'No.', size: 64, cell: (c) => c.getValue() }),
+  column.accessor('number', { id: 'number', header: 'No.', size: 80, cell: (c) => c.getValue() }),
   column.accessor('timeUs', {
     id: 'time',
     header: 'Time',
