@@ -116,4 +116,23 @@ describe('a capture of two million frames', () => {
     await app.page.getByTestId('displayed-count').filter({ hasText: '2,000,000 packets' }).waitFor();
     expect(app.problems).toEqual([]);
   });
+
+  it('answers a row click while it loads, and Cancel keeps what was read', async () => {
+    expect(await app.server.backend.request('file:open', { paths: [path] })).toEqual({ ok: true });
+    await app.page.getByTestId('load-progress').waitFor();
+    // During the load: the first chat's USR (frame 4, tshark: "USR 93 tesla_brian@hotmail.com …") opens in the tree.
+    await app.page.locator('[data-testid=packet-row][data-frame="4"]').click();
+    await app.page.getByTestId('command-tree').filter({ hasText: 'USR' }).waitFor();
+    expect(await app.page.getByTestId('load-progress').count()).toBe(1);
+    await app.page.getByTestId('load-progress').getByRole('button', { name: 'Cancel' }).click();
+    const cancelled = app.page.getByTestId('load-cancelled');
+    await cancelled.waitFor();
+    const read = Number(/after ([\d,]+) frames/.exec((await cancelled.textContent()) ?? '')?.[1].replace(/,/g, ''));
+    expect(read).toBeGreaterThan(0);
+    expect(read).toBeLessThan(FRAMES);
+    await app.page.getByTestId('status-frames').filter({ hasText: `Frames: ${read.toLocaleString('en-US')}` }).waitFor();
+    expect(await app.page.getByTestId('status-bar').textContent()).not.toMatch(/Damaged|Loaded in full/);
+    await app.screenshot('big-capture-cancelled');
+    expect(app.problems).toEqual([]);
+  });
 });

@@ -44,7 +44,9 @@ export function StatusBar() {
         </span>
       )}
       {p && p.source === 'live' && (s.capturing || !p.done) && <span className="status-item" data-testid="live-counters">{liveText(p)}</span>}
-      {p && p.done && p.source === 'file' && <span className="status-item status-muted">Loaded in full{p.framesPerSecond > 0 ? ` · ${rateText(p.framesPerSecond)}` : ''}</span>}
+      {p && p.done && p.source === 'file' && (p.cancelled
+        ? <span className="status-item status-warning" data-testid="load-cancelled">Loading cancelled after {formatCount(p.frames)} frames (what was read is kept)</span>
+        : <span className="status-item status-muted">Loaded in full{p.framesPerSecond > 0 ? ` · ${rateText(p.framesPerSecond)}` : ''}</span>)}
     </footer>
   );
 }
