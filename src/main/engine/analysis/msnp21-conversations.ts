@@ -53,7 +53,7 @@ export function onSdg(ctx: AnalysisContext, conn: ConnectionState, cmd: MsnpComm
     notes.session = session.id;
   }
   for (const a of [from, to]) if (a) notes.accounts.push(a);
-  const seen = sightMessage(ctx, session, conn.id, cmd, content, kind.inner, from, ctx.nickOf(from));
+  const seen = sightMessage(ctx, session, conn.id, cmd, content, kind.inner, from, ctx.nickOf(from), 'notification');
   interpretMessage(seen, notes, undefined);
 }
 
