@@ -16,3 +16,12 @@ export const SDG_SIGNALS: Readonly<Record<string, string>> = {
   'signal/audiotunnel': 'audio call tunnel',
 };
 
+
+/**
+ * NFY / PUT documents by Uri (KB_MSNP21): /user is presence (read by the presence analysis);
+ * these are shown in the tree for what they are; other Uris are reported as unknown.
+ */
+export const NFY_DOCUMENTS: ReadonlyArray<[prefix: string, meaning: string]> = [
+  ['/circle', 'group chat roster'],
+  ['/network', 'network gateway status'],
+];
