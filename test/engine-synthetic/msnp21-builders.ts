@@ -104,9 +104,9 @@ export function fileContextV3(name: string, size: number): string {
 }
 
 /** One MSNP21 notification connection of `account`: VER and an SSO USR answered OK, then `messages`. */
-export function msnp21Connection(account: string, startUs: number, messages: ConversationMessage[]): FrameSpec[] {
+export function msnp21Connection(account: string, startUs: number, messages: ConversationMessage[], client = { ip: '192.168.5.5', port: 51000 }): FrameSpec[] {
   return conversationAt(startUs, {
-    client: { ip: '192.168.5.5', port: 51000 },
+    client,
     server: { ip: '65.54.239.140', port: 1863 },
     messages: [
       { from: 'client', payload: 'VER 1 MSNP21 CVR0\r\n' },
