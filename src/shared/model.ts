@@ -133,7 +133,8 @@ export interface FileRecord {
   complete: boolean;
   /** Bytes actually received (may be less than size). */
   received?: number;
-  via?: 'switchboard' | 'direct' | 'msnftp';
+  /** notification: MSNP21 SDG, relayed by the notification server. */
+  via?: 'switchboard' | 'notification' | 'direct' | 'msnftp';
   session?: number | null;
   /** Where `--extract` wrote it. */
   extractedTo?: string;

@@ -118,6 +118,7 @@ export function parseScript(text: string): ScriptStep[] {
 export class RecordingP2p implements P2pSink {
   readonly invitations: MessageContext[] = [];
   readonly p2p: MessageContext[] = [];
+  readonly slp: MessageContext[] = [];
   constructor(private readonly reply: SessionEventLike | null = null) {}
   onInvitation(ctx: MessageContext, _message: MimeMessage): SessionEventLike | null {
     this.invitations.push({ ...ctx, to: [...ctx.to] });
@@ -125,6 +126,10 @@ export class RecordingP2p implements P2pSink {
   }
   onP2pMessage(ctx: MessageContext, _message: MimeMessage): SessionEventLike | null {
     this.p2p.push({ ...ctx, to: [...ctx.to] });
+    return this.reply;
+  }
+  onSlpMessage(ctx: MessageContext, _message: MimeMessage): SessionEventLike | null {
+    this.slp.push({ ...ctx, to: [...ctx.to] });
     return this.reply;
   }
 }

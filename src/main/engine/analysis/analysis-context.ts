@@ -17,6 +17,8 @@ import { SessionStore, type SessionState } from './switchboard-sessions';
 export interface P2pSink {
   onInvitation(ctx: MessageContext, message: MimeMessage): SessionEventLike | null;
   onP2pMessage(ctx: MessageContext, message: MimeMessage): SessionEventLike | null;
+  /** MSNSLP text without a P2P header (MSNP21 SDG Message-Type Signal/P2P). */
+  onSlpMessage(ctx: MessageContext, message: MimeMessage): SessionEventLike | null;
 }
 
 /** What the handlers learn about one command, for its annotation. */

@@ -6,13 +6,14 @@
 
 import { classifyMessage } from '../message/message-kind';
 import { parseMimeMessage } from '../message/parse-mime-message';
-import { parseSdgMessage, sdgAccount } from '../message/sdg-message';
+import { parseSdgMessage, sdgAccount, type SdgMessage } from '../message/sdg-message';
+import { NFY_DOCUMENTS } from '../message/sdg-message-types';
 import type { MsnpCommand } from '../msnp/msnp-command';
 import { decodeMsnpText } from '../msnp/msnp-text';
 import { looksLikeAccount, normalizeAccount } from './account';
 import type { AnalysisContext, CommandNotes } from './analysis-context';
 import type { ConnectionState } from './connection-state';
-import { interpretMessage, sightMessage } from './switchboard-messages';
+import { clipText, interpretMessage, sightMessage } from './switchboard-messages';
 import { elementText } from './xml-text';
 
 const utf8 = new TextDecoder('utf-8');
@@ -53,8 +54,23 @@ export function onSdg(ctx: AnalysisContext, conn: ConnectionState, cmd: MsnpComm
     notes.session = session.id;
   }
   for (const a of [from, to]) if (a) notes.accounts.push(a);
-  const seen = sightMessage(ctx, session, conn.id, cmd, content, kind.inner, from, ctx.nickOf(from));
+  const seen = sightMessage(ctx, session, conn.id, cmd, content, kind.inner, from, ctx.nickOf(from), 'notification');
   interpretMessage(seen, notes, undefined);
+}
+
+/**
+ * True for a presence document (Uri /user, application/user+xml, or neither named: a bare DEL).
+ * Group rosters and network status are named in the summary; other documents are expert notes.
+ */
+function isPresenceDocument(ctx: AnalysisContext, conn: ConnectionState, cmd: MsnpCommand, sdg: SdgMessage, notes: CommandNotes): boolean {
+  const uri = (sdg.content.header('uri') ?? '').trim();
+  const type = sdg.content.contentType;
+  if ((uri === '' || /^\/user\b/i.test(uri)) && (type === '' || type === 'application/user+xml')) return true;
+  notes.kind = 'msnp';
+  const known = NFY_DOCUMENTS.find(([prefix]) => uri.toLowerCase().startsWith(prefix));
+  notes.detail = `${clipText(uri || '(no Uri)', 80)}${known ? `: ${known[1]}` : ''}`;
+  if (!known) ctx.expert.add(cmd.frame, 'note', `NFY document ${clipText(uri || '(no Uri)', 80)} (${type || 'no Content-Type'}) is not analysed`, conn.id);
+  return false;
 }
 
 /** `NFY PUT|DEL len`: a contact's presence document (status, friendly name, personal message). */
@@ -63,6 +79,7 @@ export function onNfy(ctx: AnalysisContext, conn: ConnectionState, cmd: MsnpComm
   if (!cmd.body) return;
   const sdg = parseSdgMessage(parseMimeMessage(cmd.body));
   if (!sdg) return;
+  if (!isPresenceDocument(ctx, conn, cmd, sdg, notes)) return;
   const who = account(sdg.from);
   if (!who) return;
   notes.accounts.push(who);

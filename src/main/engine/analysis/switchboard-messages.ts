@@ -125,8 +125,24 @@ export function interpretMessage(m: SeenMessage, notes: CommandNotes, ackMode: s
       notes.detail = 'P2P';
       fromP2p(m, ctx.p2p.onP2pMessage(m.messageContext, m.message));
       return;
+    case 'slp':
+      notes.kind = 'p2p';
+      notes.detail = 'MSNSLP';
+      fromP2p(m, ctx.p2p.onSlpMessage(m.messageContext, m.message));
+      return;
+    case 'signal':
+      notes.detail = `${kind.messageType}: ${kind.meaning}`;
+      return;
     case 'keepalive':
       notes.detail = 'keep-alive';
+      return;
+    case 'unknown':
+      notes.detail = m.message.contentType || 'message without Content-Type';
+      // An SDG says what it is in Message-Type: one we do not know is named, not guessed at.
+      if (kind.messageType !== undefined && !m.repeatOf) {
+        notes.detail = `Message-Type ${clipText(kind.messageType, 60)}`;
+        ctx.expert.add(cmd.frame, 'note', `SDG with unknown Message-Type "${clipText(kind.messageType, 60)}" (${m.message.contentType || 'no Content-Type'}): not shown in the transcript`, m.messageContext.connection);
+      }
       return;
     default:
       notes.detail = m.message.contentType || 'message without Content-Type';
@@ -143,6 +159,7 @@ export function sightMessage(
   kind: MessageKind,
   from: string | null,
   fromNick: string | null,
+  carrier?: MessageContext['carrier'],
 ): SeenMessage {
   let sighting: Sighting<SightingValue> | null = null;
   let repeatOf: Sighting<SightingValue> | null = null;
@@ -153,6 +170,7 @@ export function sightMessage(
   }
   const to = session ? [...session.present].filter((a) => a !== from) : [];
   const messageContext: MessageContext = { connection, session: session?.id ?? null, from, fromNick, to, frame: cmd.frame, tsUs: cmd.tsUs, duplicate: repeatOf !== null };
+  if (carrier) messageContext.carrier = carrier;
   return { ctx, session, cmd, message, kind, from, fromNick, sighting, repeatOf, messageContext };
 }
 

@@ -13,6 +13,7 @@ import type { HeaderBlock } from './sdg-message';
 export type P2pBodyDescriber = (message: MimeMessage, base: number) => TreeNode[];
 
 const MAX_LABEL = 300;
+const utf8 = new TextDecoder('utf-8');
 
 export function clip(text: string, max = MAX_LABEL): string {
   return text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
@@ -66,9 +67,14 @@ function bodyTitle(kind: MessageKind): string {
       return `Invitation${kind.command ? `: ${kind.command}` : ''}${kind.cookie ? ` (cookie ${kind.cookie})` : ''}`;
     case 'p2p':
       return 'P2P message';
+    case 'slp':
+      return 'MSNSLP message (no binary P2P header)';
+    case 'signal':
+      return `Signal: ${kind.messageType} (${kind.meaning})`;
     case 'sdg':
       return 'SDG message';
     case 'unknown':
+      if (kind.messageType !== undefined) return `Body (unknown Message-Type ${clip(kind.messageType, 80)}, ${kind.contentType || 'no Content-Type'})`;
       return `Body (${kind.contentType || 'no Content-Type'})`;
     default:
       return kind.kind.replace('-', ' ');
@@ -108,7 +114,11 @@ function bodyChildren(message: MimeMessage, kind: MessageKind, base: number, des
         ...kind.secretFields.map((name) => ({ label: `${name} is a login credential: not shown`, severity: 'note' as const })),
       ];
     case 'p2p':
+    case 'slp':
       return describeP2p ? describeP2p(message, base) : [{ label: `P2P data: ${message.body.length} bytes`, range: bodyRange }];
+    case 'signal':
+      // CloseIMWindow names the conversation (`local/remote`): worth reading, never a chat line.
+      return message.body.length > 0 ? [{ label: clip(`Signal body: ${utf8.decode(message.body.subarray(0, 4096))}`), range: bodyRange }] : [];
     case 'keepalive':
       return [];
     case 'unknown':

@@ -8,6 +8,7 @@ import { decodeChatText } from './chat-text';
 import { decoderLabelForCharsetCode, parseImFormat, type ImFormat } from './im-format';
 import { parseFieldLines } from './parse-mime-message';
 import { parseSdgMessage, sdgAccount, type SdgMessage } from './sdg-message';
+import { SDG_SIGNALS } from './sdg-message-types';
 
 export type Fields = Array<[string, string]>;
 
@@ -25,8 +26,13 @@ export type MessageKind =
   | { kind: 'email-data'; mailData: string | null; fields: Fields }
   | { kind: 'invite'; command: string | null; cookie: string | null; fields: Fields }
   | { kind: 'p2p'; dest: string | null; src: string | null }
+  /** MSNSLP text carried directly (SDG Message-Type Signal/P2P), without a binary P2P header. */
+  | { kind: 'slp' }
+  /** An SDG control signal (sdg-message-types.ts): shown in the tree, not in transcripts. */
+  | { kind: 'signal'; messageType: string; meaning: string }
   | { kind: 'sdg'; sdg: SdgMessage; from: string | null; to: string | null; inner: MessageKind }
-  | { kind: 'unknown'; contentType: string };
+  /** messageType: an SDG Message-Type this analyzer does not know. */
+  | { kind: 'unknown'; contentType: string; messageType?: string };
 
 /** Profile fields that are credentials: their values must never reach a view or report. */
 export const SECRET_PROFILE_FIELDS = new Set(['mspauth', 'mspprof', 'sid']);
@@ -130,15 +136,42 @@ function classifyPlain(message: MimeMessage): MessageKind {
   }
 }
 
+/**
+ * What the content of an SDG message is: the Message-Type decides (a text/plain body may be a
+ * signal or MSNSLP), the Content-Type fills in the details; without a Message-Type, the
+ * Content-Type alone, as for MSG.
+ */
+function classifySdgContent(sdg: SdgMessage): MessageKind {
+  const content = sdg.content;
+  const plain = classifyPlain(content);
+  if (sdg.messageType === null) return plain;
+  const type = sdg.messageType.trim().toLowerCase();
+  switch (type) {
+    case 'text':
+      return plain;
+    case 'control/typing':
+      // A typing signal may carry no TypingUser: the sender is the one typing.
+      return { kind: 'typing', user: plain.kind === 'typing' && plain.user !== null ? plain.user : sdgAccount(sdg.from) };
+    case 'nudge':
+      return plain.kind === 'nudge' ? plain : { kind: 'nudge', id: 1, data: null };
+    case 'wink':
+      return plain.kind === 'wink' ? plain : { kind: 'wink', id: 2, data: null };
+    case 'customemoticon':
+      return plain.kind === 'emoticon' ? plain : classifyEmoticons(content, false);
+    case 'data':
+      return plain.kind === 'p2p' ? plain : { kind: 'unknown', contentType: content.contentType, messageType: sdg.messageType };
+    case 'signal/p2p':
+      return plain.kind === 'p2p' ? plain : { kind: 'slp' };
+    default: {
+      const meaning = SDG_SIGNALS[type];
+      return meaning ? { kind: 'signal', messageType: sdg.messageType, meaning } : { kind: 'unknown', contentType: content.contentType, messageType: sdg.messageType };
+    }
+  }
+}
+
 /** Classifies a message body. SDG messages are unwrapped once (never recursively). */
 export function classifyMessage(message: MimeMessage): MessageKind {
   const sdg = parseSdgMessage(message);
   if (!sdg) return classifyPlain(message);
-  let inner = classifyPlain(sdg.content);
-  const type = (sdg.messageType ?? '').toLowerCase();
-  // MSNP21 says some kinds only in Message-Type (a typing signal may carry no TypingUser).
-  if (inner.kind === 'typing' && inner.user === null) inner = { kind: 'typing', user: sdgAccount(sdg.from) };
-  else if (inner.kind === 'unknown' && type === 'control/typing') inner = { kind: 'typing', user: sdgAccount(sdg.from) };
-  else if (inner.kind === 'unknown' && type === 'nudge') inner = { kind: 'nudge', id: 1, data: null };
-  return { kind: 'sdg', sdg, from: sdgAccount(sdg.from), to: sdgAccount(sdg.to), inner };
+  return { kind: 'sdg', sdg, from: sdgAccount(sdg.from), to: sdgAccount(sdg.to), inner: classifySdgContent(sdg) };
 }

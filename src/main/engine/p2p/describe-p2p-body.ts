@@ -1,6 +1,8 @@
 // Command-tree nodes for a P2P message body: every v1 header field (flags spelled out) or the v2
 // header, TLVs and data header, the data, the footer's application id, and — for session-0
 // data — the MSNSLP start line, headers and body fields (reversed WLM 2009 fields marked).
+// MSNP21 SDG bodies may bundle several packets (Bridging-Offsets) or carry bare MSNSLP text
+// (Signal/P2P).
 // describeMessageWithP2p is what the analysis calls for any message body; it also spells out
 // what a legacy invitation offers (application, addresses with PortX un-XORed).
 // Ranges are [offset, length] from the start of the MSNP payload plus `base`.
@@ -8,6 +10,7 @@
 import type { TreeNode } from '../../../shared/model';
 import { clip, describeMessage, headerLabel } from '../message/describe-message';
 import type { MimeMessage } from '../message/mime-message';
+import { bridgedPackets } from './bridging-offsets';
 import { parseMsmsgsInvite } from './msmsgsinvite';
 import { parseSlp, type SlpMessage } from './msnslp';
 import { p2pVersionOf } from './p2p-data';
@@ -119,10 +122,30 @@ function describeV2(body: Uint8Array, at: number): TreeNode[] {
   return nodes;
 }
 
+function describePacket(version: 1 | 2, bytes: Uint8Array, at: number): TreeNode[] {
+  return version === 2 ? describeV2(bytes, at) : describeV1(bytes, at);
+}
+
+/** MSNSLP text without a binary header (MSNP21 SDG Message-Type Signal/P2P). */
+function describeSlpText(message: MimeMessage, at: number): TreeNode[] {
+  const slp = parseSlp(message.body);
+  return slp ? [describeSlp(slp, at)] : [{ label: `Signal/P2P body of ${message.body.length} bytes is not an MSNSLP message`, severity: 'warning', range: [at, message.body.length] }];
+}
+
 /** The P2P body describer for describeMessage (message/describe-message.ts). */
 export function describeP2pBody(message: MimeMessage, base: number): TreeNode[] {
   const at = base + message.bodyOffset;
-  return p2pVersionOf(message) === 2 ? describeV2(message.body, at) : describeV1(message.body, at);
+  if (message.contentType !== 'application/x-msnmsgrp2p') return describeSlpText(message, at);
+  const version = p2pVersionOf(message);
+  const bundle = bridgedPackets(message);
+  const problem: TreeNode[] = bundle.problem ? [{ label: bundle.problem, severity: 'warning' }] : [];
+  if (bundle.packets.length === 1) return [...describePacket(version, bundle.packets[0].bytes, at), ...problem];
+  // Several packets in one SDG (Bridging-Offsets): one node each.
+  return bundle.packets.map((p, i) => ({
+    label: `P2P packet ${i + 1} of ${bundle.packets.length} (${p.bytes.length} bytes at body offset ${p.at})`,
+    range: [at + p.at, p.bytes.length] as Range,
+    children: describePacket(version, p.bytes, at + p.at),
+  }));
 }
 
 /** What an invitation means beyond its raw fields: the application and the addresses (PortX un-XORed). */

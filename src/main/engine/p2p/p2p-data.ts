@@ -1,5 +1,6 @@
-// Routes P2P messages (v1 or v2, from a switchboard MSG or a direct connection): session-0 data
-// is MSNSLP text, joined across chunks and handed to the SLP sessions; other sessions carry a
+// Routes P2P messages (v1 or v2, from a switchboard MSG, an MSNP21 SDG — several packets when
+// Bridging-Offsets says so — or a direct connection): session-0 data is MSNSLP text, joined
+// across chunks and handed to the SLP sessions (SDG Signal/P2P carries that text bare); other sessions carry a
 // file, display picture or emoticon, placed by offset into the file store (v1: the header's
 // offset; v2: size − data remaining − chunk length). ACKs and control messages carry nothing.
 // Spec: PROTOCOL.md "P2P / MSNSLP".
@@ -8,6 +9,7 @@ import type { Direction } from '../../../shared/model';
 import type { ExpertLog } from '../analysis/expert-log';
 import type { MessageContext } from '../message/message-context';
 import type { MimeMessage } from '../message/mime-message';
+import { bridgedPackets } from './bridging-offsets';
 import { kindFromAppId } from './euf-guid';
 import type { FileStore } from './file-store';
 import { parseSlp } from './msnslp';
@@ -18,7 +20,7 @@ import { kindLabel, type SessionEventLike } from './session-event-like';
 import { SlpChunkJoiner } from './slp-chunk-joiner';
 import { dataSender, isObjectKind, type SlpSessions } from './slp-sessions';
 
-type Via = 'switchboard' | 'direct';
+type Via = 'switchboard' | 'notification' | 'direct';
 
 /** The sessionless context used for packets of a direct connection. */
 function directContext(frame: number, tsUs: number): MessageContext {
@@ -47,12 +49,25 @@ export class P2pData {
 
   onSwitchboardMessage(ctx: MessageContext, message: MimeMessage): SessionEventLike | null {
     const preferred = p2pVersionOf(message);
-    const parsed = preferred === 2 ? (parseP2pV2(message.body) ?? parseP2pV1(message.body)) : (parseP2pV1(message.body) ?? parseP2pV2(message.body));
-    if (!parsed) {
-      this.expert.add(ctx.frame, 'warning', `P2P message of ${message.body.length} bytes is too short for a P2P header`, ctx.connection);
-      return null;
+    const bundle = bridgedPackets(message);
+    if (bundle.problem) this.expert.add(ctx.frame, 'warning', `P2P: ${bundle.problem}`, ctx.connection);
+    const via: Via = ctx.carrier === 'notification' ? 'notification' : 'switchboard';
+    let event: SessionEventLike | null = null;
+    for (const { bytes } of bundle.packets) {
+      const parsed = preferred === 2 ? (parseP2pV2(bytes) ?? parseP2pV1(bytes)) : (parseP2pV1(bytes) ?? parseP2pV2(bytes));
+      if (!parsed) {
+        this.expert.add(ctx.frame, 'warning', `P2P message of ${bytes.length} bytes is too short for a P2P header`, ctx.connection);
+        continue;
+      }
+      // One transcript event per message: the last packet's (a bundle ends with what completes).
+      event = this.handle(ctx, `sb${ctx.connection}|${ctx.from ?? ''}`, parsed, via) ?? event;
     }
-    return this.handle(ctx, `sb${ctx.connection}|${ctx.from ?? ''}`, parsed, 'switchboard');
+    return event;
+  }
+
+  /** MSNSLP text without a binary P2P header (SDG Message-Type Signal/P2P). */
+  onSlpText(ctx: MessageContext, data: Uint8Array): SessionEventLike | null {
+    return this.slpChunk(ctx, { data });
   }
 
   onDirectPacket(ref: DirectStreamRef, direction: Direction, version: 1 | 2, packet: Uint8Array, frame: number, tsUs: number): void {

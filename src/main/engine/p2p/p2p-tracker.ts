@@ -1,4 +1,5 @@
-// The stateful P2P analysis, fed by the switchboard analysis (every invitation and P2P message)
+// The stateful P2P analysis, fed by the message analysis (every invitation and P2P message, from
+// switchboard MSG or MSNP21 SDG)
 // and by the pipeline (direct peer connections, every new TCP stream / UDP flow). It joins
 // legacy invitations and MSNSLP sessions, lists the endpoints they negotiate (and whether a
 // connection to them followed), and rebuilds the files they transfer — through the switchboard,
@@ -61,6 +62,11 @@ export class P2pTracker {
   /** An application/x-msnmsgrp2p message (switchboard MSG, or SDG content). */
   onP2pMessage(ctx: MessageContext, message: MimeMessage): SessionEventLike | null {
     return this.data.onSwitchboardMessage(ctx, message);
+  }
+
+  /** MSNSLP text carried without a P2P header (MSNP21 SDG Message-Type Signal/P2P). */
+  onSlpMessage(ctx: MessageContext, message: MimeMessage): SessionEventLike | null {
+    return this.data.onSlpText(ctx, message.body);
   }
 
   /** The pipeline saw a new TCP connection to, or UDP traffic with, ip:port. */
