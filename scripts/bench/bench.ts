@@ -64,3 +64,22 @@ for (const corpus of CORPORA) {
   }
 }
 process.stdout.write(`\nSummary (wall time of whole processes, Node start-up included):\n${summary.join('\n')}\n`);
+
+// ---- The window: the same back end in the browser mode, driven in Chromium (window-bench.ts).
+if (process.env.BENCH_WINDOW !== '0') {
+  const { benchWindow } = await import('./window-bench');
+  const { writeBigCapture } = await import('../../test/helpers/big-capture');
+  const many = join(dir, 'corpus-3m-frames.pcap');
+  if (!existsSync(many)) await writeBigCapture(many, 3_000_000);
+  const files = [join(dir, CORPORA[0].file(targetMb)), join(dir, CORPORA[1].file(targetMb)), many];
+  process.stdout.write('\n=== The window (browser mode in Chromium; Playwright\'s network tracking inflates WebSocket timings by ~40 %)\n');
+  for (const path of files) {
+    const engine = await measure(process.execPath, [join(runners, 'engine-run.mjs'), path]);
+    const w = await benchWindow(path);
+    const ms = (v: number | null) => (v === null ? 'n/a (loaded first)' : `${v.toFixed(0)} ms`);
+    process.stdout.write(`\n${path}: ${w.frames.toLocaleString('en')} frames\n`
+      + `  first rows ${w.firstRowsSeconds.toFixed(2)} s · loaded in full ${w.loadedSeconds.toFixed(2)} s · engine alone ${engine.seconds.toFixed(2)} s → window/engine ${(w.loadedSeconds / engine.seconds).toFixed(1)}× (goal ≤ 1.5×)\n`
+      + `  click → tree: ${ms(w.clickToTreeDuringMs)} during the load, ${ms(w.clickToTreeAfterMs)} after · filter: ${ms(w.filterDuringMs)} during, ${ms(w.filterAfterMs)} after\n`
+      + `  renderer JS heap ${w.rendererHeapMb.toFixed(1)} MB · back end RSS peak ${w.backendPeakMb.toFixed(0)} MB, at the end ${w.backendFinalMb.toFixed(0)} MB (${((w.backendFinalMb * 1024 * 1024) / Math.max(1, w.frames)).toFixed(0)} B/frame incl. Node and results)\n`);
+  }
+}
