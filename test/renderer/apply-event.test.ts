@@ -1,84 +1,100 @@
+// Back-end events applied to the store: resets (new capture, closed capture), frame counts,
+// result increments, progress and errors; a malformed event is dropped and reported without
+// breaking the rest of its batch.
 import { describe, expect, it } from 'vitest';
-import type { AnalysisResult } from '../../src/shared/model';
+import type { ExpertRecord, PresenceRecord } from '../../src/shared/model';
+import type { FrameCounts } from '../../src/shared/packet-page';
+import type { ResultDelta } from '../../src/shared/result-delta';
 import { createAnalyzerStore } from '../../src/renderer/store/analyzer-state';
 import { reduceBackendEvents, type BackendEvent } from '../../src/renderer/store/apply-event';
-import { requestFilter, answerFilter } from '../../src/renderer/store/filter-slice';
-import { rows } from './rows';
 
 const fresh = () => createAnalyzerStore().getState();
 const noErrors = (error: unknown) => { throw error; };
-
-const emptyResult: AnalysisResult = {
-  captures: [], frames: 0, commandCounts: {}, connections: [], sessions: [], contacts: [], presence: [], endpoints: [], files: [], expert: [],
-};
+const counts = (frames: number, displayed = frames, version = 0): BackendEvent =>
+  ({ channel: 'frames:count', payload: { frames, displayed, version, firstTimeUs: 5_000_000 } satisfies FrameCounts });
+const reset = (label: string, source: 'file' | 'live' = 'file'): BackendEvent => ({ channel: 'analysis:reset', payload: { label, source } });
+const presence = (frame: number, status: string): PresenceRecord => ({ frame, time: `t${frame}`, account: 'bob@example.com', status });
+const expert = (frame: number): ExpertRecord => ({ frame, severity: 'warning', message: `odd frame ${frame}` });
+const delta = (frames: number, lists: ResultDelta['lists']): ResultDelta => ({ captures: [], frames, commandCounts: { MSG: frames }, lists });
 
 describe('back-end events', () => {
   it('a reset clears the previous capture and shows the analyzer', () => {
-    const events: BackendEvent[] = [
-      { channel: 'analysis:reset', payload: { label: 'a.pcap', source: 'file' } },
-      { channel: 'frames:appended', payload: { rows: rows(3) } },
-      { channel: 'analysis:reset', payload: { label: 'b.pcap', source: 'file' } },
-      { channel: 'frames:appended', payload: { rows: rows(2) } },
-    ];
-    const s = reduceBackendEvents(fresh(), events, noErrors);
-    expect(s.hasCapture).toBe(true);
-    expect(s.captureLabel).toBe('b.pcap');
-    expect(s.rowCount).toBe(2);
-    expect(s.epoch).toBe(2);
+    const s = reduceBackendEvents(fresh(), [reset('a.pcap'), counts(3), reset('b.pcap'), counts(2)], noErrors);
+    expect(s).toMatchObject({ hasCapture: true, captureLabel: 'b.pcap', captureSource: 'file', frameCount: 2, displayedCount: 2, epoch: 2, firstTimeUs: 5_000_000 });
   });
 
   it('a reset without a label is the back end closing the capture: back to the start screen', () => {
-    const s = reduceBackendEvents(fresh(), [
-      { channel: 'analysis:reset', payload: { label: 'a.pcap', source: 'file' } },
-      { channel: 'frames:appended', payload: { rows: rows(3) } },
-      { channel: 'analysis:reset', payload: { label: '', source: 'file' } },
-    ], noErrors);
-    expect(s.hasCapture).toBe(false);
-    expect(s.rowCount).toBe(0);
+    const s = reduceBackendEvents(fresh(), [reset('a.pcap'), counts(3), reset('')], noErrors);
+    expect(s).toMatchObject({ hasCapture: false, captureSource: null, frameCount: 0, displayedCount: 0 });
+  });
+
+  it('a reset starts the list versions again: the new capture counts from version 0', () => {
+    let s = reduceBackendEvents(fresh(), [reset('a.pcap'), counts(300, 300, 7)], noErrors);
+    expect(s.listVersion).toBe(7);
+    s = reduceBackendEvents(s, [reset('b.pcap'), counts(10, 10, 0), counts(20, 20, 1)], noErrors);
+    expect(s).toMatchObject({ listVersion: 1, frameCount: 20, displayedCount: 20 });
+    expect(s.rowCache.version).toBe(1);
+  });
+
+  it('a reset keeps the applied filter and sort but forgets the selection and the result', () => {
+    const start = { ...fresh(), appliedFilter: 'msnp', sort: { column: 'time' as const, desc: true }, selectedFrame: 4, selectedPosition: 3, filterRequest: 'chat' };
+    const s = reduceBackendEvents(start, [reset('next.pcap'), { channel: 'analysis:result', payload: { delta: delta(1, {}), final: false } }, reset('third.pcap')], noErrors);
+    expect(s).toMatchObject({ appliedFilter: 'msnp', sort: { column: 'time', desc: true }, selectedFrame: null, selectedPosition: null, filterRequest: null, result: null, resultFinal: false });
+  });
+
+  it('counts of an older version are ignored within a batch', () => {
+    const s = reduceBackendEvents(fresh(), [reset('a.pcap'), counts(100, 50, 2), counts(120, 60, 1)], noErrors);
+    expect(s).toMatchObject({ listVersion: 2, frameCount: 100, displayedCount: 50 });
   });
 
   it('drops a malformed event and keeps applying the rest', () => {
     const failures: unknown[] = [];
     const events = [
-      { channel: 'analysis:reset', payload: { label: 'x', source: 'file' } },
-      { channel: 'frames:appended', payload: {} },
-      { channel: 'analysis:result', payload: { result: null, final: false } },
+      reset('x'),
+      { channel: 'frames:count', payload: null },
+      { channel: 'frames:count', payload: { frames: 'many', displayed: 1, version: 0 } },
+      { channel: 'frames:count', payload: { frames: 4, displayed: -1, version: 0 } },
+      { channel: 'analysis:result', payload: { delta: null, final: false } },
       { channel: 'no:such', payload: 1 },
-      { channel: 'frames:appended', payload: { rows: rows(4) } },
+      counts(4),
     ] as unknown as BackendEvent[];
     const s = reduceBackendEvents(fresh(), events, (e) => failures.push(e));
-    expect(failures).toHaveLength(3);
-    expect(s.rowCount).toBe(4);
+    expect(failures).toHaveLength(5);
+    expect(s).toMatchObject({ captureLabel: 'x', frameCount: 4, displayedCount: 4 });
   });
 
-  it('fills in lists a partial result leaves out', () => {
-    const partial = { ...emptyResult, sessions: undefined } as unknown as AnalysisResult;
-    const s = reduceBackendEvents(fresh(), [{ channel: 'analysis:result', payload: { result: partial, final: true } }], noErrors);
-    expect(s.result?.sessions).toEqual([]);
+  it('builds the result from its increments', () => {
+    const s = reduceBackendEvents(fresh(), [
+      reset('a.pcap'),
+      { channel: 'analysis:result', payload: { delta: delta(2, { presence: { length: 1, changed: [[0, presence(1, 'NLN')]] } }), final: false } },
+      { channel: 'analysis:result', payload: { delta: delta(5, { presence: { length: 2, changed: [[1, presence(4, 'AWY')]] }, expert: { length: 1, changed: [[0, expert(5)]] } }), final: true } },
+    ], noErrors);
+    expect(s.result).toEqual({
+      captures: [], frames: 5, commandCounts: { MSG: 5 }, connections: [], sessions: [], contacts: [], endpoints: [], files: [],
+      presence: [presence(1, 'NLN'), presence(4, 'AWY')],
+      expert: [expert(5)],
+    });
     expect(s.resultFinal).toBe(true);
   });
 
-  it('a live capture that reports done is no longer capturing', () => {
+  it('fills in what a partial increment leaves out', () => {
+    const partial = { frames: 3, lists: { sessions: undefined } } as unknown as ResultDelta;
+    const s = reduceBackendEvents(fresh(), [{ channel: 'analysis:result', payload: { delta: partial, final: false } }], noErrors);
+    expect(s.result).toMatchObject({ frames: 3, captures: [], commandCounts: {}, sessions: [], expert: [] });
+    expect(s.resultFinal).toBe(false);
+  });
+
+  it('a live capture that reports done is no longer capturing; a file load leaves it alone', () => {
     const start = { ...fresh(), capturing: true };
     const progress = { source: 'live' as const, label: 'eth0', bytesDone: 0, bytesTotal: 0, frames: 9, framesPerSecond: 0, done: true };
-    expect(reduceBackendEvents(start, [{ channel: 'analysis:progress', payload: progress }], noErrors).capturing).toBe(false);
+    const ended = reduceBackendEvents(start, [{ channel: 'analysis:progress', payload: progress }], noErrors);
+    expect(ended).toMatchObject({ capturing: false, progress });
+    const running = reduceBackendEvents(start, [{ channel: 'analysis:progress', payload: { ...progress, done: false } }], noErrors);
+    expect(running.capturing).toBe(true);
   });
 
   it('an error becomes a notice', () => {
     const s = reduceBackendEvents(fresh(), [{ channel: 'analysis:error', payload: { message: 'truncated file' } }], noErrors);
     expect(s.notice).toMatchObject({ kind: 'error', text: 'truncated file' });
-  });
-
-  it('a new capture keeps the applied display filter but shows nothing until it is evaluated again', () => {
-    let s = reduceBackendEvents(fresh(), [{ channel: 'frames:appended', payload: { rows: rows(3) } }], noErrors);
-    s = { ...s, ...requestFilter(s, 'msnp') };
-    s = { ...s, ...answerFilter(s, 'msnp', 3, { ok: true, frames: [1, 2] }) };
-    s = reduceBackendEvents(s, [
-      { channel: 'analysis:reset', payload: { label: 'next', source: 'file' } },
-      { channel: 'frames:appended', payload: { rows: rows(5) } },
-    ], noErrors);
-    expect(s.appliedFilter).toBe('msnp');
-    expect(s.order).toEqual(new Int32Array(0));
-    expect(s.filterCoveredRows).toBe(0);
   });
 });

@@ -37,7 +37,8 @@ export function selectFrame(state: SelectionData, frame: number | null, scrollIn
   const scrollToken = scrollIntoView ? state.scrollToken + 1 : state.scrollToken;
   if (frame === state.selectedFrame) {
     const known = position ?? state.selectedPosition;
-    return scrollIntoView || known !== state.selectedPosition ? { scrollToken, selectedPosition: known } : {};
+    const moved = known !== state.selectedPosition ? { selectedPosition: known } : {};
+    return scrollIntoView ? { scrollToken, ...moved } : moved;
   }
   if (frame === null) return { ...initialSelection(), scrollToken };
   return { selectedFrame: frame, selectedPosition: position, detail: null, detailStatus: 'loading', selectedNode: null, highlight: null, scrollToken };
