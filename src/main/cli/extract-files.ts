@@ -1,14 +1,17 @@
 // --extract DIR: writes every rebuilt file. Names come from the capture (attacker-controlled), so
-// they are reduced to a safe base name and prefixed with the frame number to stay unique.
+// they are reduced to a safe base name and prefixed with the frame number to stay unique: no
+// directory part, no leading dots, no control, bidi or zero-width character (a right-to-left
+// override would make `invoice<RLO>gpj.exe` show as `invoiceexe.jpg` in a file manager).
+// Only the bytes seen are written, never the size the sender declared.
 
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AnalysisResult } from '../../shared/model';
+import { showInvisible } from '../../shared/visible-text';
 
 export function safeFileName(name: string, fallback: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_').replace(/^\.+/, '').trim().slice(0, 180);
+  const clean = showInvisible(base, () => '_').replace(/[<>:"|?*]/g, '_').replace(/^[.\s]+|[.\s]+$/g, '').slice(0, 180);
   return clean || fallback;
 }
 

@@ -99,7 +99,7 @@ export class P2pTracker {
     return this.store.records();
   }
 
-  /** Bytes of files()[index] as rebuilt (holes of an incomplete file are zeros), or null if not kept. */
+  /** Bytes of files()[index] as rebuilt up to the last byte seen (holes before it are zeros), or null if not kept. */
   fileBytes(index: number): Uint8Array | null {
     return this.store.bytes(index);
   }
