@@ -17,7 +17,8 @@ export const FAKE_JPG = 'photo.jpg';
 /** Bob's nick as sent (URL-encoded) and as decoded: "Bob" then RLO then "evil". */
 export const NICK_RAW = 'Bob%E2%80%AEevil';
 export const NICK = 'Bob\u202Eevil';
-export const CHAT_TEXT = 'see the invoice';
+/** Chat text with an override of its own, to be seen in the packet list's Info and the transcript. */
+export const CHAT_TEXT = 'see the \u202Einvoice';
 
 /** A small "executable": MZ header then filler. */
 export const EXE_BYTES = Uint8Array.from({ length: 300 }, (_, i) => (i === 0 ? 0x4d : i === 1 ? 0x5a : (i * 7) & 0xff));

@@ -4,6 +4,8 @@
 import { useShallow } from 'zustand/react/shallow';
 import { useActions } from '../../app/analyzer-context';
 import { formatCount } from '../../format/time-format';
+import { showInvisible } from '../../../shared/visible-text';
+import { CapturedText } from '../../components/CapturedText';
 import { useAnalyzer } from '../../store/analyzer-state';
 import { baseName, commandTotal, liveText, loadPercent, rateText } from './status-text';
 
@@ -23,13 +25,13 @@ export function StatusBar() {
         <span className="status-item">Ready. Open a capture or start a live capture.</span>
       ) : (
         <>
-          <span className={`status-item status-file${s.capturing ? ' live' : ''}`} title={s.label}>
-            {s.capturing ? '● Capturing: ' : ''}{baseName(s.label) || (s.source === 'live' ? 'Live capture' : 'Capture')}
+          <span className={`status-item status-file${s.capturing ? ' live' : ''}`} title={showInvisible(s.label)}>
+            {s.capturing ? '● Capturing: ' : ''}<CapturedText text={baseName(s.label) || (s.source === 'live' ? 'Live capture' : 'Capture')} />
           </span>
           <span className="status-item" data-testid="status-frames">Frames: {formatCount(s.rows)}</span>
           <span className="status-item" data-testid="status-commands">MSNP commands: {formatCount(s.commands)}</span>
           <span className="status-item" data-testid="status-sessions">Sessions: {formatCount(s.sessions)}</span>
-          {s.damage && <span className="status-item status-warning" title={s.damage}>⚠ Damaged capture: {s.damage}</span>}
+          {s.damage && <span className="status-item status-warning" title={showInvisible(s.damage)}>⚠ Damaged capture: <CapturedText text={s.damage} /></span>}
         </>
       )}
       <span className="status-spacer" />
