@@ -8,8 +8,8 @@ import type { CaptureSink } from '../../src/main/capture/live-capture';
 /** Throws a clear error unless the process may capture (root here and in CI). */
 export function assertCapturePrivileges(): void {
   if (process.getuid?.() !== 0) {
-    throw new Error('live-capture tests need capture privileges: run them as root (CI runs as root), '
-      + 'or give node CAP_NET_RAW with `sudo setcap cap_net_raw,cap_net_admin+eip $(command -v node)`');
+    // Root, not capabilities: the tests also start processes as other users and in namespaces.
+    throw new Error('live-capture tests need root (CI runs as root): they capture, switch users and create network namespaces');
   }
 }
 

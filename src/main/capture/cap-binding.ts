@@ -10,6 +10,7 @@
 // All of that is why it runs in a child process (capture-process.ts).
 
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
 export interface CapDevice {
   name: string;
@@ -31,13 +32,25 @@ export interface CapModule {
 /** The snaplen the binding always sets. */
 export const CAP_SNAPLEN = 65535;
 
-const requireNative = createRequire(import.meta.url);
 let loaded: CapModule | null = null;
+/** Where `cap` is resolved from: this module's package, unless the capture helper says otherwise. */
+let capBase: string | null = null;
+
+/**
+ * Resolves `cap` from `directory` (its node_modules) instead of this module's package. The capture
+ * helper (capture-helper.ts) carries its own copy of the binding, built for its own Node, beside
+ * its executable; it has no package to resolve from.
+ */
+export function resolveCapFrom(directory: string): void {
+  capBase = join(directory, 'node_modules', 'resolve-from-here.js');
+}
 
 /** Loads `cap`; throws an Error whose message says what is missing on this platform. */
 export function loadCap(): CapModule {
   if (loaded) return loaded;
   try {
+    // Made here, not at import: a CommonJS bundle (the helper) has no import.meta.url.
+    const requireNative = createRequire(capBase ?? import.meta.url);
     loaded = requireNative('cap') as CapModule;
     return loaded;
   } catch (err) {

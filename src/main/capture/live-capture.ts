@@ -142,7 +142,7 @@ export class LiveCapture implements LiveCaptureController {
     if (!reply.ok || !('linkType' in reply)) {
       await child.shutdown();
       const error = reply.ok ? 'capture process gave no link type' : reply.error;
-      throw new Error(explainOpenError(error, req.device));
+      throw new Error(explainOpenError(error, req.device, process.platform, child.helper));
     }
     let spool: CaptureSpool;
     try {

@@ -11,12 +11,14 @@ import type { RequestChannel } from '../../shared/ipc-contract';
 import { AnalyzerBackend } from '../backend/analyzer-backend';
 import { outputPath } from '../backend/output-path';
 import { spawnAnalysisWorker } from '../backend/worker-client';
+import { helperPathFor } from '../capture/capture-launch';
 import { LiveCapture } from '../capture/live-capture';
 import { contentSecurityPolicy } from '../server/security-headers';
 import { buildAppMenu, type MenuAction } from './app-menu';
 import { isRendererUrl, RENDERER_URL } from './channel-allowlist';
 import { registerIpc, sendEvent } from './ipc-main';
 import { registerRendererScheme, serveRenderer } from './renderer-protocol';
+import { forkCaptureUtility } from './utility-capture';
 import { loadWindowState, trackWindowState } from './window-state';
 
 const distMain = dirname(fileURLToPath(import.meta.url));
@@ -59,7 +61,8 @@ async function main(early: string[], stopEarly: () => void): Promise<void> {
   const backend = new AnalyzerBackend({
     configDir: userData,
     samplePath,
-    liveCapture: new LiveCapture({ script: unpacked(join(distMain, 'capture-process.js')) }),
+    // The capture helper when installed (the one binary with capture privileges), else a utility process.
+    liveCapture: new LiveCapture({ script: unpacked(join(distMain, 'capture-process.js')), helper: helperPathFor(distMain), forkUtility: forkCaptureUtility }),
     spawnWorker: () => spawnAnalysisWorker({ url: pathToFileURL(unpacked(join(distMain, 'analysis-worker.js'))) }),
   });
 
