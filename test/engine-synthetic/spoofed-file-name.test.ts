@@ -10,8 +10,9 @@ import { describe, expect, it } from 'vitest';
 import { extractFiles, safeFileName } from '../../src/main/cli/extract-files';
 import { analyzeCaptureFiles } from '../../src/main/engine/analyze-files';
 import { jsonReport } from '../../src/main/report/json-report';
+import { textReport } from '../../src/main/report/text-report';
 import { EXE_BYTES, FAKE_JPG, JPG_SENT, NICK, RLO_NAME, spoofedFrames } from './spoofed-file-scenario';
-import { writeFrames } from './synthetic';
+import { terminalControls, writeFrames } from './synthetic';
 
 const { result, analyzer } = await analyzeCaptureFiles([writeFrames(spoofedFrames)]);
 const RLO_WARNING = 'Spoofed file name: the name holds a bidi control (⟨U+202E⟩) that makes it show a false extension: invoice⟨U+202E⟩gpj.exe';
@@ -32,6 +33,15 @@ describe('spoofed file names', () => {
       ['warning', RLO_WARNING],
       ['warning', JPG_WARNING],
     ]);
+  });
+
+  it('are escaped and flagged in the text report\'s Files', () => {
+    const text = textReport(result);
+    expect(terminalControls(text)).toEqual([]);
+    const files = text.split('== Files')[1].split('\n').filter((l) => l.includes('file-transfer'));
+    expect(files[0]).toMatch(/^ {2}frame \d+: file-transfer invoice\\u\{202e\}gpj\.exe 300 bytes sha1 [0-9a-f]{40} alice@hotmail\.com → bob@hotmail\.com ⚠ /);
+    expect(files[0].endsWith(`⚠ ${RLO_WARNING}`)).toBe(true);
+    expect(files[1].endsWith(`INCOMPLETE ⚠ ${JPG_WARNING}`)).toBe(true);
   });
 
   it('leave the nick as sent in the result', () => {

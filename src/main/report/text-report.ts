@@ -71,7 +71,7 @@ export function textReport(result: AnalysisResult): string {
   if (result.files.length) {
     out.push(section('Files'));
     for (const f of result.files) {
-      out.push(`  frame ${f.frame}: ${f.kind} ${safeText(f.name)} ${f.size} bytes sha1 ${f.sha1 ?? '-'} ${f.from ?? '?'} → ${f.to ?? '?'}${f.complete ? '' : ' INCOMPLETE'}${f.extractedTo ? ` → ${f.extractedTo}` : ''}`);
+      out.push(`  frame ${f.frame}: ${f.kind} ${safeText(f.name)} ${f.size} bytes sha1 ${f.sha1 ?? '-'} ${f.from ?? '?'} → ${f.to ?? '?'}${f.complete ? '' : ' INCOMPLETE'}${f.extractedTo ? ` → ${f.extractedTo}` : ''}${f.nameWarning ? ` ⚠ ${f.nameWarning}` : ''}`);
     }
   }
   if (result.expert.length) {
