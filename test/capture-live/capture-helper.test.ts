@@ -11,8 +11,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CaptureChild } from '../../src/main/capture/capture-child';
 import type { CaptureMessage } from '../../src/main/capture/capture-protocol';
 import { LiveCapture } from '../../src/main/capture/live-capture';
-import { decodePacket } from '../../src/main/engine/decode/decode-packet';
-import { assertCapturePrivileges, loopbackServer, recordingSink, sendMessages, waitFor } from './live-test-kit';
+import { assertCapturePrivileges, captureOwnTraffic } from './live-test-kit';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const HELPER = join(ROOT, 'dist', 'capture-helper', 'msnp-capture');
@@ -34,21 +33,6 @@ afterEach(async () => {
   await live?.dispose();
   live = null;
 });
-
-/** Captures MESSAGES sent over lo with `live`; returns the client→server payloads seen. */
-async function captureOwnTraffic(capture: LiveCapture): Promise<string[]> {
-  const server = await loopbackServer();
-  const sink = recordingSink();
-  await capture.start({ device: 'lo', filter: `tcp port ${server.port}` }, sink);
-  await sendMessages(server.port, MESSAGES);
-  await waitFor('the server to receive everything', () => server.received().length === MESSAGES.join('').length);
-  await server.close();
-  const payloads = () => sink.frames.map((f) => decodePacket(f.linkType, f.data)!).filter((p) => p.dstPort === server.port && p.payload.length > 0);
-  await waitFor('the data frames', () => payloads().length >= MESSAGES.length);
-  await capture.stop();
-  expect(sink.errors).toEqual([]);
-  return payloads().map((p) => Buffer.from(p.payload).toString('latin1'));
-}
 
 /** A copy of the helper (with its binding) that nobody can run, with the capture capability unless told otherwise. */
 function helperCopy(capability = true): string {
@@ -85,13 +69,13 @@ describe('the capture helper', () => {
     expect(reply.ok && 'devices' in reply && reply.devices.some((d) => d.name === 'lo')).toBe(true);
 
     live = new LiveCapture({ helper: HELPER });
-    expect(await captureOwnTraffic(live)).toEqual(MESSAGES);
+    expect(await captureOwnTraffic(live, MESSAGES)).toEqual(MESSAGES);
   });
 
   it('captures as nobody once given the capability', async () => {
     assertCapturePrivileges();
     live = new LiveCapture({ helper: helperCopy(), uid: NOBODY, gid: NOBODY });
-    expect(await captureOwnTraffic(live)).toEqual(MESSAGES);
+    expect(await captureOwnTraffic(live, MESSAGES)).toEqual(MESSAGES);
   });
 
   it('runs nothing but itself with the capability: NODE_OPTIONS and a script argument are ignored', async () => {
