@@ -8,12 +8,11 @@
 import { createHash } from 'node:crypto';
 import type { FileRecord } from '../../../shared/model';
 import type { ExpertLog } from '../analysis/expert-log';
-import { fileNameWarning } from './file-name-warning';
 
 export const DEFAULT_BYTE_BUDGET = 256 * 1024 * 1024;
 const MAX_FILES = 10_000;
 
-export type FileMeta = Omit<FileRecord, 'sha1' | 'complete' | 'received' | 'extractedTo' | 'nameWarning'>;
+export type FileMeta = Omit<FileRecord, 'sha1' | 'complete' | 'received' | 'extractedTo'>;
 
 export type ChunkResult = 'added' | 'duplicate' | 'completed' | 'rejected';
 
@@ -43,7 +42,6 @@ export class FileStore {
     const entry: Entry = { record: { ...meta, sha1: null, complete: false, received: 0 }, ranges: [], bytes: null, overBudget: false };
     this.entries.push(entry);
     this.byKey.set(key, entry);
-    this.checkName(entry, null, meta.frame);
     return entry.record;
   }
 
@@ -66,7 +64,6 @@ export class FileStore {
     }
     const added = this.cover(entry, offset, end);
     if (added === 0) return 'duplicate';
-    if (offset === 0) this.checkName(entry, data, frame);
     if (!entry.bytes && !entry.overBudget) this.allocate(entry, frame);
     entry.bytes?.set(data.subarray(0, end - offset), offset);
     entry.record.received = (entry.record.received ?? 0) + added;
@@ -94,14 +91,6 @@ export class FileStore {
     const entry = this.entries[index];
     if (!entry?.bytes) return null;
     return entry.bytes.subarray(0, entry.ranges[entry.ranges.length - 1]?.[1] ?? 0);
-  }
-
-  /** Sets the record's nameWarning from its name and, once seen, its first bytes; says so in the expert info. */
-  private checkName(entry: Entry, head: Uint8Array | null, frame: number): void {
-    const warning = fileNameWarning(entry.record.name, head);
-    if (!warning || warning === entry.record.nameWarning) return;
-    entry.record.nameWarning = warning;
-    this.expert.add(frame, 'warning', warning);
   }
 
   private allocate(entry: Entry, frame: number): void {

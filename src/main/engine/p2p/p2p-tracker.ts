@@ -12,7 +12,8 @@ import type { MessageContext } from '../message/message-context';
 import type { MimeMessage } from '../message/mime-message';
 import { DirectP2pFramer } from './direct-p2p-framer';
 import { EndpointBook } from './endpoint-book';
-import { FileStore } from './file-store';
+import type { FileStore } from './file-store';
+import { NameCheckingFileStore } from './name-checking-file-store';
 import { LegacyInvitations } from './legacy-invitations';
 import { MsnftpStream } from './msnftp';
 import { P2pData } from './p2p-data';
@@ -48,7 +49,7 @@ export class P2pTracker {
   private readonly direct = new Map<string, DirectStreamHandle>();
 
   constructor(private readonly expert: ExpertLog, options: { fileBudgetBytes?: number } = {}) {
-    this.store = new FileStore(expert, options.fileBudgetBytes);
+    this.store = new NameCheckingFileStore(expert, options.fileBudgetBytes);
     this.legacy = new LegacyInvitations(this.book, expert);
     this.slp = new SlpSessions(this.book, expert);
     this.data = new P2pData(this.slp, this.store, expert);
