@@ -1,7 +1,8 @@
 // Builds the dedicated capture helper (src/main/capture/capture-helper.ts) into
 // dist/capture-helper/: `msnp-capture` (msnp-capture.exe on Windows), a Node single executable
-// application made from the Node running this script, and node_modules/cap, that Node's build of
-// the libpcap binding (the app's own copy may be rebuilt for Electron). This is the only file an
+// application made from the Node running this script, and binding/cap, that Node's build of the
+// libpcap binding (the app's own copy may be rebuilt for Electron; not in a node_modules folder,
+// which packagers treat as dependencies). This is the only file an
 // administrator gives capture privileges to. A helper built from the same inputs is left as it
 // is, so `npm start` does not drop the capability given with setcap. Run by `npm run build` with
 // --optional (a Node without single-executable support then costs the helper, not the build:
@@ -61,7 +62,7 @@ async function buildHelper(work) {
   if (process.platform === 'darwin') execFileSync('codesign', ['--sign', '-', EXE]);
 
   // The binding for this Node, beside the helper: what it needs at run time and nothing else.
-  const capOut = join(OUT, 'node_modules', 'cap');
+  const capOut = join(OUT, 'binding', 'cap');
   mkdirSync(join(capOut, 'build', 'Release'), { recursive: true });
   copyFileSync(join(capDir, 'package.json'), join(capOut, 'package.json'));
   cpSync(join(capDir, 'lib'), join(capOut, 'lib'), { recursive: true });

@@ -33,16 +33,16 @@ export interface CapModule {
 export const CAP_SNAPLEN = 65535;
 
 let loaded: CapModule | null = null;
-/** Where `cap` is resolved from: this module's package, unless the capture helper says otherwise. */
-let capBase: string | null = null;
+/** The binding's directory when not resolved as the package `cap` (the capture helper's copy). */
+let capDirectory: string | null = null;
 
 /**
- * Resolves `cap` from `directory` (its node_modules) instead of this module's package. The capture
- * helper (capture-helper.ts) carries its own copy of the binding, built for its own Node, beside
- * its executable; it has no package to resolve from.
+ * Loads the binding from `directory` instead of resolving the package `cap`: the capture helper
+ * (capture-helper.ts) carries its own copy, built for its own Node, beside its executable (it has
+ * no package to resolve from, and the app's copy may be built for Electron).
  */
-export function resolveCapFrom(directory: string): void {
-  capBase = join(directory, 'node_modules', 'resolve-from-here.js');
+export function loadCapFrom(directory: string): void {
+  capDirectory = directory;
 }
 
 /** Loads `cap`; throws an Error whose message says what is missing on this platform. */
@@ -50,8 +50,8 @@ export function loadCap(): CapModule {
   if (loaded) return loaded;
   try {
     // Made here, not at import: a CommonJS bundle (the helper) has no import.meta.url.
-    const requireNative = createRequire(capBase ?? import.meta.url);
-    loaded = requireNative('cap') as CapModule;
+    const requireNative = createRequire(capDirectory ? join(capDirectory, 'index.js') : import.meta.url);
+    loaded = requireNative(capDirectory ?? 'cap') as CapModule;
     return loaded;
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);

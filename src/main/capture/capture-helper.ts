@@ -5,12 +5,12 @@
 // single executable application, it runs only this embedded code (a script or Node options on its
 // command line are passed through as plain arguments, which it ignores; Node ignores NODE_OPTIONS
 // in a process holding file capabilities), speaks only the capture protocol over the IPC channel
-// of the app that started it, and loads the libpcap binding it carries in node_modules beside itself.
+// of the app that started it, and loads the libpcap binding it carries beside itself (binding/cap).
 
 import { realpathSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { resolveCapFrom } from './cap-binding';
+import { dirname, join } from 'node:path';
+import { loadCapFrom } from './cap-binding';
 // Evaluated before the line below, but it only loads `cap` when the app's first request arrives.
 import './capture-process';
 
-resolveCapFrom(dirname(realpathSync(process.execPath)));
+loadCapFrom(join(dirname(realpathSync(process.execPath)), 'binding', 'cap'));
