@@ -1,13 +1,15 @@
 // Entry point of the analysis worker thread (bundled to dist/main/analysis-worker.js). Owns one
 // AnalysisSession with the real engine: the back end starts a fresh worker for every capture,
 // so ending a capture frees all of its memory at once. Answers `{seq, request}` calls with
-// `{seq, ok, …}` and forwards the session's events.
+// `{seq, ok, …}` and forwards the session's events. Its progress board (shared with the back end's
+// watchdog) gets a heartbeat from a timer, so a thread stuck in a loop stops beating.
 
 import { parentPort } from 'node:worker_threads';
 import { Analyzer } from '../engine/analyzer';
 import { mergeCaptureBatches } from '../engine/capture/merge-captures';
 import { AnalysisSession } from './analysis-session';
 import { exportReport } from './export-report';
+import { ProgressBoard } from './progress-board';
 import type { FromWorker, ToWorker, WorkerCalls, WorkerRequest } from './worker-protocol';
 
 const port = parentPort;
@@ -23,10 +25,13 @@ const session = new AnalysisSession({
   emit: (event) => post({ event }),
 });
 
+/** The heartbeat's period: well under the watchdog's smallest useful bound. */
+const BEAT_MS = 100;
+
 type Handlers = { [K in keyof WorkerCalls]: (arg: WorkerCalls[K][0]) => Promise<WorkerCalls[K][1]> | WorkerCalls[K][1] };
 
 const handlers: Handlers = {
-  load: (arg) => session.load(arg.paths, arg.label, arg.options),
+  load: (arg) => session.load(arg.paths, arg.label, arg.options, arg.replay),
   'live-begin': (arg) => session.beginLive(arg.label, arg.options),
   'live-end': () => session.endLive(),
   cancel: () => session.cancel(),
@@ -51,5 +56,11 @@ async function answer(seq: number, request: WorkerRequest): Promise<void> {
 
 port.on('message', (message: ToWorker) => {
   if ('live' in message) session.addLive(message.live);
-  else void answer(message.seq, message.request);
+  else if ('init' in message) {
+    const board = new ProgressBoard(message.init.board);
+    session.board = board;
+    session.tempDir = message.init.tempDir;
+    board.beat();
+    setInterval(() => board.beat(), BEAT_MS);
+  } else void answer(message.seq, message.request);
 });

@@ -5,7 +5,7 @@
 
 import { Worker } from 'node:worker_threads';
 import type { CapturedFrame } from '../engine/capture/captured-frame';
-import type { FromWorker, ToWorker, WorkerCall, WorkerCalls, WorkerEvent, WorkerRequest } from './worker-protocol';
+import type { FromWorker, ToWorker, WorkerCall, WorkerCalls, WorkerEvent, WorkerInit, WorkerRequest } from './worker-protocol';
 
 /** What WorkerClient needs of a worker_threads Worker. */
 export interface WorkerLike {
@@ -50,7 +50,9 @@ export class WorkerClient {
     private readonly worker: WorkerLike,
     onEvent: (event: WorkerEvent) => void,
     private readonly onDeath: (reason: string) => void,
+    init?: WorkerInit,
   ) {
+    if (init) worker.postMessage({ init });
     worker.on('message', (message) => {
       if ('event' in message) {
         onEvent(message.event);
@@ -104,6 +106,12 @@ export class WorkerClient {
       clearTimeout(timer);
     }
     this.die('analysis worker stopped');
+    await this.worker.terminate();
+  }
+
+  /** Kills a worker that stopped responding: no clean-up call (it would never be answered). */
+  async terminate(reason: string): Promise<void> {
+    this.die(reason);
     await this.worker.terminate();
   }
 

@@ -12,12 +12,27 @@ export interface SessionOptions {
   msnpPorts?: number[];
   heuristics?: boolean;
   showSecrets?: boolean;
+  /**
+   * TEST-ONLY: the session spins forever when it reaches this frame, so tests can drive the
+   * watchdog deterministically. Set only by the main side's BackendOptions (never by a renderer).
+   */
+  __testHangAtFrame?: number;
+}
+
+/**
+ * Rebuild what a stopped worker had decoded: read frames up to `lastFrame` only, without events
+ * until the end, then send the counts and the whole result once. `finish`: the stopped worker had
+ * finished its load, so the final flush is safe to repeat (otherwise it may be what hung).
+ */
+export interface ReplayLimit {
+  lastFrame: number;
+  finish: boolean;
 }
 
 /** Worker calls: name → [argument, result]. */
 export interface WorkerCalls {
   /** Start reading (merged) capture files; replies once reading has ended (done, cancelled or failed). */
-  load: [{ paths: string[]; label: string; options: SessionOptions }, void];
+  load: [{ paths: string[]; label: string; options: SessionOptions; replay?: ReplayLimit }, void];
   /** Start a live session: frames follow as `{live}` messages. */
   'live-begin': [{ label: string; options: SessionOptions }, void];
   /** No more live frames: finish the analysis. */
@@ -47,7 +62,13 @@ export type WorkerEventChannel = 'analysis:reset' | 'frames:count' | 'analysis:r
 
 export type WorkerEvent = { [E in WorkerEventChannel]: { channel: E; payload: EventChannels[E] } }[WorkerEventChannel];
 
-export type ToWorker = { seq: number; request: WorkerRequest } | { live: CapturedFrame[] };
+/** First message to a worker: the progress board it writes (read by the watchdog) and its own temporary directory (removed by the main side, even when the worker had to be killed). */
+export interface WorkerInit {
+  board: SharedArrayBuffer;
+  tempDir: string;
+}
+
+export type ToWorker = { seq: number; request: WorkerRequest } | { live: CapturedFrame[] } | { init: WorkerInit };
 
 export type FromWorker =
   | { seq: number; ok: true; result: unknown }

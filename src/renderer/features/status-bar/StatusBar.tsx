@@ -1,7 +1,9 @@
 // The status bar: which capture, how many frames, MSNP commands and sessions, and the progress
-// of a load (percent, frames/s, Cancel) or of a live capture (captured, dropped, elapsed, rate).
+// of a load (percent, frames/s, Cancel) or of a live capture (captured, dropped, elapsed, rate);
+// an analysis that stopped responding, with Stop, and where it was stopped.
 
 import { useShallow } from 'zustand/react/shallow';
+import { stalledText, stoppedText } from '../../../shared/watchdog-text';
 import { useActions } from '../../app/analyzer-context';
 import { formatCount } from '../../format/time-format';
 import { useAnalyzer } from '../../store/analyzer-state';
@@ -33,6 +35,15 @@ export function StatusBar() {
         </>
       )}
       <span className="status-spacer" />
+      {p?.stalled && !p.done && (
+        <span className="status-item status-warning" data-testid="analysis-stalled">
+          {stalledText(p.stalled)}
+          {' '}<button type="button" className="link-button" onClick={() => void actions.cancelLoad()}>Stop</button>
+        </span>
+      )}
+      {p?.stopped && p.done && (
+        <span className="status-item status-warning" data-testid="analysis-stopped">{stoppedText(p.stopped)} (what was read before is kept)</span>
+      )}
       {loading && p && (
         <span className="status-progress" data-testid="load-progress">
           <span className="progress-track" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent ?? undefined}>
@@ -44,7 +55,7 @@ export function StatusBar() {
         </span>
       )}
       {p && p.source === 'live' && (s.capturing || !p.done) && <span className="status-item" data-testid="live-counters">{liveText(p)}</span>}
-      {p && p.done && p.source === 'file' && (p.cancelled
+      {p && p.done && !p.stopped && p.source === 'file' && (p.cancelled
         ? <span className="status-item status-warning" data-testid="load-cancelled">Loading cancelled after {formatCount(p.frames)} frames (what was read is kept)</span>
         : <span className="status-item status-muted">Loaded in full{p.framesPerSecond > 0 ? ` · ${rateText(p.framesPerSecond)}` : ''}</span>)}
     </footer>
