@@ -44,6 +44,8 @@ export interface SessionDeps {
   createAnalyzer: AnalyzerFactory;
   readCaptures: CaptureBatchReader;
   emit(event: WorkerEvent): void;
+  /** The main side is behind (event-outbox.ts): hold the next result increment. */
+  congested?(): boolean;
   timing?: Partial<PacerTiming>;
   /** Longest stretch of loading between two turns of the event loop (default 8 ms). */
   sliceMs?: number;
@@ -94,6 +96,7 @@ export class AnalysisSession {
       snapshot: () => this.differ.delta(this.analyzer!.snapshot()),
       counts: () => this.countsIfChanged(),
       progress: () => this.progress(false),
+      congested: () => deps.congested?.() ?? false,
     }, deps.timing);
   }
 

@@ -8,6 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import { Analyzer } from '../engine/analyzer';
 import { mergeCaptureBatches } from '../engine/capture/merge-captures';
 import { AnalysisSession } from './analysis-session';
+import { EventOutbox } from './event-outbox';
 import { exportReport } from './export-report';
 import { ProgressBoard } from './progress-board';
 import type { FromWorker, ToWorker, WorkerCalls, WorkerRequest } from './worker-protocol';
@@ -16,13 +17,15 @@ const port = parentPort;
 if (!port) throw new Error('analysis-worker.ts must run in a worker thread');
 
 const post = (message: FromWorker): void => port.postMessage(message);
+const outbox = new EventOutbox((batch) => post(batch));
 
 const session = new AnalysisSession({
   createAnalyzer: (options, listener) => new Analyzer(options, listener),
   // The analyzer copies what it keeps (as the CLI relies on too), so chunks can be read into two
   // reused buffers: a fresh buffer per chunk costs about as much in page faults as the read itself.
   readCaptures: (paths, opts) => mergeCaptureBatches(paths, { ...opts, reuseBuffers: true }),
-  emit: (event) => post({ event }),
+  emit: (event) => outbox.send(event),
+  congested: () => outbox.congested,
 });
 
 /** The heartbeat's period: well under the watchdog's smallest useful bound. */
@@ -55,7 +58,8 @@ async function answer(seq: number, request: WorkerRequest): Promise<void> {
 }
 
 port.on('message', (message: ToWorker) => {
-  if ('live' in message) session.addLive(message.live);
+  if ('ack' in message) outbox.ack();
+  else if ('live' in message) session.addLive(message.live);
   else if ('init' in message) {
     const board = new ProgressBoard(message.init.board);
     session.board = board;

@@ -1,6 +1,7 @@
 // The back end's handle on one analysis worker: typed calls as `{seq, request}` with a map of
 // pending replies (Signal Desktop's worker pool pattern), the worker's events handed to a
-// listener, and live frames packed into one transferable buffer per batch. If the worker dies,
+// listener (each batch of them acknowledged once handed over, so the worker can send more), and
+// live frames packed into one transferable buffer per batch. If the worker dies,
 // every pending call is rejected and the owner is told once.
 
 import { Worker } from 'node:worker_threads';
@@ -54,8 +55,12 @@ export class WorkerClient {
   ) {
     if (init) worker.postMessage({ init });
     worker.on('message', (message) => {
-      if ('event' in message) {
-        onEvent(message.event);
+      if ('batch' in message) {
+        try {
+          for (const event of message.events) onEvent(event);
+        } finally {
+          if (this.deadReason === null) worker.postMessage({ ack: message.batch });
+        }
         return;
       }
       const pending = this.pending.get(message.seq);

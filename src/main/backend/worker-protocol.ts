@@ -2,6 +2,8 @@
 // worker pool, every call is `{seq, request}` and gets exactly one `{seq, ok, …}` reply; the
 // worker's events (rows, snapshots, progress, errors) carry no seq and are forwarded to the
 // renderer as they are. Live frames travel one way in batches (`{live}`), without replies.
+// Events travel in numbered batches that the main side acknowledges (`{ack}`) once it has
+// processed them: the worker keeps only a few unacknowledged (event-outbox.ts).
 
 import type { EventChannels } from '../../shared/ipc-contract';
 import type { FrameDetail } from '../../shared/model';
@@ -68,9 +70,9 @@ export interface WorkerInit {
   tempDir: string;
 }
 
-export type ToWorker = { seq: number; request: WorkerRequest } | { live: CapturedFrame[] } | { init: WorkerInit };
+export type ToWorker = { seq: number; request: WorkerRequest } | { live: CapturedFrame[] } | { init: WorkerInit } | { ack: number };
 
 export type FromWorker =
   | { seq: number; ok: true; result: unknown }
   | { seq: number; ok: false; error: string }
-  | { event: WorkerEvent };
+  | { batch: number; events: WorkerEvent[] };
