@@ -1,19 +1,14 @@
 // A worker that hangs in one frame, through the back end with the real worker: the analysis is
 // made to spin forever on frame 230 of the bundled sample with the test-only hook
-// SessionOptions.__testHangAtFrame. Expected values from the capture (tshark): frames 211 and 224
-// carry the chat's first two messages ("… message 1 …", "… (message 2)."), 234, 244 and 258 the
-// later ones, so a stop at frame 230 keeps exactly the first two.
+// SessionOptions.__testHangAtFrame (what must stay: hang-checks.ts).
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readCaptureFile } from '../../src/main/engine/capture/capture-reader';
 import { backendHarness, type Harness } from './backend-harness';
+import { expectFramesBeforeHangKept, HANG_AT, range, SAMPLE, STOPPED } from './hang-checks';
 
-const SAMPLE = resolve('assets/sample.pcap');
 const PPA = resolve('test/fixtures/captures/ppa-2006-switchboard-chat.pcap'); // 50 frames
-const HANG_AT = 230;
-const range = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
 
 const workerTemp = mkdtempSync(join(tmpdir(), 'watchdog-test-'));
 // The hard bound (stop without asking) is far away: only the user's Stop ends this stall.
@@ -38,7 +33,7 @@ describe('a worker stuck in a frame', () => {
     await h.backend.request('analysis:cancel', undefined);
     // Termination, not the 2 s clean-up wait of a worker that answers, nor the hard bound.
     expect(performance.now() - started).toBeLessThan(1000);
-    expect(await h.waitFor('analysis:error', () => true, from)).toEqual({ message: `Analysis stopped at frame ${HANG_AT}: it stopped responding` });
+    expect(await h.waitFor('analysis:error', () => true, from)).toEqual({ message: STOPPED });
     expect(await h.waitFor('analysis:progress', (p) => p.done, from)).toMatchObject({
       source: 'file', frames: HANG_AT - 1, done: true, stopped: { frame: HANG_AT, lastFrame: HANG_AT - 1 },
     });
@@ -46,19 +41,7 @@ describe('a worker stuck in a frame', () => {
     expect(readdirSync(workerTemp)).not.toContain(stuckDirs[0]);
 
     expect((await pendingRows).number).toEqual(range(100));
-    expect(await h.rows()).toEqual(range(HANG_AT - 1));
-    const frames: Uint8Array[] = [];
-    for await (const f of readCaptureFile(SAMPLE, 0)) frames.push(new Uint8Array(f.data));
-    const detail = await h.backend.request('frames:detail', { number: 224 });
-    expect(Buffer.from(detail!.bytes)).toEqual(Buffer.from(frames[223]));
-    expect(await h.backend.request('frames:detail', { number: HANG_AT })).toBeNull();
-
-    const result = await h.finalResult();
-    expect(result.frames).toBe(HANG_AT - 1);
-    expect(result.sessions.flatMap((s) => s.messages.map((m) => m.text))).toEqual([
-      'Hi Bob! This is message 1 from Alice.',
-      'Hello Alice, Bob here (message 2).',
-    ]);
+    await expectFramesBeforeHangKept(h);
     const view = await h.backend.request('frames:view', { filter: 'msnp.cmd == MSG', sort: null });
     expect(view).toMatchObject({ ok: true, counts: { frames: HANG_AT - 1 } });
     await h.backend.request('frames:view', { filter: '', sort: null });

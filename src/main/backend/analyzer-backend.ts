@@ -12,7 +12,7 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, resolve, sep } from 'node:path';
+import { basename, join, resolve, sep } from 'node:path';
 import { compileFilter } from '../../shared/display-filter/compile-filter';
 import type { EventChannel, EventChannels, LoadProgress, RequestArg, RequestChannel, RequestResult } from '../../shared/ipc-contract';
 import type { FramePage, SortSpec, ViewResponse } from '../../shared/packet-page';
@@ -136,7 +136,10 @@ export class AnalyzerBackend {
 
   /** The files of the current file-based capture (for reopening after a browser reload). */
   currentFiles(): string[] | null {
-    return this.current?.source === 'file' ? [...this.current.paths] : null;
+    const worker = this.current;
+    // A stopped live capture's replay reads a temporary file that goes with its worker.
+    if (worker?.source !== 'file' || worker.paths.some((p) => p.startsWith(worker.tempDir + sep))) return null;
+    return [...worker.paths];
   }
 
   async dispose(): Promise<void> {
@@ -158,7 +161,7 @@ export class AnalyzerBackend {
     await this.stopLive();
     const label = absolute.map((p) => basename(p)).join(' + ');
     const worker = await this.startWorker(label, 'file', absolute);
-    this.load(worker, this.opts.analysis ?? {});
+    void this.load(worker, this.opts.analysis ?? {});
     const transient = this.opts.transientDirs ?? [];
     const remembered = absolute.filter((p) => !transient.some((dir) => p.startsWith(resolve(dir) + sep)));
     if (remembered.length) await this.recent.add(remembered).catch(() => undefined);
@@ -172,9 +175,9 @@ export class AnalyzerBackend {
   }
 
   /** Reads the worker's files; a replay reads only what the stopped worker had analysed, and answers no request before. */
-  private load(worker: CaptureWorker, options: SessionOptions): void {
+  private load(worker: CaptureWorker, options: SessionOptions): Promise<void> {
     const replay = worker.replayOf ? { lastFrame: worker.replayOf.lastFrame, finish: worker.replayOf.loadEnded } : undefined;
-    const loaded = worker.client.call('load', { paths: worker.paths, label: worker.label, options, replay }).then(
+    return worker.client.call('load', { paths: worker.paths, label: worker.label, options, replay }).then(
       () => {
         worker.loadEnded = true;
         worker.stopRequested = false;
@@ -183,7 +186,6 @@ export class AnalyzerBackend {
         if (this.current === worker && !worker.stopping) this.emit('analysis:error', { message: message(e) });
       },
     );
-    if (replay) worker.ready = loaded;
   }
 
   /**
@@ -376,29 +378,43 @@ export class AnalyzerBackend {
 
   /**
    * Terminates a worker that stopped responding (at once: it cannot answer a clean-up call) and
-   * removes its temporary directory. For a file, a fresh worker re-reads the frames before the
-   * stuck one, so the packet list, details and results stay; a live capture ends there.
+   * removes its temporary directory. A fresh worker then re-reads the frames analysed before the
+   * stuck one (a live capture ends, and reads them from what it captured), so the packet list,
+   * details and results stay. A replay that gets stuck is not replayed again.
    */
   private async stopStuck(worker: CaptureWorker, stall: Stall): Promise<void> {
     if (worker.stopping) return;
     worker.stopping = true;
     const stopped: StoppedAt = { frame: stall.frame, lastFrame: stall.lastDone };
     const text = stoppedText(stopped);
-    const isCurrent = this.current === worker;
-    const replay = isCurrent && worker.source === 'file' && !worker.replayOf
-      ? this.createWorker(worker.label, 'file', worker.paths, { ...stopped, loadEnded: worker.loadEnded })
-      : null;
-    if (isCurrent) this.current = replay;
-    if (replay) {
-      // Before the kill: calls it cuts short are asked again of the replay, once it has read.
-      const { __testHangAtFrame: _, ...options } = this.opts.analysis ?? {};
-      this.load(replay, options);
-    }
+    if (this.current !== worker) return worker.end(text);
+    const replay = worker.replayOf
+      ? null
+      : this.createWorker(worker.label, 'file', worker.paths, { ...stopped, loadEnded: worker.source === 'file' && worker.loadEnded });
+    this.current = replay;
+    // Before the kill: calls it cuts short are asked again of the replay, once it has read.
+    if (replay) replay.ready = this.replay(replay, worker.source);
     await worker.end(text);
-    if (!isCurrent) return;
     this.emit('analysis:error', { message: text });
     this.emit('analysis:progress', { ...this.progressBase(worker), frames: stall.lastDone, done: true, stopped });
     if (!replay) void this.stopLive();
+  }
+
+  private async replay(replay: CaptureWorker, stoppedSource: 'file' | 'live'): Promise<void> {
+    if (stoppedSource === 'live') {
+      await this.stopLive();
+      const path = join(replay.tempDir, 'live-capture.pcapng');
+      try {
+        if (!this.opts.liveCapture) throw new Error(LIVE_UNAVAILABLE);
+        await this.opts.liveCapture.save(path, false, () => true);
+      } catch (e) {
+        if (this.current === replay) this.emit('analysis:error', { message: `the live capture could not be read again: ${message(e)}` });
+        return;
+      }
+      replay.paths = [path];
+    }
+    const { __testHangAtFrame: _, ...options } = this.opts.analysis ?? {};
+    await this.load(replay, options);
   }
 
   private onWorkerDeath(worker: CaptureWorker, reason: string): void {

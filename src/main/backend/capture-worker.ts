@@ -42,7 +42,8 @@ export interface CaptureWorkerListener {
 export class CaptureWorker {
   readonly label: string;
   readonly source: 'file' | 'live';
-  readonly paths: string[];
+  /** The files read; a stopped live capture's replay reads the frames saved from it. */
+  paths: string[];
   readonly replayOf: ReplayOf | null;
   readonly client: WorkerClient;
   readonly watchdog: WorkerWatchdog;
