@@ -85,7 +85,8 @@ export class AnalyzerBackend {
       'file:recent': () => this.recent.list(),
       'file:sample': async () => opts.samplePath ?? defaultSamplePath(),
       'analysis:cancel': () => this.cancel(),
-      'frames:detail': (a) => this.withWorker((w) => w.client.call('detail', a), () => null).catch(() => null),
+      // Not asked again of a replay: describing the frame may be what got the worker stuck.
+      'frames:detail': (a) => this.withWorker((w) => w.client.call('detail', a), () => null, false).catch(() => null),
       'frames:rows': (a) => this.withWorker((w) => w.client.call('rows', a), EMPTY_PAGE),
       'frames:view': (a) => this.view(a.filter, a.sort),
       'frames:position': (a) => this.withWorker((w) => w.client.call('position', a), () => -1).catch(() => -1),
@@ -190,9 +191,9 @@ export class AnalyzerBackend {
 
   /**
    * Runs `use` on the current worker once it is ready. A call cut short because that worker was
-   * stopped for not responding is asked again of the worker that rebuilds its frames.
+   * stopped for not responding is asked again (`retry`) of the worker that rebuilds its frames.
    */
-  private async withWorker<T>(use: (worker: CaptureWorker) => Promise<T>, none: () => T): Promise<T> {
+  private async withWorker<T>(use: (worker: CaptureWorker) => Promise<T>, none: () => T, retry = true): Promise<T> {
     let worker = this.current;
     while (worker) {
       await worker.ready;
@@ -200,7 +201,7 @@ export class AnalyzerBackend {
         return await use(worker);
       } catch (e) {
         const next = this.current;
-        if (!worker.stopping || !next?.replayOf || next === worker) throw e;
+        if (!retry || !worker.stopping || !next?.replayOf || next === worker) throw e;
         worker = next;
       }
     }
