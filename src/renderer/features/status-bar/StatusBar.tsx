@@ -3,11 +3,11 @@
 // an analysis that stopped responding, with Stop, and where it was stopped.
 
 import { useShallow } from 'zustand/react/shallow';
-import { stalledText, stoppedText } from '../../../shared/watchdog-text';
 import { useActions } from '../../app/analyzer-context';
 import { formatCount } from '../../format/time-format';
 import { useAnalyzer } from '../../store/analyzer-state';
 import { baseName, commandTotal, liveText, loadPercent, rateText } from './status-text';
+import { WatchdogStatus } from './WatchdogStatus';
 
 export function StatusBar() {
   const actions = useActions();
@@ -35,15 +35,7 @@ export function StatusBar() {
         </>
       )}
       <span className="status-spacer" />
-      {p?.stalled && !p.done && (
-        <span className="status-item status-warning" data-testid="analysis-stalled">
-          {stalledText(p.stalled)}
-          {' '}<button type="button" className="link-button" onClick={() => void actions.cancelLoad()}>Stop</button>
-        </span>
-      )}
-      {p?.stopped && p.done && (
-        <span className="status-item status-warning" data-testid="analysis-stopped">{stoppedText(p.stopped)} (what was read before is kept)</span>
-      )}
+      <WatchdogStatus progress={p} onStop={() => void actions.cancelLoad()} />
       {loading && p && (
         <span className="status-progress" data-testid="load-progress">
           <span className="progress-track" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent ?? undefined}>
