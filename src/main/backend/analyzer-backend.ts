@@ -75,10 +75,12 @@ export class AnalyzerBackend {
   private readonly outputs = new Map<string, string>();
   /** Names handed out for outputs, finished or not, so concurrent saves never share one. */
   private readonly outputNames = new Set<string>();
+  private readonly watchdogLimits: WatchdogLimits;
 
   constructor(private readonly opts: BackendOptions = {}) {
     this.recent = new RecentFiles(opts.configDir ?? defaultConfigDir());
     this.outputDir = resolve(opts.outputDir ?? defaultOutputDir());
+    this.watchdogLimits = { ...DEFAULT_WATCHDOG_LIMITS, ...opts.watchdog };
     this.handlers = {
       'file:open': (a) => this.open(a.paths),
       'file:close': () => this.close(),
@@ -315,14 +317,14 @@ export class AnalyzerBackend {
     const worker = new CaptureWorker({
       label, source, paths, replayOf,
       spawn: this.opts.spawnWorker ?? spawnAnalysisWorker,
-      limits: { ...DEFAULT_WATCHDOG_LIMITS, ...this.opts.watchdog },
+      limits: this.watchdogLimits,
       tempParent: this.opts.tempDir ?? tmpdir(),
     }, {
       event: (w, event) => this.onWorkerEvent(w, event),
       death: (w, reason) => this.onWorkerDeath(w, reason),
       stalled: (w, stall) => this.onStalled(w, stall),
       resumed: (w) => {
-        if (this.current === w && w.lastProgress) this.emitProgress(w, this.progressBase(w));
+        if (this.current === w && w.lastProgress) this.emitProgress(w, w.progressWithoutStall());
       },
       expired: (w, stall) => void this.stopStuck(w, stall),
     });
@@ -357,24 +359,13 @@ export class AnalyzerBackend {
     this.emit('analysis:progress', progress);
   }
 
-  /** The worker's last progress without a stall, or one made from its board if it sent none. */
-  private progressBase(worker: CaptureWorker): LoadProgress {
-    if (worker.lastProgress) {
-      const { stalled: _, ...rest } = worker.lastProgress;
-      return rest;
-    }
-    const { frames, bytes } = worker.reading();
-    return { source: worker.source, label: worker.label, bytesDone: bytes, bytesTotal: 0, frames, framesPerSecond: 0, done: false };
-  }
-
   private onStalled(worker: CaptureWorker, stall: Stall): void {
     if (this.current !== worker) return;
     if (worker.stopRequested) {
       void this.stopStuck(worker, stall);
       return;
     }
-    const seconds = ({ ...DEFAULT_WATCHDOG_LIMITS, ...this.opts.watchdog }).stallMs / 1000;
-    this.emitProgress(worker, { ...this.progressBase(worker), stalled: { frame: stall.frame, seconds } });
+    this.emitProgress(worker, { ...worker.progressWithoutStall(), stalled: { frame: stall.frame, seconds: this.watchdogLimits.stallMs / 1000 } });
   }
 
   /**
@@ -397,7 +388,7 @@ export class AnalyzerBackend {
     if (replay) replay.ready = this.replay(replay, worker.source);
     await worker.end(text);
     this.emit('analysis:error', { message: text });
-    this.emit('analysis:progress', { ...this.progressBase(worker), frames: stall.lastDone, done: true, stopped });
+    this.emit('analysis:progress', { ...worker.progressWithoutStall(), frames: stall.lastDone, done: true, stopped });
     if (!replay) void this.stopLive();
   }
 

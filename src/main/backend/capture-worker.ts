@@ -83,10 +83,14 @@ export class CaptureWorker {
     this.watchdog.start();
   }
 
-  /** What the board says now: frames analysed and bytes read, for a progress the worker cannot send. */
-  reading(): { frames: number; bytes: number } {
+  /** The last progress without its stall; made from the board when the worker sent none (stuck before its first). */
+  progressWithoutStall(): LoadProgress {
+    if (this.lastProgress) {
+      const { stalled: _, ...rest } = this.lastProgress;
+      return rest;
+    }
     const { frames, bytes } = this.board.read();
-    return { frames, bytes };
+    return { source: this.source, label: this.label, bytesDone: bytes, bytesTotal: 0, frames, framesPerSecond: 0, done: false };
   }
 
   /** Ends the worker: politely when it answers, by termination when it is stuck. */
