@@ -1,22 +1,14 @@
 // A worker that hangs in one frame, through the back end with the real worker: the analysis is
 // made to spin forever on frame 230 of the bundled sample with the test-only hook
 // SessionOptions.__testHangAtFrame (what must stay: hang-checks.ts).
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { backendHarness, type Harness } from './backend-harness';
-import { expectFramesBeforeHangKept, HANG_AT, range, SAMPLE, STOPPED } from './hang-checks';
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { expectFramesBeforeHangKept, HANG_AT, hangingBackend, range, SAMPLE, STOPPED } from './hang-checks';
 
 const PPA = resolve('test/fixtures/captures/ppa-2006-switchboard-chat.pcap'); // 50 frames
-
-const workerTemp = mkdtempSync(join(tmpdir(), 'watchdog-test-'));
 // The hard bound (stop without asking) is far away: only the user's Stop ends this stall.
-const h: Harness = backendHarness({ analysis: { __testHangAtFrame: HANG_AT }, watchdog: { stallMs: 300, stopMs: 60_000 }, tempDir: workerTemp });
-afterAll(async () => {
-  await h.close();
-  rmSync(workerTemp, { recursive: true, force: true });
-});
+const { h, workerTemp } = hangingBackend(HANG_AT, { stallMs: 300, stopMs: 60_000 });
 
 describe('a worker stuck in a frame', () => {
   it('is reported with the frame number, stopped on request, and what came before stays served', async () => {

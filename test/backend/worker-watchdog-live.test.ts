@@ -3,16 +3,14 @@
 // spins forever on frame 230 (test-only hook SessionOptions.__testHangAtFrame). Stop ends the
 // capture, kills the worker, removes its temporary directory, and what was captured before the
 // stuck frame is read again from the saved capture (what must stay: hang-checks.ts).
-import { closeSync, mkdtempSync, openSync, readdirSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { closeSync, openSync, readdirSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { CaptureSink, LiveCaptureController } from '../../src/main/capture/live-capture';
 import type { CapturedFrame } from '../../src/main/engine/capture/captured-frame';
 import { readCaptureFile } from '../../src/main/engine/capture/capture-reader';
 import { PcapngWriter } from '../../src/main/engine/capture/pcapng-writer';
-import { backendHarness } from './backend-harness';
-import { expectFramesBeforeHangKept, HANG_AT, SAMPLE, STOPPED } from './hang-checks';
+import { expectFramesBeforeHangKept, HANG_AT, hangingBackend, SAMPLE, STOPPED } from './hang-checks';
 
 class SpoolingCapture implements LiveCaptureController {
   sink: CaptureSink | null = null;
@@ -46,12 +44,7 @@ class SpoolingCapture implements LiveCaptureController {
 }
 
 const capture = new SpoolingCapture();
-const workerTemp = mkdtempSync(join(tmpdir(), 'watchdog-live-test-'));
-const h = backendHarness({ liveCapture: capture, analysis: { __testHangAtFrame: HANG_AT }, watchdog: { stallMs: 300, stopMs: 60_000 }, tempDir: workerTemp });
-afterAll(async () => {
-  await h.close();
-  rmSync(workerTemp, { recursive: true, force: true });
-});
+const { h, workerTemp } = hangingBackend(HANG_AT, { stallMs: 300, stopMs: 60_000 }, { liveCapture: capture });
 
 describe('a live capture whose analysis gets stuck', () => {
   it('is reported, stopped with its capture, and keeps what was analysed before', async () => {
