@@ -248,11 +248,15 @@ export class AnalysisSession {
     this.spool?.dispose();
   }
 
+  /** Analyses one frame, with the board saying which while it does (a frame that throws has returned too). */
   private analyse(frame: CapturedFrame): void {
     this.board.frameStarted(frame.number);
-    if (frame.number === this.hangAt) hangForever();
-    this.analyzer!.addFrame(frame);
-    this.board.frameDone(frame.number);
+    try {
+      if (frame.number === this.hangAt) hangForever();
+      this.analyzer!.addFrame(frame);
+    } finally {
+      this.board.frameDone(frame.number);
+    }
   }
 
   private begin(mode: 'file' | 'live', label: string, options: SessionOptions): void {
