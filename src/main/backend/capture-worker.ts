@@ -89,8 +89,8 @@ export class CaptureWorker {
       const { stalled: _, ...rest } = this.lastProgress;
       return rest;
     }
-    const { frames, bytes } = this.board.read();
-    return { source: this.source, label: this.label, bytesDone: bytes, bytesTotal: 0, frames, framesPerSecond: 0, done: false };
+    const { lastDone, bytes } = this.board.read();
+    return { source: this.source, label: this.label, bytesDone: bytes, bytesTotal: 0, frames: lastDone, framesPerSecond: 0, done: false };
   }
 
   /** Ends the worker: politely when it answers, by termination when it is stuck. */

@@ -72,7 +72,7 @@ export class WorkerWatchdog {
       this.lastChange = now;
       return;
     }
-    if (reading.beats !== this.last.beats || reading.frames !== this.last.frames) {
+    if (reading.beats !== this.last.beats || reading.lastDone !== this.last.lastDone) {
       this.last = reading;
       this.lastChange = now;
       this.expired = false;
