@@ -1,8 +1,8 @@
 // Progress the analysis worker writes into shared memory and the back end reads, even while the
 // worker's thread is stuck: a heartbeat its event loop bumps at a steady cadence, the last frame
 // whose analysis started and the last that returned (a frame in progress when they differ), and
-// bytes read. A progress message
-// would queue behind the very loop that hangs; a shared cell is read whenever the back end looks.
+// bytes read. A progress message would queue behind the very loop that hangs; a shared cell is
+// read whenever the back end looks.
 // Two plain stores a frame, not Atomics: four fenced ones cost 300 ms over 2M frames (10% of a
 // load), and the watchdog only needs to see them within its bound, not in order.
 
