@@ -13,6 +13,7 @@ import type { FrameOutcome } from '../engine/frame-summary';
 import { cancelledCaptureInfo } from './capture-sniff';
 import { DisplayOrder } from './display-order';
 import { EventPacer, type PacerTiming } from './event-pacer';
+import { compileFilter } from '../../shared/display-filter/compile-filter';
 import { FrameBytesReader } from './frame-bytes-reader';
 import { FrameSpool } from './frame-spool';
 import { framePage } from './frame-page';
@@ -66,7 +67,7 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 export class AnalysisSession {
   private analyzer: SessionAnalyzer | null = null;
   private readonly table = new PacketTable();
-  private readonly order = new DisplayOrder(this.table);
+  private readonly order = new DisplayOrder(this.table, undefined, (index) => this.bytesAt(index));
   private readonly differ = new ResultDiffer();
   private readonly pacer: EventPacer;
   private reader: FrameBytesReader | null = null;
@@ -199,10 +200,18 @@ export class AnalysisSession {
   }
 
   /** A new display filter and sort; the counts go out at once so every view agrees. */
-  view(expression: string, sort: SortSpec | null): ViewResponse {
+  async view(expression: string, sort: SortSpec | null): Promise<ViewResponse> {
+    // A filter that tests bytes reads them synchronously in its pass: open the files first.
+    const compiled = compileFilter(expression);
+    if (compiled.ok && compiled.usesBytes && this.reader) await this.reader.openAll();
     const answer = this.order.setView(expression, sort);
     if (answer.ok && this.mode !== 'idle') this.emitCounts();
     return answer;
+  }
+
+  private bytesAt(index: number): Uint8Array | null {
+    const where = this.table.get(index + 1);
+    return where && this.reader ? this.reader.readSync(where.source, where.offset, where.capturedLength) : null;
   }
 
   /** Display position of frame `number`, or −1 when it does not exist or is hidden. */
