@@ -10,6 +10,10 @@
 // shortly before the first segment seen (so segments captured out of order at the start are still
 // put in order), else that segment's seq. Bytes before that start are not delivered (noted as
 // 'out-of-order'): they were sent before the capture caught the connection.
+// A FIN ends the direction once delivery reaches or passes it: bytes arriving after it are not
+// stream data, but bytes held before it arrived are delivered (a FIN inside a hole is reached by
+// skipping the hole, so damaged or hostile sequence numbers cannot stall the stream). Every loop
+// that skips holes delivers a held segment or ends the direction on each pass, so it ends.
 //
 // Notes, per segment: 'retransmission' (no new bytes; a one-byte keep-alive is not noted),
 // 'overlap' (some bytes repeated), 'inconsistent-overlap' (repeated bytes differ from held ones:
