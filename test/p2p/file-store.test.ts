@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ExpertLog } from '../../src/main/engine/analysis/expert-log';
-import { FileStore, type FileMeta } from '../../src/main/engine/p2p/file-store';
+import { DEFAULT_BYTE_BUDGET, FileStore, type FileMeta } from '../../src/main/engine/p2p/file-store';
+import { MemoryBudget } from '../../src/main/engine/memory-budget';
 import { prng } from '../helpers/prng';
 
 const meta = (name: string, size: number): FileMeta => ({ frame: 1, kind: 'file-transfer', name, size, from: 'a', to: 'b', via: 'switchboard', session: null });
@@ -114,5 +115,37 @@ describe('FileStore with a declared size of 2^40 (issue 11, defect 10: no preall
     expect(store.bytes(0)).toBeNull();
     expect(store.get('k')!.received).toBe(24);
     expect(expert.all().map((e) => e.message)).toEqual([`huge.bin (${declared} bytes) is not kept: only ${1024 * 1024} bytes are left of the memory budget for rebuilt files, so no SHA-1 either`]);
+  });
+});
+
+describe('FileStore under the analysis-wide memory budget (issue 11, defect 6)', () => {
+  it('charges unfinished files, gives a finished one back, and drops the one idle longest when asked', () => {
+    const expert = new ExpertLog();
+    const budget = new MemoryBudget(150 * 1024);
+    const store = new FileStore(expert, DEFAULT_BYTE_BUDGET, budget);
+    const size = 100 * 1024;
+    store.open('old', meta('old.bin', size));
+    store.open('new', meta('new.bin', size));
+    store.open('done', meta('done.txt', 10));
+    store.addChunk('old', 0, abc, 5); // a first buffer of 64 KiB
+    expect(budget.used).toBe(64 * 1024);
+    store.addChunk('done', 0, abc, 6);
+    expect(budget.used).toBe(64 * 1024); // complete at once: a result, not pending data
+    store.addChunk('new', 0, abc, 7);
+    expect(budget.used).toBe(128 * 1024);
+    expect(budget.exceeded).toBe(false);
+    store.addChunk('new', 70 * 1024, abc, 8); // grows to the declared 100 KiB
+    expect(budget.used).toBe(164 * 1024);
+    expect(budget.exceeded).toBe(true);
+    // Down to 75 % of 150 KiB: the file quiet since frame 5 goes, the busier one stays.
+    expect(budget.evictIdle()).toEqual({ connections: 0, files: 1, freedBytes: 64 * 1024, oldestFrame: 5 });
+    expect(budget.used).toBe(100 * 1024);
+    expect(store.bytes(0)).toBeNull();
+    expect(store.bytes(1)?.length).toBe(70 * 1024 + 10);
+    expect(expert.all().map((e) => [e.frame, e.message])).toEqual([[5, 'old.bin (102400 bytes, 10 received): its bytes are dropped to stay within the memory budget (no chunk since this frame); the transfer is still followed, without its bytes or SHA-1']]);
+    // Still followed: the rest of the old file completes it, without a SHA-1.
+    expect(store.addChunk('old', 10, new Uint8Array(size - 10), 9)).toBe('completed');
+    expect(store.get('old')).toMatchObject({ complete: true, received: size, sha1: null });
+    expect(budget.used).toBe(100 * 1024);
   });
 });

@@ -31,7 +31,7 @@ const SEVEN_FRAMES: FrameSpec[] = [
 /** The server acknowledges everything up to and past the held byte. */
 const SERVER_ACK = segment(8, 's', 5014, 1219, 'A');
 
-function analysed(outcome: ChildOutcome): AnalysisResult {
+function analysed(outcome: ChildOutcome<AnalysisResult>): AnalysisResult {
   expect(outcome.status).toBe('done');
   if (outcome.status !== 'done') throw new Error(outcome.status === 'failed' ? outcome.stderr : 'analysis timed out');
   return outcome.result;

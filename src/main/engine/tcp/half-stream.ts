@@ -20,6 +20,7 @@
 // delivered bytes are not kept, so only held ones can be compared), 'out-of-order' (arrived after
 // later bytes, like Wireshark's flag), 'buffer-limit' (a hole skipped for memory).
 
+import type { MemoryBudget } from '../memory-budget';
 import type { StreamDirection, StreamNoteKind } from './stream-handler';
 import { seqAdd, seqDiff } from './seq-math';
 import {
@@ -55,7 +56,7 @@ export class HalfStream {
   /** The start came from a SYN or a SYN/ACK's ACK, not from a guess. */
   private exactStart = false;
   private startSeq = 0;
-  private readonly held = new SegmentBuffer();
+  private readonly held: SegmentBuffer;
   private hasFin = false;
   private finSeq = 0;
   private finFrame = 0;
@@ -70,7 +71,15 @@ export class HalfStream {
     private readonly dir: StreamDirection,
     private readonly sink: HalfStreamSink,
     private readonly maxHeldBytes: number,
-  ) {}
+    budget: MemoryBudget | null = null,
+  ) {
+    this.held = new SegmentBuffer(budget);
+  }
+
+  /** Payload bytes held out of order. */
+  get heldBytes(): number {
+    return this.held.bytes;
+  }
 
   /** This direction's SYN (also of a SYN/ACK). */
   onSyn(seq: number): void {
