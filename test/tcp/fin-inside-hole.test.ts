@@ -13,21 +13,23 @@ const CLIENT = { ip: '10.0.0.1', port: 40000 };
 const SERVER = { ip: '10.0.0.2', port: 1863 };
 const T0_US = Date.UTC(2006, 2, 23, 12, 0, 0) * 1000;
 
-function segment(n: number, from: 'c' | 's', seq: number, ack: number, flags: string, payload = ''): FrameSpec {
-  const [src, dst] = from === 'c' ? [CLIENT, SERVER] : [SERVER, CLIENT];
+function segment(n: number, from: 'c' | 's', seq: number, ack: number, flags: string, payload = '', clientPort = CLIENT.port): FrameSpec {
+  const client = { ip: CLIENT.ip, port: clientPort };
+  const [src, dst] = from === 'c' ? [client, SERVER] : [SERVER, client];
   return { tsUs: T0_US + n * 1000, linkType: 1, data: tcpFrame({ src: src.ip, dst: dst.ip, srcPort: src.port, dstPort: dst.port, seq, ack, flags, payload }) };
 }
 
-/** The seven frames; client data from 1001, server data from 5001. */
-const SEVEN_FRAMES: FrameSpec[] = [
-  segment(1, 'c', 1000, 0, 'S'),
-  segment(2, 's', 5000, 1001, 'SA'),
-  segment(3, 'c', 1001, 5001, 'A'),
-  segment(4, 'c', 1001, 5001, 'PA', 'VER 1 MSNP8 CVR0\r\n'), // 18 bytes: 1001–1018
-  segment(5, 's', 5001, 1019, 'PA', 'VER 1 MSNP8\r\n'),
-  segment(6, 'c', 1119, 5014, 'PA', 'x'), // held: 100 bytes (1019–1118) missing before it
-  segment(7, 'c', 1069, 5014, 'FA'), // the FIN, inside the hole
+/** The seven frames (from, seq, ack, flags, payload); client data from 1001, server data from 5001. */
+const SEVEN_ARGS: Array<[from: 'c' | 's', seq: number, ack: number, flags: string, payload: string]> = [
+  ['c', 1000, 0, 'S', ''],
+  ['s', 5000, 1001, 'SA', ''],
+  ['c', 1001, 5001, 'A', ''],
+  ['c', 1001, 5001, 'PA', 'VER 1 MSNP8 CVR0\r\n'], // 18 bytes: 1001–1018
+  ['s', 5001, 1019, 'PA', 'VER 1 MSNP8\r\n'],
+  ['c', 1119, 5014, 'PA', 'x'], // held: 100 bytes (1019–1118) missing before it
+  ['c', 1069, 5014, 'FA', ''], // the FIN, inside the hole
 ];
+const SEVEN_FRAMES: FrameSpec[] = SEVEN_ARGS.map((args, i) => segment(i + 1, ...args));
 /** The server acknowledges everything up to and past the held byte. */
 const SERVER_ACK = segment(8, 's', 5014, 1219, 'A');
 
@@ -48,6 +50,11 @@ function expectGapAndHeldByte(result: AnalysisResult): void {
   expect(gap?.message).toMatch(/^100 bytes missing from the client/);
   // …and the held byte delivered: not a command, so the framer says it skipped it.
   expect(result.expert.some((e) => e.frame === 6 && /^1 bytes? skipped/.test(e.message))).toBe(true);
+}
+
+/** The handshake and VER of the capture, on another client port. */
+function opening(port: number): FrameSpec[] {
+  return SEVEN_ARGS.slice(0, 4).map((args, i) => segment(i + 1, ...args, port));
 }
 
 describe.concurrent('a FIN inside a hole before held data', () => {
@@ -78,5 +85,16 @@ describe.concurrent('a FIN inside a hole before held data', () => {
       '是的，我们去公园吧 🙂 Ça va? Grüße!',
       'Last message from Alice. Bye!',
     ]);
+  });
+
+  it('also ends for a FIN inside held data, and for a RST after a FIN inside a hole', async () => {
+    // Port 40001: "CHG 2 NLN 0\r\n" held at 1030–1042, 11 bytes after the VER; the FIN at 1035
+    // falls inside it. Port 40002: the frames, then a RST: the loop was reached live.
+    const finInHeld = [...opening(40001), segment(5, 'c', 1030, 5001, 'PA', 'CHG 2 NLN 0\r\n', 40001), segment(6, 'c', 1035, 5001, 'FA', '', 40001)];
+    const rstAfter = [...SEVEN_ARGS.map((args, i) => segment(i + 1, ...args, 40002)), segment(8, 'c', 1070, 0, 'R', '', 40002)];
+    const result = analysed(await analyzeInChild([writeTempCapture(buildPcap(finInHeld)), writeTempCapture(buildPcap(rstAfter))]));
+    expect(result.commandCounts).toEqual({ VER: 3, CHG: 1 });
+    const missing = result.expert.filter((e) => /missing/.test(e.message)).map((e) => e.message.split(' (')[0]);
+    expect(missing.sort()).toEqual(['100 bytes missing from the client', '11 bytes missing from the client']);
   });
 });
