@@ -129,7 +129,10 @@ function segmentFlood(rnd: FuzzRandom, floodSize: number): CraftedCase {
   return { frames, mutation: `crafted: ${payload.length} one-byte segments in reverse order` };
 }
 
-/** A direct-connection P2P file in one-byte chunks, last first (file rebuilding's worst order). */
+/**
+ * A direct-connection P2P file in one-byte chunks, odd offsets first and each half last first:
+ * every chunk of the first half is a new range of its own (file rebuilding's worst order).
+ */
 function p2pChunkFlood(rnd: FuzzRandom, floodSize: number): CraftedCase {
   const size = 1 + rnd.int(floodSize);
   const file = Uint8Array.from({ length: size }, (_, i) => i & 0xff);
@@ -151,7 +154,8 @@ function p2pChunkFlood(rnd: FuzzRandom, floodSize: number): CraftedCase {
     ],
     fin: false,
   });
-  const chunks = v1Chunks(session, 102, file, 1, 0x01000030).reverse();
+  const inOrder = v1Chunks(session, 102, file, 1, 0x01000030);
+  const chunks = [...inOrder.filter((_, i) => i % 2 === 1), ...inOrder.filter((_, i) => i % 2 === 0)].reverse();
   const direct = tcpConversation({
     client: { ip: '192.168.1.10', port: 1600 },
     server: { ip: '192.168.1.20', port: 6891 },
@@ -159,7 +163,7 @@ function p2pChunkFlood(rnd: FuzzRandom, floodSize: number): CraftedCase {
     stepUs: 10,
     messages: [{ from: 'client', payload: FOO }, ...chunks.map((c) => ({ from: 'client' as const, payload: directPacket(c) }))],
   });
-  return { frames: timeline(switchboard, direct), mutation: `crafted: a ${size}-byte P2P file in one-byte chunks, last first` };
+  return { frames: timeline(switchboard, direct), mutation: `crafted: a ${size}-byte P2P file in one-byte chunks, odd offsets first, last first` };
 }
 
 export const CRAFTED = { finInHole, hugeMsnpLength, hugeP2pFields, connectionFlood, segmentFlood, p2pChunkFlood } as const;

@@ -12,6 +12,8 @@ import { loadSeeds } from './seed-corpus';
 export interface CampaignOptions {
   cases: number;
   seed: number;
+  /** Number of the first case (default 0): `firstCase: 35, cases: 1` reruns case 35 alone. */
+  firstCase?: number;
   /** Stop after this long even if cases remain. */
   minutes?: number;
   timeoutMs: number;
@@ -49,9 +51,10 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
   const failures: Failure[] = [];
   const stored = new Set<string>();
   const deadline = o.minutes === undefined ? Infinity : Date.now() + o.minutes * 60_000;
-  let index = 0;
+  const first = o.firstCase ?? 0;
+  let index = first;
   try {
-    for (; index < o.cases && Date.now() < deadline; index++) {
+    for (; index < first + o.cases && Date.now() < deadline; index++) {
       const c = generateCase(seeds, o.seed, index, { floodSize: o.floodSize });
       let outcome = await runner.run(c.bytes);
       if (FAILING.has(outcome.kind)) {
@@ -83,5 +86,5 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
   } finally {
     runner.close();
   }
-  return { cases: index, counts, failures };
+  return { cases: index - first, counts, failures };
 }

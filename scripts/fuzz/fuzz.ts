@@ -1,5 +1,5 @@
 // npm run fuzz -- --cases N --seed S [--minutes M] [--timeout-ms T] [--memory-mb M] [--out DIR]
-//                 [--flood-size N] [--seeds DIR] [--minimise-runs N]
+//                 [--flood-size N] [--seeds DIR] [--seed-frames N] [--from CASE] [--minimise-runs N]
 // Mutates the real captures and crafted structures, runs each case through the engine in a child
 // with a time limit and a memory cap, and writes every new failure, minimised, with its JSON
 // sidecar under --out (default test/fuzz-regressions/cases). Exit code 1 when anything failed.
@@ -18,6 +18,8 @@ const { values } = parseArgs({
     out: { type: 'string', default: REGRESSIONS_DIR },
     'flood-size': { type: 'string', default: '5000' },
     seeds: { type: 'string' },
+    'seed-frames': { type: 'string' },
+    from: { type: 'string', default: '0' },
     'minimise-runs': { type: 'string', default: '400' },
   },
 });
@@ -43,6 +45,8 @@ const report = await runCampaign({
   outDir: values.out!,
   floodSize: positive('flood-size', values['flood-size'])!,
   seedDir: values.seeds,
+  maxSeedFrames: positive('seed-frames', values['seed-frames']),
+  firstCase: Number(values.from),
   minimiseRuns: positive('minimise-runs', values['minimise-runs'])!,
   onCase: (index) => {
     if ((index + 1) % 100 === 0) process.stdout.write(`  ${index + 1} cases, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
