@@ -1,6 +1,7 @@
 // A fuzzing run: generate case after case, run each in the child, and for each failure (crash,
-// hang, OOM) confirm it in a fresh child, minimise it and store it as a regression. Failures of
-// one kind and signature are minimised once per run; later ones are only counted.
+// hang, OOM) confirm it in a fresh child, minimise it and store it as a regression. A failure is
+// minimised once per run for each signature and kind of mutation (a hang has no message to tell
+// two causes apart, the mutation that produced it does); later ones are only counted.
 
 import { generateCase } from './case-generator';
 import { CaseRunner } from './case-runner';
@@ -66,8 +67,9 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
       if (!FAILING.has(outcome.kind)) continue;
       const signature = failureSignature(outcome);
       let storedAt: string | null = null;
-      if (o.outDir && !stored.has(signature)) {
-        stored.add(signature);
+      const key = `${signature} after ${mutationFamily(c.mutations)}`;
+      if (o.outDir && !stored.has(key)) {
+        stored.add(key);
         const sameFailure = async (bytes: Uint8Array) => failureSignature(await runner.run(bytes)) === signature;
         const small = await minimiseCapture(c.bytes, sameFailure, { runs: o.minimiseRuns });
         storedAt = storeRegression(o.outDir, small, {
@@ -87,4 +89,10 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
     runner.close();
   }
   return { cases: index - first, counts, failures };
+}
+
+/** The case's main mutation without its numbers: "crafted: N connections, …", "frame N: flip a bit …". */
+function mutationFamily(mutations: string[]): string {
+  const main = mutations[0]?.startsWith('crafted: ') ? mutations[0] : (mutations[1] ?? '');
+  return main.replace(/\d+/g, 'N').split(',')[0];
 }
