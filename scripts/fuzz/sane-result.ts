@@ -1,7 +1,10 @@
 // Checks a result for what must hold whatever the input: counts are whole numbers, frame numbers
 // point into the capture, and the CLI's three reports can be written (JSON that parses back).
-// A broken invariant is reported like a crash: a wrong answer is as bad as none.
+// A broken invariant is reported like a crash: a wrong answer is as bad as none. File names come
+// from the capture, so `--extract` must write exactly the files it reports, all inside its directory.
 
+import { readdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { AnalysisResult } from '../../src/shared/model';
 import { csvReport } from '../../src/main/report/csv-report';
 import { jsonReport } from '../../src/main/report/json-report';
@@ -23,5 +26,15 @@ export function resultProblems(result: AnalysisResult): string[] {
   const json = JSON.parse(jsonReport(result)) as { frames: unknown };
   if (json.frames !== frames) problems.push(`JSON report says ${String(json.frames)} frames`);
   if (typeof textReport(result) !== 'string' || typeof csvReport(result) !== 'string') problems.push('a report is not text');
+  return problems;
+}
+
+/** What is wrong with an extraction into `dir` that reported `written` files. */
+export function extractionProblems(result: AnalysisResult, dir: string, written: number): string[] {
+  const problems: string[] = [];
+  const targets = result.files.flatMap((f) => (f.extractedTo ? [f.extractedTo] : []));
+  for (const target of targets) if (dirname(resolve(target)) !== resolve(dir)) problems.push(`extracted to ${JSON.stringify(target)}, outside ${dir}`);
+  const present = readdirSync(dir).length;
+  if (targets.length !== written || present !== written) problems.push(`extraction reported ${written} files, recorded ${targets.length}, wrote ${present}`);
   return problems;
 }
