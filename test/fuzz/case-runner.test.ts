@@ -8,9 +8,13 @@ import { CaseRunner } from '../../scripts/fuzz/case-runner';
 import { CAPTURES } from '../helpers/captures';
 
 const bytes = (s: string) => new TextEncoder().encode(s);
-const fake = new CaseRunner({ timeoutMs: 1500, memoryMb: 64, childSource: fileURLToPath(new URL('./fake-case-child.ts', import.meta.url)) });
+const FAKE_CHILD = fileURLToPath(new URL('./fake-case-child.ts', import.meta.url));
+// A short limit for the hang; a long one elsewhere, so a loaded machine cannot turn an OOM into a hang.
+const spinning = new CaseRunner({ timeoutMs: 1500, memoryMb: 64, childSource: FAKE_CHILD });
+const fake = new CaseRunner({ timeoutMs: 30_000, memoryMb: 64, childSource: FAKE_CHILD });
 const real = new CaseRunner({ timeoutMs: 20_000, memoryMb: 256 });
 afterAll(() => {
+  spinning.close();
   fake.close();
   real.close();
 });
@@ -23,8 +27,8 @@ describe('CaseRunner classification', () => {
   });
 
   it('calls no answer within the time limit a hang, and starts a new child after it', async () => {
-    expect(await fake.run(bytes('spin'))).toMatchObject({ kind: 'hang', detail: 'no result within 1500 ms' });
-    expect((await fake.run(bytes('ok'))).kind).toBe('ok');
+    expect(await spinning.run(bytes('spin'))).toMatchObject({ kind: 'hang', detail: 'no result within 1500 ms' });
+    expect((await spinning.run(bytes('ok'))).kind).toBe('ok');
   });
 
   it('calls the heap limit and resident memory over the cap OOM', async () => {

@@ -18,7 +18,7 @@ process.on('message', ({ id, path }: { id: number; path: string }) => {
     case 'spin':
       for (;;);
     case 'heap':
-      for (;;) held.push(new Array(100_000).fill(held.length));
+      for (;;) held.push(new Array(1_000_000).fill(held.length));
     case 'rss':
       for (;;) held.push(Buffer.alloc(16 << 20, 1));
     default:
