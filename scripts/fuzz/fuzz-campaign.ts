@@ -27,6 +27,8 @@ export interface CampaignOptions {
   seedDir?: string;
   /** Engine runs allowed for minimising one failure. */
   minimiseRuns: number;
+  /** Wall time allowed for minimising one failure (default 5 min). */
+  minimiseSeconds?: number;
   onCase?(index: number, outcome: CaseOutcome): void;
   onFailure?(failure: Failure): void;
 }
@@ -71,7 +73,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignReport> {
       if (o.outDir && !stored.has(key)) {
         stored.add(key);
         const sameFailure = async (bytes: Uint8Array) => failureSignature(await runner.run(bytes)) === signature;
-        const small = await minimiseCapture(c.bytes, sameFailure, { runs: o.minimiseRuns });
+        const small = await minimiseCapture(c.bytes, sameFailure, { runs: o.minimiseRuns, until: Date.now() + (o.minimiseSeconds ?? 300) * 1000 });
         storedAt = storeRegression(o.outDir, small, {
           seed: o.seed,
           case: index,

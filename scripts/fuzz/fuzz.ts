@@ -1,5 +1,6 @@
 // npm run fuzz -- --cases N --seed S [--minutes M] [--timeout-ms T] [--memory-mb M] [--out DIR]
 //                 [--flood-size N] [--seeds DIR] [--seed-frames N] [--from CASE] [--minimise-runs N]
+//                 [--minimise-seconds N]
 // Mutates the real captures and crafted structures, runs each case through the engine in a child
 // with a time limit and a memory cap, and writes every new failure, minimised, with its JSON
 // sidecar under --out (default test/fuzz-regressions/cases). Exit code 1 when anything failed.
@@ -21,6 +22,7 @@ const { values } = parseArgs({
     'seed-frames': { type: 'string' },
     from: { type: 'string', default: '0' },
     'minimise-runs': { type: 'string', default: '400' },
+    'minimise-seconds': { type: 'string', default: '300' },
   },
 });
 
@@ -48,6 +50,7 @@ const report = await runCampaign({
   maxSeedFrames: positive('seed-frames', values['seed-frames']),
   firstCase: Number(values.from),
   minimiseRuns: positive('minimise-runs', values['minimise-runs'])!,
+  minimiseSeconds: positive('minimise-seconds', values['minimise-seconds']),
   onCase: (index) => {
     if ((index + 1) % 100 === 0) process.stdout.write(`  ${index + 1} cases, ${((Date.now() - started) / 1000).toFixed(0)} s\n`);
   },

@@ -11,18 +11,22 @@ export type StillFails = (bytes: Uint8Array) => Promise<boolean>;
 export interface Budget {
   /** Tests left; minimisation stops (keeping the smallest failing input so far) at zero. */
   runs: number;
+  /** Date.now() after which no test starts (a slow-input hang costs the whole time limit a test). */
+  until?: number;
 }
+
+const hasRunsLeft = (b: Budget): boolean => b.runs > 0 && (b.until === undefined || Date.now() < b.until);
 
 /** The smallest sublist (1-minimal when the budget allows) for which `fails` still holds. */
 export async function ddmin<T>(items: T[], fails: (items: T[]) => Promise<boolean>, budget: Budget): Promise<T[]> {
   let current = items;
   let n = 2;
-  while (current.length >= 2 && budget.runs > 0) {
+  while (current.length >= 2 && hasRunsLeft(budget)) {
     const size = Math.ceil(current.length / n);
     const chunks: T[][] = [];
     for (let i = 0; i < current.length; i += size) chunks.push(current.slice(i, i + size));
     let reduced = false;
-    for (let i = 0; i < chunks.length && budget.runs > 0 && !reduced; i++) {
+    for (let i = 0; i < chunks.length && hasRunsLeft(budget) && !reduced; i++) {
       const complement = chunks.filter((_, j) => j !== i).flat();
       budget.runs--;
       if (await fails(complement)) {
@@ -31,7 +35,7 @@ export async function ddmin<T>(items: T[], fails: (items: T[]) => Promise<boolea
         reduced = true;
       }
     }
-    for (let i = 0; i < chunks.length && budget.runs > 0 && !reduced && n > 2; i++) {
+    for (let i = 0; i < chunks.length && hasRunsLeft(budget) && !reduced && n > 2; i++) {
       budget.runs--;
       if (await fails(chunks[i])) {
         current = chunks[i];
@@ -50,7 +54,7 @@ export async function ddmin<T>(items: T[], fails: (items: T[]) => Promise<boolea
 export async function minimiseCapture(bytes: Uint8Array, stillFails: StillFails, budget: Budget): Promise<Uint8Array> {
   let best = bytes;
   const plain = gunzipped(best);
-  if (plain && budget.runs > 0) {
+  if (plain && hasRunsLeft(budget)) {
     budget.runs--;
     if (await stillFails(plain)) best = plain;
   }

@@ -61,3 +61,12 @@ function safeGunzip(b: Uint8Array): Uint8Array | null {
     return null;
   }
 }
+
+describe('minimisation time budget', () => {
+  it('starts no test after the deadline', async () => {
+    let calls = 0;
+    const result = await ddmin([1, 2, 3, 4], async () => (calls++, true), { runs: 100, until: Date.now() - 1 });
+    expect(calls).toBe(0);
+    expect(result).toEqual([1, 2, 3, 4]);
+  });
+});
