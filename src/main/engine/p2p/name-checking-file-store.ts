@@ -4,12 +4,13 @@
 
 import type { FileRecord } from '../../../shared/model';
 import type { ExpertLog } from '../analysis/expert-log';
+import type { MemoryBudget } from '../memory-budget';
 import { FileStore, type ChunkResult, type FileMeta } from './file-store';
 import { fileNameWarning } from './file-name-warning';
 
 export class NameCheckingFileStore extends FileStore {
-  constructor(private readonly log: ExpertLog, budgetBytes?: number) {
-    super(log, budgetBytes);
+  constructor(private readonly log: ExpertLog, budgetBytes?: number, shared?: MemoryBudget | null) {
+    super(log, budgetBytes, shared);
   }
 
   override open(key: string, meta: FileMeta): FileRecord | null {
