@@ -55,6 +55,9 @@ function defaultRendererDir(): string {
   return candidates.find((d) => existsSync(join(d, 'index.html'))) ?? candidates[0];
 }
 
+/** Larger client messages close that client's socket with 1009 (requests are small JSON). */
+export const MAX_WS_MESSAGE_BYTES = 1024 * 1024;
+
 const NOT_BUILT = '<!doctype html><meta charset="utf-8"><title>MSNP Analyzer</title><p>The renderer is not built: run <code>npm run build</code>.</p>';
 
 export async function startServer(opts: ServerOptions = {}): Promise<RunningServer> {
@@ -120,9 +123,12 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const server = createServer((req, res) => {
     handle(req, res).catch(() => (res.headersSent ? res.destroy() : fail(res, 500, 'internal error')));
   });
-  const wss = new WebSocketServer({ noServer: true, maxPayload: 1024 * 1024 });
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_MESSAGE_BYTES });
+  wss.on('error', () => undefined);
 
   server.on('upgrade', (req, socket, head) => {
+    // Node drops its own error listener from upgraded sockets: a reset peer must not throw.
+    socket.on('error', () => socket.destroy());
     const url = new URL(req.url ?? '/', 'http://localhost');
     const access = policy!;
     const refusal = url.pathname !== WS_PATH ? '404 Not Found'

@@ -1,6 +1,9 @@
 // Connects one browser WebSocket to the back end: requests in, responses and events out, as the
 // JSON messages of src/shared/ws-protocol.ts. Anything that is not a well-formed request for a
-// contract channel gets an error response (or, if it has no id, is dropped).
+// contract channel gets an error response (or, if it has no id, is dropped). A frame `ws` itself
+// refuses (over the size cap, invalid UTF-8, reserved opcode, unmasked) closes only that socket,
+// with the code `ws` picked (1009, 1007, 1002): the 'error' listener is what keeps such a frame
+// from becoming an uncaught exception that would end the whole server.
 
 import { WebSocket, type RawData } from 'ws';
 import { REQUEST_CHANNELS, type RequestChannel } from '../../shared/ipc-contract';
@@ -30,6 +33,8 @@ function parseRequest(data: RawData): { id: number; channel: string; arg: unknow
 export function bridgeSocket(ws: WebSocket, backend: AnalyzerBackend): void {
   const unsubscribe = backend.onEvent((channel, payload) => send(ws, { type: 'event', channel, payload }));
   ws.on('close', unsubscribe);
+  // `ws` has already sent the close frame with the reason's code; nothing else to do.
+  ws.on('error', () => undefined);
   ws.on('message', (data, isBinary) => {
     if (isBinary) return;
     const request = parseRequest(data);

@@ -1,0 +1,105 @@
+// A WebSocket client written by hand over a net.Socket (RFC 6455), for sending frames no library
+// would send: unmasked, reserved opcodes, invalid UTF-8, lengths past the server's cap, and for
+// a client that never reads. Frames are built byte by byte; the server's close frame is parsed.
+import { randomBytes } from 'node:crypto';
+import { connect, type Socket } from 'node:net';
+import type { Fixture } from './server-fixture';
+
+export interface FrameSpec {
+  opcode: number;
+  payload?: Uint8Array;
+  /** Client frames must be masked; false sends it in clear (a protocol error). */
+  masked?: boolean;
+  /** Declared payload length when it differs from the payload's (e.g. 2^31 with no body). */
+  declaredLength?: number;
+}
+
+/** One frame: FIN + opcode, MASK bit + 7/16/64-bit length, the 4-byte key, the masked payload. */
+export function frame({ opcode, payload = new Uint8Array(0), masked = true, declaredLength = payload.length }: FrameSpec): Buffer {
+  const head: number[] = [0x80 | opcode];
+  const mask = masked ? 0x80 : 0;
+  if (declaredLength < 126) head.push(mask | declaredLength);
+  else if (declaredLength < 0x10000) head.push(mask | 126, declaredLength >> 8, declaredLength & 0xff);
+  else {
+    head.push(mask | 127);
+    const big = Buffer.alloc(8);
+    big.writeBigUInt64BE(BigInt(declaredLength));
+    head.push(...big);
+  }
+  const key = masked ? randomBytes(4) : Buffer.alloc(0);
+  const body = Buffer.from(payload.map((b, i) => (masked ? b ^ key[i & 3] : b)));
+  return Buffer.concat([Buffer.from(head), key, body]);
+}
+
+export interface RawSocket {
+  socket: Socket;
+  /** Everything received after the 101 response. */
+  received(): Buffer;
+  /** Resolves with the server's close frame (code and reason) once it has arrived. */
+  closeFrame(): Promise<{ code: number; reason: string }>;
+}
+
+/** Upgrades a raw TCP connection to a WebSocket on the fixture's /ws, with the token and Origin. */
+export function openRawSocket(f: Fixture): Promise<RawSocket> {
+  const [host, port] = f.host.split(':');
+  const socket = connect(Number(port), host);
+  let buffer = Buffer.alloc(0);
+  let upgraded = false;
+  const waiters: Array<() => void> = [];
+  return new Promise((resolve, reject) => {
+    socket.on('error', reject);
+    socket.on('data', (chunk: Buffer) => {
+      buffer = Buffer.concat([buffer, chunk]);
+      if (!upgraded) {
+        const end = buffer.indexOf('\r\n\r\n');
+        if (end < 0) return;
+        const head = buffer.subarray(0, end).toString();
+        buffer = buffer.subarray(end + 4);
+        upgraded = true;
+        if (!head.startsWith('HTTP/1.1 101')) return reject(new Error(`upgrade refused: ${head.split('\r\n')[0]}`));
+        resolve({ socket, received: () => buffer, closeFrame });
+      }
+      for (const w of waiters.splice(0)) w();
+    });
+    socket.write([
+      `GET /ws?token=${f.token} HTTP/1.1`, `Host: ${f.host}`, `Origin: ${f.base}`, 'Upgrade: websocket', 'Connection: Upgrade',
+      `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`, 'Sec-WebSocket-Version: 13', '', '',
+    ].join('\r\n'));
+  });
+
+  function closeFrame(): Promise<{ code: number; reason: string }> {
+    return new Promise((resolve, reject) => {
+      const check = () => {
+        const found = findCloseFrame(buffer);
+        if (found) return resolve(found);
+        if (socket.destroyed) return reject(new Error('socket closed without a close frame'));
+        waiters.push(check);
+      };
+      socket.once('close', () => waiters.splice(0).forEach((w) => w()));
+      check();
+    });
+  }
+}
+
+/** Walks the server's (unmasked) frames and returns the first close frame's code and reason. */
+function findCloseFrame(data: Buffer): { code: number; reason: string } | null {
+  let at = 0;
+  while (at + 2 <= data.length) {
+    const opcode = data[at] & 0x0f;
+    let length = data[at + 1] & 0x7f;
+    let start = at + 2;
+    if (length === 126) {
+      if (start + 2 > data.length) return null;
+      length = data.readUInt16BE(start);
+      start += 2;
+    } else if (length === 127) {
+      if (start + 8 > data.length) return null;
+      length = Number(data.readBigUInt64BE(start));
+      start += 8;
+    }
+    if (start + length > data.length) return null;
+    if (opcode === 0x8) return { code: data.readUInt16BE(start), reason: data.subarray(start + 2, start + length).toString() };
+    at = start + length;
+  }
+  return null;
+}
