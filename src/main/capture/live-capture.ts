@@ -24,11 +24,16 @@ export interface CaptureSink {
   stopped(): void;
 }
 
+/** What the back end asks the capture side to start: the renderer's request, with the ring's directory the back end chose. */
+export interface LiveCaptureRequest extends Omit<CaptureStartRequest, 'ring'> {
+  ring?: { directory: string; fileSizeMb: number; files: number } | null;
+}
+
 export interface LiveCaptureController {
   listInterfaces(): Promise<InterfaceInfo[]>;
   /** The libpcap error text, or null when the filter compiles for that device. */
   checkFilter(device: string, filter: string): Promise<string | null>;
-  start(req: CaptureStartRequest, sink: CaptureSink): Promise<void>;
+  start(req: LiveCaptureRequest, sink: CaptureSink): Promise<void>;
   stop(): Promise<void>;
   /** Writes the spooled frames (all, or those isMsnpFrame accepts) as pcapng; returns frames written. */
   save(path: string, msnpOnly: boolean, isMsnpFrame: (n: number) => boolean): Promise<number>;
@@ -86,7 +91,7 @@ export class LiveCapture implements LiveCaptureController {
     return reply.ok ? null : reply.error;
   }
 
-  async start(req: CaptureStartRequest, sink: CaptureSink): Promise<void> {
+  async start(req: LiveCaptureRequest, sink: CaptureSink): Promise<void> {
     if (this.running || this.starting) throw new Error('a capture is already running');
     this.starting = true;
     try {
@@ -132,7 +137,7 @@ export class LiveCapture implements LiveCaptureController {
     this.dropSpool();
   }
 
-  private async startSession(req: CaptureStartRequest, sink: CaptureSink): Promise<void> {
+  private async startSession(req: LiveCaptureRequest, sink: CaptureSink): Promise<void> {
     const ring = req.ring;
     if (ring && !(ring.fileSizeMb > 0 && Number.isInteger(ring.files) && ring.files >= 1 && ring.directory)) {
       throw new Error('ring buffer needs a directory, a file size above 0 MB and at least 1 file');
