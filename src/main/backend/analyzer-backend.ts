@@ -146,6 +146,8 @@ export class AnalyzerBackend {
   async dispose(): Promise<void> {
     await this.stopLive();
     await this.replaceWorker(null);
+    // The live spool holds captured traffic: it goes with the back end, not at some later exit.
+    await this.opts.liveCapture?.dispose?.().catch(() => undefined);
   }
 
   private liveCapture(): { ok: true; controller: LiveCaptureController } | { ok: false; error: string } {
