@@ -33,8 +33,8 @@ export function frame({ opcode, payload = new Uint8Array(0), masked = true, decl
 
 export interface RawSocket {
   socket: Socket;
-  /** Everything received after the 101 response. */
-  received(): Buffer;
+  /** Data frames (text or binary) received so far. */
+  dataFrames(): number;
   /** Resolves with the server's close frame (code and reason) once it has arrived. */
   closeFrame(): Promise<{ code: number; reason: string }>;
 }
@@ -43,13 +43,16 @@ export interface RawSocket {
 export function openRawSocket(f: Fixture): Promise<RawSocket> {
   const [host, port] = f.host.split(':');
   const socket = connect(Number(port), host);
-  let buffer = Buffer.alloc(0);
+  let buffer: Buffer = Buffer.alloc(0);
   let upgraded = false;
+  let frames = 0;
+  let close: { code: number; reason: string } | null = null;
   const waiters: Array<() => void> = [];
   return new Promise((resolve, reject) => {
     socket.on('error', reject);
+    socket.on('close', () => waiters.splice(0).forEach((w) => w()));
     socket.on('data', (chunk: Buffer) => {
-      buffer = Buffer.concat([buffer, chunk]);
+      buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
       if (!upgraded) {
         const end = buffer.indexOf('\r\n\r\n');
         if (end < 0) return;
@@ -57,7 +60,13 @@ export function openRawSocket(f: Fixture): Promise<RawSocket> {
         buffer = buffer.subarray(end + 4);
         upgraded = true;
         if (!head.startsWith('HTTP/1.1 101')) return reject(new Error(`upgrade refused: ${head.split('\r\n')[0]}`));
-        resolve({ socket, received: () => buffer, closeFrame });
+        resolve({ socket, dataFrames: () => frames, closeFrame });
+      }
+      // Consume whole frames as they complete, keeping only the unfinished tail.
+      for (let next = nextFrame(buffer); next; next = nextFrame(buffer)) {
+        if (next.opcode === 0x8) close ??= { code: next.payload.readUInt16BE(0), reason: next.payload.subarray(2).toString() };
+        else if (next.opcode === 0x1 || next.opcode === 0x2) frames++;
+        buffer = buffer.subarray(next.end);
       }
       for (const w of waiters.splice(0)) w();
     });
@@ -70,36 +79,29 @@ export function openRawSocket(f: Fixture): Promise<RawSocket> {
   function closeFrame(): Promise<{ code: number; reason: string }> {
     return new Promise((resolve, reject) => {
       const check = () => {
-        const found = findCloseFrame(buffer);
-        if (found) return resolve(found);
+        if (close) return resolve(close);
         if (socket.destroyed) return reject(new Error('socket closed without a close frame'));
         waiters.push(check);
       };
-      socket.once('close', () => waiters.splice(0).forEach((w) => w()));
       check();
     });
   }
 }
 
-/** Walks the server's (unmasked) frames and returns the first close frame's code and reason. */
-function findCloseFrame(data: Buffer): { code: number; reason: string } | null {
-  let at = 0;
-  while (at + 2 <= data.length) {
-    const opcode = data[at] & 0x0f;
-    let length = data[at + 1] & 0x7f;
-    let start = at + 2;
-    if (length === 126) {
-      if (start + 2 > data.length) return null;
-      length = data.readUInt16BE(start);
-      start += 2;
-    } else if (length === 127) {
-      if (start + 8 > data.length) return null;
-      length = Number(data.readBigUInt64BE(start));
-      start += 8;
-    }
-    if (start + length > data.length) return null;
-    if (opcode === 0x8) return { code: data.readUInt16BE(start), reason: data.subarray(start + 2, start + length).toString() };
-    at = start + length;
+/** The first complete (unmasked, server-sent) frame in `data`, or null while it is incomplete. */
+function nextFrame(data: Buffer): { opcode: number; payload: Buffer; end: number } | null {
+  if (data.length < 2) return null;
+  let length = data[1] & 0x7f;
+  let start = 2;
+  if (length === 126) {
+    if (data.length < 4) return null;
+    length = data.readUInt16BE(2);
+    start = 4;
+  } else if (length === 127) {
+    if (data.length < 10) return null;
+    length = Number(data.readBigUInt64BE(2));
+    start = 10;
   }
-  return null;
+  if (start + length > data.length) return null;
+  return { opcode: data[0] & 0x0f, payload: data.subarray(start, start + length), end: start + length };
 }

@@ -17,7 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { WebSocketServer } from 'ws';
+import { WebSocket, WebSocketServer } from 'ws';
 import { DOWNLOAD_PATH, TOKEN_QUERY, UPLOAD_PATH, WS_PATH } from '../../shared/ws-protocol';
 import { AnalyzerBackend, type BackendOptions } from '../backend/analyzer-backend';
 import { AccessPolicy, allowedHosts } from './access-policy';
@@ -25,6 +25,7 @@ import { resolveDownload, sendDownload } from './download';
 import { securityHeaders } from './security-headers';
 import { resolveStaticFile, sendFile } from './static-files';
 import { DEFAULT_MAX_UPLOAD_BYTES, UploadError, receiveUpload } from './upload';
+import type { OutboxLimits } from './client-outbox';
 import { bridgeSocket } from './ws-bridge';
 
 export interface ServerOptions {
@@ -38,6 +39,8 @@ export interface ServerOptions {
   /** Built renderer; default dist/renderer next to this bundle. */
   rendererDir?: string;
   maxUploadBytes?: number;
+  /** What may wait for one slow WebSocket client (see client-outbox.ts). */
+  outboxLimits?: OutboxLimits;
   /** Options for the back end this server creates. */
   backend?: Omit<BackendOptions, 'transientDirs'>;
 }
@@ -45,6 +48,8 @@ export interface ServerOptions {
 export interface RunningServer {
   url: string;
   backend: AnalyzerBackend;
+  /** WebSocket clients currently open (not closing). */
+  openClients(): number;
   close(): Promise<void>;
 }
 
@@ -139,7 +144,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
-      bridgeSocket(ws, backend);
+      bridgeSocket(ws, backend, opts.outboxLimits);
       // The first browser gets the files from the command line; a reloaded page gets its capture again.
       if (wss.clients.size === 1) {
         const paths = pendingOpen ?? backend.currentFiles();
@@ -165,6 +170,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   return {
     url,
     backend,
+    openClients: () => [...wss.clients].filter((ws) => ws.readyState === WebSocket.OPEN).length,
     async close() {
       for (const ws of wss.clients) ws.terminate();
       wss.close();
