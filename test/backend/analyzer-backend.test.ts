@@ -107,14 +107,12 @@ describe('AnalyzerBackend with the real worker', () => {
 });
 
 describe('AnalyzerBackend failures, cancel and close', () => {
-  it('a file that is not a capture → analysis:error, then done', async () => {
+  it('a file that is not a capture, missing or a directory is refused at once', async () => {
     const g = backendHarness();
     const bad = join(g.dir, 'bad.pcap');
     writeFileSync(bad, 'GET / HTTP/1.1\r\n\r\n'.repeat(10));
-    expect(await g.backend.request('file:open', { paths: [bad] })).toEqual({ ok: true });
-    const error = await g.waitFor('analysis:error');
-    expect(error.message).toMatch(/pcap|capture|magic/i);
-    await g.waitFor('analysis:progress', (p) => p.done);
+    expect(await g.backend.request('file:open', { paths: [bad] })).toEqual({ ok: false, error: 'cannot open bad.pcap: not a pcap or pcapng capture' });
+    expect(g.events).toEqual([]);
     expect(await g.backend.request('file:open', { paths: [join(g.dir, 'missing.pcap')] })).toEqual({ ok: false, error: `cannot open ${join(g.dir, 'missing.pcap')}: no such file` });
     expect(await g.backend.request('file:open', { paths: [g.dir] })).toEqual({ ok: false, error: `cannot open ${g.dir}: not a regular file` });
     await g.close();

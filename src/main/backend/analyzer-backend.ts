@@ -14,6 +14,7 @@ import type { EventChannel, EventChannels, RequestArg, RequestChannel, RequestRe
 import type { FramePage, SortSpec, ViewResponse } from '../../shared/packet-page';
 import type { LiveCaptureController, LiveCaptureRequest } from '../capture/live-capture';
 import { CANCELLED, type AskWhere } from './ask-where';
+import { captureFormat } from './capture-sniff';
 import { defaultConfigDir } from './config-dir';
 import { LiveRun } from './live-run';
 import { defaultOutputDir, outputPath } from './output-path';
@@ -62,6 +63,16 @@ const EMPTY_PAGE = (): FramePage => ({
 });
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** Why `path` cannot be opened as a capture, naming only its base name; null when it starts like one. */
+function notACapture(path: string): string | null {
+  try {
+    return captureFormat(path).format ? null : `cannot open ${basename(path)}: not a pcap or pcapng capture`;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return `cannot open ${basename(path)}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : 'unreadable'}`;
+  }
+}
 
 export class AnalyzerBackend {
   private readonly listeners = new Set<BackendListener>();
@@ -160,6 +171,9 @@ export class AnalyzerBackend {
       const info = await stat(path).catch(() => null);
       if (!info) return { ok: false, error: `cannot open ${path}: no such file` };
       if (!info.isFile()) return { ok: false, error: `cannot open ${path}: not a regular file` };
+      // Before any reader sees it: its first bytes are nobody's business (say /etc/shadow), and it is not a recent capture.
+      const refused = notACapture(path);
+      if (refused) return { ok: false, error: refused };
     }
     await this.stopLive();
     const label = absolute.map((p) => basename(p)).join(' + ');
