@@ -27,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => f.close());
 
-const cookie = () => ({ Cookie: `msnp_token=${f.token}` });
+const cookie = () => ({ Cookie: `${f.cookieName}=${f.token}` });
 
 describe('browser-mode server: downloads', () => {
   it('writes saves and exports into a private temporary directory, not ~/Downloads', () => {
@@ -56,7 +56,7 @@ describe('browser-mode server: downloads', () => {
 
   it('refuses without the token, or with it only in the query', async () => {
     expect((await raw(f, 'GET', '/api/download?name=sample-analysis.json')).status).toBe(401);
-    expect((await raw(f, 'GET', '/api/download?name=sample-analysis.json', { Cookie: 'msnp_token=wrong' })).status).toBe(401);
+    expect((await raw(f, 'GET', '/api/download?name=sample-analysis.json', { Cookie: `${f.cookieName}=wrong` })).status).toBe(401);
     expect((await raw(f, 'GET', `/api/download?name=sample-analysis.json&token=${f.token}`)).status).toBe(401);
     expect((await raw(f, 'POST', '/api/download?name=sample-analysis.json', cookie())).status).toBe(405);
   });

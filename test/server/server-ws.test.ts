@@ -68,6 +68,22 @@ describe('browser-mode server: WebSocket', () => {
     expect(await connect(url(f), origin(f))).toEqual({ ok: false, status });
   });
 
+  it('refuses clients past the limit with 503, and takes one again once another left', async () => {
+    const g = await startFixture({ maxClients: 2 });
+    const url = `ws://${g.host}/ws?token=${g.token}`;
+    const first = await connect(url, g.base);
+    const second = await connect(url, g.base);
+    expect([first.ok, second.ok]).toEqual([true, true]);
+    expect(await connect(url, g.base)).toEqual({ ok: false, status: 503 });
+    if (first.ok) first.ws.close();
+    await expect.poll(async () => {
+      const again = await connect(url, g.base);
+      if (again.ok) again.ws.close();
+      return again.ok;
+    }).toBe(true);
+    await g.close();
+  });
+
   it('a client with a wrong token fails its requests instead of hanging', async () => {
     const api = createWsApi(clientEnvironment(f, 'wrong'));
     await expect(api.request('file:recent', undefined)).rejects.toThrow('connection to the analyzer closed; reload the page');

@@ -24,7 +24,8 @@ import { AccessPolicy, allowedHosts } from './access-policy';
 import { resolveDownload, sendDownload } from './download';
 import { securityHeaders } from './security-headers';
 import { resolveStaticFile, sendFile } from './static-files';
-import { DEFAULT_MAX_UPLOAD_BYTES, UploadError, receiveUpload } from './upload';
+import { receiveUpload } from './upload';
+import { DEFAULT_UPLOAD_LIMITS, UploadBudget, UploadError, type UploadLimits } from './upload-budget';
 import type { OutboxLimits } from './client-outbox';
 import { bridgeSocket } from './ws-bridge';
 
@@ -38,7 +39,10 @@ export interface ServerOptions {
   open?: string[];
   /** Built renderer; default dist/renderer next to this bundle. */
   rendererDir?: string;
-  maxUploadBytes?: number;
+  /** Per file, all stored uploads together, and at once (defaults: 2 GiB, 8 GiB, 4). */
+  uploadLimits?: Partial<UploadLimits>;
+  /** WebSocket clients at once (default 16); more are refused with 503. */
+  maxClients?: number;
   /** What may wait for one slow WebSocket client (see client-outbox.ts). */
   outboxLimits?: OutboxLimits;
   /** Options for the back end this server creates. */
@@ -60,6 +64,10 @@ function defaultRendererDir(): string {
   return candidates.find((d) => existsSync(join(d, 'index.html'))) ?? candidates[0];
 }
 
+const DEFAULT_MAX_CLIENTS = 16;
+/** HTTP connections at once (a page, its assets, uploads, downloads and sockets of a few tabs). */
+const MAX_CONNECTIONS = 128;
+
 /** Larger client messages close that client's socket with 1009 (requests are small JSON). */
 export const MAX_WS_MESSAGE_BYTES = 1024 * 1024;
 
@@ -69,16 +77,24 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const host = opts.host ?? '127.0.0.1';
   const token = opts.token ?? randomBytes(24).toString('base64url');
   const rendererDir = opts.rendererDir ?? defaultRendererDir();
-  const maxUpload = opts.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES;
+  const uploads = new UploadBudget({ ...DEFAULT_UPLOAD_LIMITS, ...opts.uploadLimits });
+  const maxClients = opts.maxClients ?? DEFAULT_MAX_CLIENTS;
   const uploadDir = await mkdtemp(join(tmpdir(), 'msnp-analyzer-uploads-'));
   // The browser downloads what is saved; a copy in the server's ~/Downloads as well would be a surprise.
   const ownOutputDir = opts.backend?.outputDir ? null : await mkdtemp(join(tmpdir(), 'msnp-analyzer-output-'));
   const backend = new AnalyzerBackend({ ...opts.backend, outputDir: opts.backend?.outputDir ?? ownOutputDir!, transientDirs: [uploadDir] });
+  // A new capture (or none) replaced the previous one: uploads it no longer reads give their bytes back.
+  backend.onEvent((channel) => {
+    if (channel === 'analysis:reset') void uploads.prune(backend.currentFiles() ?? []).catch(() => undefined);
+  });
   let pendingOpen = opts.open?.length ? opts.open : null;
   let policy: AccessPolicy | null = null;
+  /** host:port as printed, for the headers of answers to requests whose Host may be anything. */
+  let ownHost = '';
 
+  /** Refusals carry the same hardening headers as pages (a 401 page must not be framed or sniffed either). */
   const fail = (res: ServerResponse, status: number, text: string) => {
-    res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+    res.writeHead(status, { ...securityHeaders(ownHost), 'Content-Type': 'text/plain; charset=utf-8' });
     res.end(text + '\n');
   };
 
@@ -93,7 +109,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
       // A custom header, not the cookie: a cross-site form cannot set it.
       if (!access.fromHeader(req)) return fail(res, 401, 'missing or wrong access token');
       try {
-        const path = await receiveUpload(req, uploadDir, url.searchParams.get('name'), maxUpload);
+        const path = await receiveUpload(req, uploadDir, url.searchParams.get('name'), uploads);
         res.writeHead(200, { ...headers, 'Content-Type': 'application/json' });
         res.end(JSON.stringify({ ok: true, path }));
       } catch (err) {
@@ -128,6 +144,7 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
   const server = createServer((req, res) => {
     handle(req, res).catch(() => (res.headersSent ? res.destroy() : fail(res, 500, 'internal error')));
   });
+  server.maxConnections = MAX_CONNECTIONS;
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_WS_MESSAGE_BYTES });
   wss.on('error', () => undefined);
 
@@ -138,9 +155,11 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     const access = policy!;
     const refusal = url.pathname !== WS_PATH ? '404 Not Found'
       : access.checkOrigin(req, true) ? '403 Forbidden'
-      : !access.fromQuery(url) && !access.fromCookie(req) ? '401 Unauthorized' : null;
+      : !access.fromQuery(url) && !access.fromCookie(req) ? '401 Unauthorized'
+      : wss.clients.size >= maxClients ? '503 Service Unavailable' : null;
     if (refusal) {
-      socket.end(`HTTP/1.1 ${refusal}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+      const headers = Object.entries(securityHeaders(ownHost)).map(([k, v]) => `${k}: ${v}\r\n`).join('');
+      socket.end(`HTTP/1.1 ${refusal}\r\n${headers}Connection: close\r\nContent-Length: 0\r\n\r\n`);
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -163,8 +182,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     server.listen(opts.port ?? 0, host, () => resolve());
   });
   const port = (server.address() as AddressInfo).port;
-  policy = new AccessPolicy(token, allowedHosts(host, port));
+  policy = new AccessPolicy(token, allowedHosts(host, port), port);
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
+  ownHost = `${shownHost}:${port}`;
   const url = `http://${shownHost}:${port}/?${TOKEN_QUERY}=${token}`;
 
   return {
