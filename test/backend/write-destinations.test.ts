@@ -9,28 +9,12 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { NO_RING_DIRECTORY } from '../../src/main/backend/analyzer-backend';
 import type { AskWhere } from '../../src/main/backend/ask-where';
-import type { CaptureSink, LiveCaptureController, LiveCaptureRequest } from '../../src/main/capture/live-capture';
 import { backendHarness } from './backend-harness';
+import { RecordingCapture } from './recording-capture';
 
 const SAMPLE = resolve('assets/sample.pcap');
 const chosen = mkdtempSync(join(tmpdir(), 'msnp-chosen-'));
 afterAll(() => rmSync(chosen, { recursive: true, force: true }));
-
-/** A controller that only records what it was asked to start. */
-class RecordingCapture implements LiveCaptureController {
-  started: LiveCaptureRequest[] = [];
-  private sink: CaptureSink | null = null;
-  listInterfaces = async () => [];
-  checkFilter = async () => null;
-  save = async () => 0;
-  async start(req: LiveCaptureRequest, sink: CaptureSink) {
-    this.started.push(req);
-    this.sink = sink;
-  }
-  async stop() {
-    this.sink?.stopped();
-  }
-}
 
 describe('write destinations', () => {
   const answers: Array<string | null> = [];

@@ -1,21 +1,24 @@
 // Malformed WebSocket frames, written raw after a real upgrade, close only the socket that sent
 // them, with RFC 6455's code for the fault (1009 too big, 1007 invalid UTF-8, 1002 protocol
-// error), while the server keeps answering another client and an upload in progress completes;
+// error), while the server keeps answering another client, a live capture goes on and an upload
+// in progress completes;
 // closing the server afterwards leaves no temporary files.
 import { existsSync, readFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createWsApi } from '../../src/renderer/api/ws-client';
+import { RecordingCapture } from '../backend/recording-capture';
 import { frame, openRawSocket } from './raw-websocket';
 import { startFixture, type Fixture } from './server-fixture';
 import { clientEnvironment } from './ws-client-env';
 
 const TEXT = 0x1;
 
+const live = new RecordingCapture();
 let f: Fixture;
 beforeAll(async () => {
-  f = await startFixture();
+  f = await startFixture({ backend: { liveCapture: live } });
 });
 afterAll(() => f.close());
 
@@ -34,6 +37,19 @@ describe('browser-mode server: malformed WebSocket frames', () => {
     expect((await raw.closeFrame()).code).toBe(code);
     raw.socket.destroy();
     expect(await other.request('file:recent', undefined)).toEqual([]);
+  });
+
+  it('a live capture started by another client runs on and stops when that client asks', async () => {
+    const other = createWsApi(clientEnvironment(f));
+    expect(await other.request('capture:start', { device: 'lo', filter: 'tcp' })).toEqual({ ok: true });
+    const raw = await openRawSocket(f);
+    raw.socket.write(frame({ opcode: 0x3 }));
+    expect((await raw.closeFrame()).code).toBe(1002);
+    raw.socket.destroy();
+    expect(live.stops).toBe(0);
+    await other.request('capture:stop', undefined);
+    expect(live.stops).toBe(1);
+    expect(live.started).toEqual([{ device: 'lo', filter: 'tcp', ring: null }]);
   });
 
   it('an upload in progress completes while another socket is closed for a bad frame; close leaves no temp files', async () => {

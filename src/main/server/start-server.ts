@@ -7,7 +7,9 @@
 //   GET /api/download?name= a save or export the back end wrote to its output directory (token
 //                           in the cookie or the header; see download.ts)
 // Saves and exports go to a private temporary output directory (unless one is given) and reach
-// the user as browser downloads.
+// the user as browser downloads. Bounded against hostile or broken clients: uploads (per file, in
+// total, at once), WebSocket clients, HTTP connections, message size, and what waits for a slow
+// client (client-outbox.ts); a malformed frame closes only its own socket.
 
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
