@@ -15,9 +15,13 @@ beforeAll(async () => {
 afterAll(() => f.close());
 
 describe('browser-mode server: upload', () => {
-  it('needs the token header', async () => {
+  it('needs the token header, or the cookie with its own Origin', async () => {
     const res = await raw(f, 'POST', '/api/upload?name=a.pcap', { Cookie: `${f.cookieName}=${f.token}` }, Buffer.from('abc'));
     expect(res.status).toBe(401);
+    const foreign = await raw(f, 'POST', '/api/upload?name=a.pcap', { Cookie: `${f.cookieName}=${f.token}`, Origin: 'http://evil.example' }, Buffer.from('abc'));
+    expect(foreign.status).toBe(403);
+    const own = await raw(f, 'POST', '/api/upload?name=a.pcap', { Cookie: `${f.cookieName}=${f.token}`, Origin: f.base }, Buffer.from('abc'));
+    expect(own.status).toBe(200);
   });
 
   it('stores the bytes under a safe name and answers the path', async () => {
@@ -48,7 +52,7 @@ describe('browser-mode server: upload', () => {
   });
 
   it('refuses uploads past the total, until a new capture (here: close) frees those it no longer reads', async () => {
-    // 600 + 10 stored by the tests above; 900 more would pass 1500.
+    // 3 + 600 + 10 stored by the tests above; 900 more would pass 1500.
     const over = await raw(f, 'POST', '/api/upload?name=c.pcap', { 'X-MSNP-Token': f.token }, Buffer.alloc(900));
     expect(over.status).toBe(413);
     expect(JSON.parse(over.body)).toEqual({ ok: false, error: 'uploads over the total limit (1500 bytes); close the capture to free them' });

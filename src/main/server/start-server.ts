@@ -3,7 +3,8 @@
 // locked with a random token that the printed URL carries (see access-policy.ts).
 //   GET /?token=…           the renderer (sets the token cookie); other static files need the cookie
 //   GET /ws?token=…         WebSocket (token in the query or the cookie)
-//   POST /api/upload?name=  a dropped file's bytes → {ok, path} (token in the X-MSNP-Token header)
+//   POST /api/upload?name=  a dropped file's bytes → {ok, path} (token in the X-MSNP-Token header,
+//                           or the cookie with this server's Origin)
 //   GET /api/download?name= a save or export the back end wrote to its output directory (token
 //                           in the cookie or the header; see download.ts)
 // Saves and exports go to a private temporary output directory (unless one is given) and reach
@@ -108,8 +109,9 @@ export async function startServer(opts: ServerOptions = {}): Promise<RunningServ
     const headers = securityHeaders(req.headers.host!);
     if (url.pathname === UPLOAD_PATH) {
       if (req.method !== 'POST') return fail(res, 405, 'POST only');
-      // A custom header, not the cookie: a cross-site form cannot set it.
-      if (!access.fromHeader(req)) return fail(res, 401, 'missing or wrong access token');
+      // A custom header a cross-site form cannot set, or the SameSite cookie with our own Origin
+      // (a page whose tab lost the token, as after a reload with storage off).
+      if (!access.fromHeader(req) && !(access.fromCookie(req) && access.checkOrigin(req, true) === null)) return fail(res, 401, 'missing or wrong access token');
       try {
         const path = await receiveUpload(req, uploadDir, url.searchParams.get('name'), uploads);
         res.writeHead(200, { ...headers, 'Content-Type': 'application/json' });
