@@ -48,6 +48,16 @@ export interface LoadProgress {
   captured?: number;
   dropped?: number;
   elapsedSeconds?: number;
+  /**
+   * The analysis has made no progress for more than `seconds`: stuck in frame `frame`, or outside
+   * any frame (null). The window offers to stop it (analysis:cancel); cleared by the next progress.
+   */
+  stalled?: { frame: number | null; seconds: number };
+  /**
+   * The analysis stopped responding and was stopped, in frame `frame` (null: after frame
+   * `lastFrame`, outside any frame). Frames up to `lastFrame` and their results stay.
+   */
+  stopped?: { frame: number | null; lastFrame: number };
 }
 
 /** Request channels: name → [argument, result]. */
@@ -60,7 +70,7 @@ export interface RequestChannels {
   'file:recent': [void, string[]];
   /** Path of the bundled sample capture in assets/. */
   'file:sample': [void, string];
-  /** Cancel a load in progress (what was decoded so far stays). */
+  /** Cancel a load in progress (what was decoded so far stays); stops an analysis that stopped responding. */
   'analysis:cancel': [void, void];
   /** Full detail of one frame: command tree and bytes. */
   'frames:detail': [{ number: number }, FrameDetail | null];
