@@ -1,7 +1,9 @@
 // The Electron shell (bundled to dist/main/electron-main.js), deliberately thin: one locked-down
 // window showing the renderer from app://renderer, the native menu and dialogs, and the same
 // AnalyzerBackend the browser mode uses, reached through ipc-main.ts. Capture paths on the
-// command line (or from a second launch, or macOS "open file") are opened in the window.
+// command line (or from a second launch, or macOS "open file") are opened in the window. Where a
+// save, export or ring of capture files goes is asked here, in the main process, with native
+// dialogs (ask-where-dialog.ts): no request from the renderer carries a path to write.
 
 import { app, BrowserWindow, dialog, Menu, screen, session } from 'electron';
 import { existsSync, statSync } from 'node:fs';
