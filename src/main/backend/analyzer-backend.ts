@@ -1,9 +1,10 @@
 // The analysis back end: implements every request channel of the IPC contract and emits every
 // analysis event, independent of the transport (Electron's ipc-main, the browser-mode WebSocket
 // server, tests). Each capture, file or live, gets a fresh analysis worker; closing or replacing
-// it terminates that worker, which frees everything it held. Saves and exports without a path go
-// to the output directory; the back end remembers which files it wrote there, so the browser mode
-// can hand exactly those (and nothing else) to the user as downloads.
+// it terminates that worker, which frees everything it held. No request names a path to write:
+// saves and exports go where AskWhere says (Electron's dialogs) or else to the output directory;
+// the back end remembers which files it wrote there, so the browser mode can hand exactly those
+// (and nothing else) to the user as downloads.
 // A watchdog reads each worker's progress board: a worker stuck for `stallMs` is reported (with
 // the frame it is stuck in) and offered to stop; when the user stops it, or after `stopMs`, it is
 // terminated and a fresh worker re-reads the frames analysed before the stuck one, so the packet
@@ -17,7 +18,9 @@ import { compileFilter } from '../../shared/display-filter/compile-filter';
 import type { EventChannel, EventChannels, LoadProgress, RequestArg, RequestChannel, RequestResult } from '../../shared/ipc-contract';
 import type { FramePage, SortSpec, ViewResponse } from '../../shared/packet-page';
 import { stoppedText } from '../../shared/watchdog-text';
-import type { LiveCaptureController } from '../capture/live-capture';
+import type { LiveCaptureController, LiveCaptureRequest } from '../capture/live-capture';
+import { CANCELLED, type AskWhere } from './ask-where';
+import { captureFormat } from './capture-sniff';
 import { CaptureWorker, type ReplayOf, type StoppedAt } from './capture-worker';
 import { defaultConfigDir } from './config-dir';
 import { LiveRun } from './live-run';
@@ -36,8 +39,12 @@ export interface BackendOptions {
   /** Absent: the capture channels answer "live capture not available". */
   liveCapture?: LiveCaptureController;
   analysis?: SessionOptions;
-  /** Where exports and saves without a path go (default ~/Downloads or ~). */
+  /** Where exports and saves go when there is no `askWhere` (default ~/Downloads or ~). */
   outputDir?: string;
+  /** Asks the user where to write (Electron's dialogs); absent, the output and ring directories are used. */
+  askWhere?: AskWhere;
+  /** Directory for rings of capture files when there is no `askWhere` (browser mode: `serve --ring-dir`); absent, rings are refused. */
+  ringDirectory?: string;
   /** Files opened from under these directories (browser uploads) are not remembered as recent. */
   transientDirs?: string[];
   spawnWorker?: () => WorkerLike;
@@ -52,6 +59,7 @@ export type BackendListener = <E extends EventChannel>(channel: E, payload: Even
 type Handlers = { [C in RequestChannel]: (arg: RequestArg<C>) => Promise<RequestResult<C>> };
 
 export const LIVE_UNAVAILABLE = 'live capture not available';
+export const NO_RING_DIRECTORY = 'a ring of capture files needs a directory given when the server starts (serve --ring-dir DIR)';
 
 /** The packet list with no capture open. */
 const EMPTY_PAGE = (): FramePage => ({
@@ -60,6 +68,16 @@ const EMPTY_PAGE = (): FramePage => ({
 });
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
+
+/** Why `path` cannot be opened as a capture, naming only its base name; null when it starts like one. */
+function notACapture(path: string): string | null {
+  try {
+    return captureFormat(path).format ? null : `cannot open ${basename(path)}: not a pcap or pcapng capture`;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return `cannot open ${basename(path)}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : 'unreadable'}`;
+  }
+}
 
 export class AnalyzerBackend {
   private readonly listeners = new Set<BackendListener>();
@@ -105,8 +123,8 @@ export class AnalyzerBackend {
       },
       'capture:start': (a) => this.startLive(a),
       'capture:stop': () => this.stopLive(),
-      'capture:save': (a) => this.save(a.path ?? null, a.msnpOnly),
-      'file:export': (a) => this.exportAnalysis(a.format, a.path ?? null),
+      'capture:save': (a) => this.save(a.msnpOnly),
+      'file:export': (a) => this.exportAnalysis(a.format),
     };
   }
 
@@ -148,6 +166,8 @@ export class AnalyzerBackend {
   async dispose(): Promise<void> {
     await this.stopLive();
     await this.replaceWorker(null);
+    // The live spool holds captured traffic: it goes with the back end, not at some later exit.
+    await this.opts.liveCapture?.dispose?.().catch(() => undefined);
   }
 
   private liveCapture(): { ok: true; controller: LiveCaptureController } | { ok: false; error: string } {
@@ -160,6 +180,9 @@ export class AnalyzerBackend {
       const info = await stat(path).catch(() => null);
       if (!info) return { ok: false, error: `cannot open ${path}: no such file` };
       if (!info.isFile()) return { ok: false, error: `cannot open ${path}: not a regular file` };
+      // Before any reader sees it: its first bytes are nobody's business (say /etc/shadow), and it is not a recent capture.
+      const refused = notACapture(path);
+      if (refused) return { ok: false, error: refused };
     }
     await this.stopLive();
     const label = absolute.map((p) => basename(p)).join(' + ');
@@ -235,6 +258,12 @@ export class AnalyzerBackend {
     const live = this.liveCapture();
     if (!live.ok) return live;
     if (this.live?.running) return { ok: false, error: 'a live capture is already running' };
+    let ring: LiveCaptureRequest['ring'] = null;
+    if (req.ring) {
+      const directory = this.opts.askWhere ? await this.opts.askWhere.ringDirectory() : this.opts.ringDirectory ?? null;
+      if (directory === null) return { ok: false, error: this.opts.askWhere ? CANCELLED : NO_RING_DIRECTORY };
+      ring = { ...req.ring, directory };
+    }
     const run = new LiveRun(`${req.device} (live)`, {
       error: (text) => {
         if (this.live === run) this.emit('analysis:error', { message: text });
@@ -242,7 +271,7 @@ export class AnalyzerBackend {
       stopped: () => void this.finishLive(run),
     });
     try {
-      await live.controller.start(req, run.sink);
+      await live.controller.start({ device: req.device, filter: req.filter, ring }, run.sink);
     } catch (e) {
       return { ok: false, error: message(e) };
     }
@@ -266,38 +295,47 @@ export class AnalyzerBackend {
     await this.current.client.call('live-end', undefined).catch(() => undefined);
   }
 
-  private async save(path: string | null, msnpOnly: boolean): Promise<RequestResult<'capture:save'>> {
+  private async save(msnpOnly: boolean): Promise<RequestResult<'capture:save'>> {
     const current = this.current;
     if (!current) return { ok: false, error: 'nothing to save: no capture is open' };
-    const target = path ?? this.newOutput(current.label, msnpOnly ? '-msnp.pcapng' : '.pcapng');
+    const target = await this.writeTarget(current.label, msnpOnly ? '-msnp.pcapng' : '.pcapng');
+    if (!target) return { ok: false, error: CANCELLED };
     try {
       let frames: number;
       if (current.source === 'live' && this.opts.liveCapture) {
         const msnp = msnpOnly ? await current.client.call('msnp-frames', undefined) : new Uint8Array(0);
-        frames = await this.opts.liveCapture.save(target, msnpOnly, (n) => msnp[n] === 1);
+        frames = await this.opts.liveCapture.save(target.path, msnpOnly, (n) => msnp[n] === 1);
       } else {
         await current.ready;
-        frames = await current.client.call('save', { path: target, msnpOnly });
+        frames = await current.client.call('save', { path: target.path, msnpOnly });
       }
-      if (path === null) this.outputs.set(basename(target), target);
-      return { ok: true, path: target, frames };
+      if (target.download) this.outputs.set(basename(target.path), target.path);
+      return { ok: true, path: target.path, frames };
     } catch (e) {
       return { ok: false, error: message(e) };
     }
   }
 
-  private async exportAnalysis(format: 'json' | 'csv', path: string | null): Promise<RequestResult<'file:export'>> {
+  private async exportAnalysis(format: 'json' | 'csv'): Promise<RequestResult<'file:export'>> {
     const current = this.current;
     if (!current) return { ok: false, error: 'nothing to export: no capture is open' };
-    const target = path ?? this.newOutput(current.label, `-analysis.${format}`);
+    const target = await this.writeTarget(current.label, `-analysis.${format}`);
+    if (!target) return { ok: false, error: CANCELLED };
     try {
       await current.ready;
-      await current.client.call('export', { format, path: target });
-      if (path === null) this.outputs.set(basename(target), target);
-      return { ok: true, path: target };
+      await current.client.call('export', { format, path: target.path });
+      if (target.download) this.outputs.set(basename(target.path), target.path);
+      return { ok: true, path: target.path };
     } catch (e) {
       return { ok: false, error: message(e) };
     }
+  }
+
+  /** Where a save or export goes: the user's choice (null: cancelled), or a fresh name in the output directory, offered as a download. */
+  private async writeTarget(label: string, suffix: string): Promise<{ path: string; download: boolean } | null> {
+    if (!this.opts.askWhere) return { path: this.newOutput(label, suffix), download: true };
+    const path = await this.opts.askWhere.saveFile(label, suffix);
+    return path ? { path, download: false } : null;
   }
 
   /** A fresh name in the output directory (never one handed out before, even if that file is gone). */
