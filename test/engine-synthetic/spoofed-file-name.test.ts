@@ -62,6 +62,16 @@ describe('--extract', () => {
     expect(sha(jpg)).toBe(sha(JPG_SENT));
   });
 
+  it('keeps names apart that become the same once made safe', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'msnp-extract-same-'));
+    const twin = structuredClone(result);
+    twin.files = [{ ...result.files[0], name: 'a\u202Eb.txt' }, { ...result.files[0], name: 'a\u202Db.txt' }];
+    expect(await extractFiles(twin, dir, () => Uint8Array.of(1))).toBe(2);
+    const frame = result.files[0].frame;
+    expect(twin.files.map((f) => f.extractedTo)).toEqual([join(dir, `${frame}-a_b.txt`), join(dir, `${frame}-2-a_b.txt`)]);
+    expect(readdirSync(dir).sort()).toEqual([`${frame}-2-a_b.txt`, `${frame}-a_b.txt`]);
+  });
+
   it.each([
     ['invoice\u202Egpj.exe', 'invoice_gpj.exe'],
     ['a\u2066b\u2069\u200B\uFEFF.txt', 'a_b___.txt'],
