@@ -1,10 +1,9 @@
 // --extract DIR: writes every rebuilt file. Names come from the capture (attacker-controlled), so
-// they are reduced to a safe base name and prefixed with the frame number (and a counter where two
-// would still collide) to stay unique: no
-// directory part, no leading dots, no control, bidi or zero-width character (a right-to-left
-// override would make `invoice<RLO>gpj.exe` show as `invoiceexe.jpg` in a file manager).
-// Only the bytes seen are written, never the size the sender declared.
-
+// they are reduced to a safe base name — no directory part, no leading dots, no control, bidi or
+// zero-width character (a right-to-left override would make `invoice<RLO>gpj.exe` show as
+// `invoiceexe.jpg` in a file manager) — and prefixed with the frame number (and a counter where
+// two would still collide) to stay unique. Only the bytes seen are written, never the size the
+// sender declared.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AnalysisResult } from '../../shared/model';
