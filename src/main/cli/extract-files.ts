@@ -4,6 +4,7 @@
 // `invoiceexe.jpg` in a file manager) — and prefixed with the frame number (and a counter where
 // two would still collide) to stay unique. Only the bytes seen are written, never the size the
 // sender declared.
+
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AnalysisResult } from '../../shared/model';
