@@ -6,8 +6,8 @@
 // administrator gives capture privileges to. A helper built from the same inputs is left as it
 // is, so `npm start` does not drop the capability given with setcap. Run by `npm run build` with
 // --optional (a Node without single-executable support then costs the helper, not the build:
-// capture works as root without it); a fresh build takes some seconds (postject rewrites a copy
-// of the Node binary).
+// capture works as root without it), and without it by `npm run dist` (no package without the
+// helper); a fresh build takes some seconds (postject rewrites a copy of the Node binary).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
