@@ -1,5 +1,6 @@
 // The dedicated capture helper (dist/capture-helper/msnp-capture, scripts/build-capture-helper.mjs;
-// built here if missing): the app's capture child starts it, it captures on lo as root, and once
+// built here if missing): the bundled app picks it by default, the capture child starts it, it
+// captures on lo as root, and once
 // given the capability with setcap (on a copy) it captures as `nobody` — which plain Node as
 // `nobody` cannot (privileges.test.ts) — while ignoring NODE_OPTIONS and a script on its command
 // line, so the capability serves nothing but capture.
@@ -7,6 +8,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { build } from 'esbuild';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CaptureChild } from '../../src/main/capture/capture-child';
 import type { CaptureMessage } from '../../src/main/capture/capture-protocol';
@@ -20,6 +22,7 @@ const MESSAGES = ['VER 1 MSNP8 CVR0\r\n', 'OUT\r\n'];
 
 beforeAll(() => {
   if (!existsSync(HELPER)) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-capture-helper.mjs')], { cwd: ROOT, stdio: 'pipe' });
+  if (!existsSync(join(ROOT, 'dist', 'main', 'capture-process.js'))) execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-node.mjs')], { cwd: ROOT, stdio: 'pipe' });
 }, 120_000);
 
 /** Copies of the helper (100 MB each), removed at the end. */
@@ -59,6 +62,20 @@ function listAsNobody(exe: string, args: string[], env: NodeJS.ProcessEnv): Prom
 }
 
 describe('the capture helper', () => {
+  it('is what the bundled app starts by default', async () => {
+    // A probe bundled into dist/main as the app is, asking the capture child what it would start.
+    const probe = join(ROOT, 'dist', 'main', `launch-probe-${process.pid}.js`);
+    await build({
+      stdin: { contents: "import { captureLaunchFor } from './src/main/capture/capture-child'; console.log(JSON.stringify(captureLaunchFor({})));", resolveDir: ROOT, loader: 'ts' },
+      bundle: true, platform: 'node', format: 'esm', packages: 'external', outfile: probe, logLevel: 'warning',
+    });
+    try {
+      expect(JSON.parse(execFileSync(process.execPath, [probe], { encoding: 'utf8' }))).toEqual({ kind: 'helper', command: HELPER, args: [] });
+    } finally {
+      rmSync(probe, { force: true });
+    }
+  });
+
   it('is what the capture child starts when given, and captures on lo as root', async () => {
     assertCapturePrivileges();
     const child = new CaptureChild({ helper: HELPER });
