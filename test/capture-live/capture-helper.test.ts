@@ -1,9 +1,8 @@
 // The dedicated capture helper (dist/capture-helper/msnp-capture, scripts/build-capture-helper.mjs;
 // built here if missing): the bundled app picks it by default, the capture child starts it, it
-// captures on lo as root, and once
-// given the capability with setcap (on a copy) it captures as `nobody` — which plain Node as
-// `nobody` cannot (privileges.test.ts) — while ignoring NODE_OPTIONS and a script on its command
-// line, so the capability serves nothing but capture.
+// captures on lo as root, and once given the capability with setcap (on a copy) it captures as
+// `nobody` — which plain Node as `nobody` cannot (privileges.test.ts) — while ignoring NODE_OPTIONS
+// and a script on its command line, so the capability serves nothing but capture.
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, cpSync, existsSync, mkdtempSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
