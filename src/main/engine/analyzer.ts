@@ -88,6 +88,7 @@ export class Analyzer {
       openConnection: (open) => this.openMsnpConnection(open.client, open.server, 'http-gateway', open.firstFrame, open.tsUs, open.serverKind),
       closeConnection: (conn, frame, tsUs) => this.msnp.closeConnection(conn.id, frame, tsUs),
       addressBook: (xml) => this.msnp.addressBook(xml),
+      offlineMessageSoap: (exchange) => this.msnp.offlineMessageSoap(exchange),
       expert: this.expert,
     });
   }
@@ -253,6 +254,7 @@ export class Analyzer {
       sessions: this.msnp.sessions(),
       contacts: this.msnp.contacts(),
       presence: this.msnp.presence(),
+      offlineMessages: this.msnp.offlineMessages(),
       endpoints: this.p2p.endpoints(),
       files: this.p2p.files(),
       expert: [...this.expert.all()].sort((a, b) => a.frame - b.frame),

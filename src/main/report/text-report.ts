@@ -1,4 +1,4 @@
-// Readable text report: a summary, then every switchboard transcript, presence, contacts,
+// Readable text report: a summary, then every switchboard transcript, offline messages, presence, contacts,
 // P2P endpoints, files and expert notes. Meant for a terminal; captured text is printed with
 // control characters made visible so a capture cannot drive the terminal (escape sequences).
 
@@ -51,6 +51,15 @@ export function textReport(result: AnalysisResult): string {
   out.push(section('Transcripts'));
   if (!result.sessions.length) out.push('  (no switchboard sessions)');
   for (const s of result.sessions) out.push(...transcript(s), '');
+
+  if (result.offlineMessages.length) {
+    out.push(section('Offline messages'));
+    for (const m of result.offlineMessages) {
+      const from = m.nick && m.nick !== m.from ? `${safeText(m.nick)} <${m.from ?? '?'}>` : (m.from ?? '?');
+      const text = m.text === null ? '(text not in the capture)' : safeText(m.text);
+      out.push(`  [${clockOf(m.time)}] frame ${m.frame} ${m.source}: ${from} → ${m.to ?? '?'}${m.sentTime ? ` (sent ${safeText(m.sentTime)})` : ''}: ${text}`);
+    }
+  }
 
   if (result.presence.length) {
     out.push(section('Presence'));

@@ -107,6 +107,9 @@ export function fakeResult(frames: number): AnalysisResult {
       { frame: 4, time: iso(1), account: 'bob@example.com', status: 'NLN', nick: 'Bob' },
       { frame: 17, time: iso(5), account: 'bob@example.com', status: 'AWY', nick: 'Bob', personalMessage: 'Bob is busy now' },
     ],
+    offlineMessages: [
+      { frame: 95, time: iso(120), source: 'UUM', from: 'alice@example.com', nick: 'Alice', to: 'bob@example.com', text: 'Sorry I missed you, this is an offline message.', networkId: 1, connections: [1] },
+    ],
     endpoints: [
       { frame: 10, kind: 'file-transfer', transport: 'tcp', address: '192.168.1.20', port: 6891, scope: 'internal', offeredBy: 'bob@example.com', offeredTo: 'alice@example.com', status: 'accepted', source: 'msnslp', file: { name: 'hello.txt', size: 145 }, observed: true },
       { frame: 10, kind: 'file-transfer', transport: 'tcp', address: '203.0.113.7', port: 6891, scope: 'external', offeredBy: 'bob@example.com', offeredTo: 'alice@example.com', status: 'offered', source: 'msnslp', file: { name: 'hello.txt', size: 145 }, observed: false },

@@ -45,7 +45,7 @@ export const FIELDS: readonly FieldDef[] = [
   { name: 'msnp.error', type: 'number', description: 'MSNP error code', values: (f) => f.msnp?.errors },
   { name: 'msnp.version', type: 'string', caseInsensitive: true, description: 'Protocol version of the connection (MSNP12…)', values: (f) => one(f.msnp?.version) },
   { name: 'msnp.content_type', type: 'string', caseInsensitive: true, description: 'Content-Type of a message', values: (f) => f.msnp?.contentTypes },
-  { name: 'msnp.text', type: 'string', description: 'Chat text', values: (f) => f.msnp?.texts },
+  { name: 'msnp.text', type: 'string', description: 'Chat text, offline messages (UUM, UBM) and personal messages', values: (f) => f.msnp?.texts },
 ];
 
 const BY_NAME = new Map(FIELDS.map((f) => [f.name, f]));
