@@ -92,6 +92,19 @@ export interface ContactRecord {
   lists?: string[];
 }
 
+/** A notification connection that saw a presence change, and where. */
+export interface PresenceObserver {
+  connection: number;
+  /** The account logged in on that connection, when known. */
+  account: string | null;
+  frame: number;
+}
+
+/**
+ * One presence change (status, nick or personal message) of `account`, at its first sighting
+ * (`frame`, `time`). The same change seen on several connections within a few seconds (the
+ * user's own CHG, each contact's NLN/ILN for it) is one record with every observer in `seenBy`.
+ */
 export interface PresenceRecord {
   frame: number;
   time: string;
@@ -99,6 +112,7 @@ export interface PresenceRecord {
   status: string;
   nick?: string;
   personalMessage?: string;
+  seenBy: PresenceObserver[];
 }
 
 /**

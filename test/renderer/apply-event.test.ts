@@ -13,7 +13,7 @@ const noErrors = (error: unknown) => { throw error; };
 const counts = (frames: number, displayed = frames, version = 0): BackendEvent =>
   ({ channel: 'frames:count', payload: { frames, displayed, version, firstTimeUs: 5_000_000 } satisfies FrameCounts });
 const reset = (label: string, source: 'file' | 'live' = 'file'): BackendEvent => ({ channel: 'analysis:reset', payload: { label, source } });
-const presence = (frame: number, status: string): PresenceRecord => ({ frame, time: `t${frame}`, account: 'bob@example.com', status });
+const presence = (frame: number, status: string): PresenceRecord => ({ frame, time: `t${frame}`, account: 'bob@example.com', status, seenBy: [{ connection: 1, account: 'alice@example.com', frame }] });
 const expert = (frame: number): ExpertRecord => ({ frame, severity: 'warning', message: `odd frame ${frame}` });
 const delta = (frames: number, lists: ResultDelta['lists']): ResultDelta => ({ captures: [], frames, commandCounts: { MSG: frames }, lists });
 

@@ -2,12 +2,17 @@
 // P2P endpoints, files and expert notes. Meant for a terminal; captured text is printed with
 // control characters made visible so a capture cannot drive the terminal (escape sequences).
 
-import type { AnalysisResult, SessionRecord } from '../../shared/model';
+import type { AnalysisResult, PresenceObserver, SessionRecord } from '../../shared/model';
 
 /** Replace C0/C1 controls (except none) with visible escapes: captured text must not drive the terminal. */
 export function safeText(s: string): string {
   // eslint-disable-next-line no-control-regex
   return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+}
+
+/** "alice@example.com (#1, frame 66), #3 (frame 70)": who saw a presence change. */
+export function observersText(seenBy: readonly PresenceObserver[]): string {
+  return seenBy.map((o) => `${o.account ? `${o.account} (#${o.connection}, ` : `#${o.connection} (`}frame ${o.frame})`).join(', ');
 }
 
 /** "12:00:01" from an ISO time, for compact transcripts. */
@@ -64,7 +69,7 @@ export function textReport(result: AnalysisResult): string {
   if (result.presence.length) {
     out.push(section('Presence'));
     for (const p of result.presence) {
-      out.push(`  [${clockOf(p.time)}] frame ${p.frame}: ${p.account} ${p.status}${p.nick ? ` "${safeText(p.nick)}"` : ''}${p.personalMessage ? ` — ${safeText(p.personalMessage)}` : ''}`);
+      out.push(`  [${clockOf(p.time)}] frame ${p.frame}: ${p.account} ${p.status}${p.nick ? ` "${safeText(p.nick)}"` : ''}${p.personalMessage ? ` — ${safeText(p.personalMessage)}` : ''} (seen by ${observersText(p.seenBy)})`);
     }
   }
   if (result.contacts.length) {

@@ -292,7 +292,7 @@ export class MsnpAnalysis {
   }
 
   presence(): PresenceRecord[] {
-    return this.ctx.presence.all();
+    return this.ctx.presence.all((connection) => this.ctx.connections.get(connection)?.account ?? null);
   }
 
   offlineMessages(): OfflineMessageRecord[] {

@@ -39,7 +39,7 @@ function presenceLine(ctx: AnalysisContext, conn: ConnectionState, cmd: MsnpComm
     // Presence comes only for contacts on the user's list.
     ctx.contacts.noteNick(account, rawNick as string);
   }
-  ctx.presence.status(conn.id, cmd.frame, cmd.tsUs, account, status, nick);
+  ctx.presence.status(conn.id, conn.account, cmd.frame, cmd.tsUs, account, status, nick);
   notes.kind = 'presence';
 }
 
@@ -48,7 +48,7 @@ export function onPresence(ctx: AnalysisContext, conn: ConnectionState, cmd: Msn
     case 'CHG': {
       notes.kind = 'presence';
       const status = f.get('status');
-      if (conn.account !== null && status !== undefined) ctx.presence.status(conn.id, cmd.frame, cmd.tsUs, conn.account, status, ctx.ownNick(conn));
+      if (conn.account !== null && status !== undefined) ctx.presence.status(conn.id, conn.account, cmd.frame, cmd.tsUs, conn.account, status, ctx.ownNick(conn));
       return;
     }
     case 'ILN':
@@ -63,7 +63,7 @@ export function onPresence(ctx: AnalysisContext, conn: ConnectionState, cmd: Msn
       const raw = f.get('account');
       const psm = personalMessageOf(bodyText(cmd));
       if (looksLikeAccount(raw) && psm !== null) {
-        ctx.presence.personalMessage(conn.id, cmd.frame, cmd.tsUs, normalizeAccount(raw), psm);
+        ctx.presence.personalMessage(conn.id, conn.account, cmd.frame, cmd.tsUs, normalizeAccount(raw), psm);
         if (psm) notes.texts.push(psm);
       }
       return;
@@ -72,7 +72,7 @@ export function onPresence(ctx: AnalysisContext, conn: ConnectionState, cmd: Msn
       notes.kind = 'presence';
       const psm = cmd.direction === 'c2s' ? personalMessageOf(bodyText(cmd)) : null;
       if (conn.account !== null && psm !== null) {
-        ctx.presence.personalMessage(conn.id, cmd.frame, cmd.tsUs, conn.account, psm);
+        ctx.presence.personalMessage(conn.id, conn.account, cmd.frame, cmd.tsUs, conn.account, psm);
         if (psm) notes.texts.push(psm);
       }
       return;
