@@ -11,6 +11,7 @@ import type { FrameKind } from '../../shared/model';
 import type { CapturedFrame } from '../engine/capture/captured-frame';
 import { tcpFlagsText } from '../engine/decode/protocol-names';
 import { frameFields, type FrameOutcome } from '../engine/frame-summary';
+import { segmentProtocol } from '../engine/segment-protocol';
 import { StringTable } from './string-table';
 
 export interface FrameLocation {
@@ -27,6 +28,9 @@ export const FRAME_KINDS: readonly FrameKind[] = ['other', 'tcp', 'msnp', 'prese
 const KIND_ID = new Map(FRAME_KINDS.map((k, i) => [k, i]));
 
 const enum InfoKind { NotIp = 0, Tcp = 1, Udp = 2, OtherIp = 3, Text = 4 }
+
+/** TCP flags (12 bits) in the tcpFlags column; its top 4 bits hold the window's scale shift. */
+const FLAG_BITS = 0x0fff;
 
 const CHUNK_BITS = 16;
 const CHUNK_SIZE = 1 << CHUNK_BITS;
@@ -114,7 +118,8 @@ export class PacketTable {
       c.seq[j] = pkt.tcp.seq;
       c.ack[j] = pkt.tcp.ack;
       c.window[j] = pkt.tcp.window;
-      c.tcpFlags[j] = pkt.tcp.flags;
+      // Flags use 12 bits; the window's scale shift (0–14) rides in the top 4 (no new column).
+      c.tcpFlags[j] = (pkt.tcp.flags & FLAG_BITS) | ((pkt.tcp.windowShift ?? 0) << 12);
     }
     if (commands.length) {
       c.protocol[j] = this.protocols.id(streamProtocol ?? 'MSNP');
@@ -128,8 +133,7 @@ export class PacketTable {
       return;
     }
     if (pkt.tcp) {
-      // An MSNP stream's frame that completes no command (an ACK, part of a body) is plain TCP.
-      c.protocol[j] = this.protocols.id(streamProtocol && streamProtocol !== 'MSNP' ? streamProtocol : 'TCP');
+      c.protocol[j] = this.protocols.id(segmentProtocol(pkt, streamProtocol, outcome.completesHttpMessage ?? false));
       c.kind[j] = KIND_ID.get('tcp')!;
       c.infoKind[j] = InfoKind.Tcp;
     } else if (pkt.protocol === 17) {
@@ -150,7 +154,7 @@ export class PacketTable {
   private templateInfo(c: Chunk, j: number): string {
     switch (c.infoKind[j] as InfoKind) {
       case InfoKind.Tcp:
-        return `${c.srcPort[j]} → ${c.dstPort[j]} [${tcpFlagsText(c.tcpFlags[j])}] Seq=${c.seq[j]} Ack=${c.ack[j]} Win=${c.window[j]} Len=${c.payloadLength[j]}`;
+        return `${c.srcPort[j]} → ${c.dstPort[j]} [${tcpFlagsText(c.tcpFlags[j] & FLAG_BITS)}] Seq=${c.seq[j]} Ack=${c.ack[j]} Win=${c.window[j] * 2 ** (c.tcpFlags[j] >>> 12)} Len=${c.payloadLength[j]}`;
       case InfoKind.Udp:
         return `${c.srcPort[j]} → ${c.dstPort[j]} Len=${c.payloadLength[j]}`;
       case InfoKind.OtherIp:

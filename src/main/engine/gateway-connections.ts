@@ -32,6 +32,8 @@ export interface GatewayConnectionsOptions {
   addressBook(xml: string): void;
   /** An exchange with the offline-message SOAP service (request and response bodies, XML text). */
   offlineMessageSoap(exchange: OimSoapExchange): void;
+  /** An HTTP request or response was completed by `frame` (it is labelled HTTP, not TCP). */
+  httpMessageEnd?(frame: number): void;
   expert: ExpertLog;
 }
 
@@ -56,8 +58,12 @@ export class GatewayConnections {
     });
     const stitcher = this.stitcher;
     this.listener = {
-      request: (ex) => stitcher.request(ex),
+      request: (ex) => {
+        opts.httpMessageEnd?.(ex.request.lastFrame);
+        stitcher.request(ex);
+      },
       complete: (ex) => {
+        if (ex.response) opts.httpMessageEnd?.(ex.response.lastFrame);
         stitcher.complete(ex);
         this.lookForSoap(ex);
       },
