@@ -10,9 +10,10 @@
 // frame 5 HTTP, which we do not analyse as HTTP on port 443 (it is only not TLS).
 import { describe, expect, it } from 'vitest';
 import { analyzeCaptureFiles } from '../../src/main/engine/analyze-files';
-import type { FrameRow, TreeNode } from '../../src/shared/model';
+import type { FrameRow } from '../../src/shared/model';
 import { readAllFrames } from '../helpers/capture-builder';
 import { tcpFrame } from '../helpers/packet-builder';
+import { treeLabels } from '../helpers/tree-labels';
 import { T0_US, writeFrames, type FrameSpec } from './synthetic';
 
 const A = '10.0.0.1';
@@ -44,17 +45,7 @@ const rows: FrameRow[] = [];
 const { analyzer } = await analyzeCaptureFiles([path], { collectFrames: true }, { frameRow: (r) => rows.push(r) });
 const { frames: read } = await readAllFrames(path);
 
-function labels(n: number): string[] {
-  const out: string[] = [];
-  const walk = (nodes: TreeNode[]) => {
-    for (const node of nodes) {
-      out.push(node.label);
-      if (node.children) walk(node.children);
-    }
-  };
-  walk(analyzer.describeFrame(read[n - 1]).tree);
-  return out;
-}
+const labels = (n: number): string[] => treeLabels(analyzer.describeFrame({ ...read[n - 1], number: n }).tree);
 
 describe('window scaling', () => {
   it('scales each side by its own shift once both SYNs offered one; SYNs are not scaled', () => {

@@ -16,6 +16,7 @@ import { analyzeCaptureFiles } from '../../src/main/engine/analyze-files';
 import type { FrameRow } from '../../src/shared/model';
 import { readAllFrames } from '../helpers/capture-builder';
 import { CAPTURES } from '../helpers/captures';
+import { treeLabels } from '../helpers/tree-labels';
 
 const TLS_VERSIONS: Record<string, string> = { '0x0300': 'SSLv3', '0x0301': 'TLSv1', '0x0302': 'TLSv1.1', '0x0303': 'TLSv1.2' };
 const GATEWAY_FINS = new Set([455, 476]);
@@ -89,17 +90,7 @@ describe('TCP windows and protocol labels against tshark', () => {
   it('the handshake scale shows in the tree: Win=64 with shift 10 is 65536 (pecan chat, frame 14)', async () => {
     const { analyzer } = await analyzeCaptureFiles([CAPTURES.pecanChat], { collectFrames: true });
     const { frames } = await readAllFrames(CAPTURES.pecanChat);
-    const labels = (n: number): string[] => {
-      const out: string[] = [];
-      const walk = (nodes: Array<{ label: string; children?: unknown[] }>) => {
-        for (const node of nodes) {
-          out.push(node.label);
-          if (node.children) walk(node.children as Array<{ label: string; children?: unknown[] }>);
-        }
-      };
-      walk(analyzer.describeFrame(frames[n - 1]).tree);
-      return out;
-    };
+    const labels = (n: number): string[] => treeLabels(analyzer.describeFrame({ ...frames[n - 1], number: n }).tree);
     // tshark frame 14: tcp.window_size_value 64, tcp.window_size 65536, scale factor 1024.
     expect(labels(14)).toEqual(expect.arrayContaining(['Window: 64', '[Calculated window size: 65536]', '[Window size scaling factor: 1024]']));
     // tshark frame 15 (port 443): one TLS record, handshake, version 0x0301, length 512, Client Hello.

@@ -17,9 +17,9 @@ const SOURCE_LABEL: Record<OfflineMessageRecord['source'], string> = {
 
 const o = createColumnHelper<OfflineMessageRecord>();
 const columns = [
-  o.accessor((r) => formatDateTime(r.time), { id: 'time', header: 'Time (UTC)', size: 142 }),
-  o.accessor((r) => r.from ?? '', { id: 'from', header: 'From', size: 160 }),
-  o.accessor((r) => r.to ?? '', { id: 'to', header: 'To', size: 160 }),
+  o.accessor((r) => formatDateTime(r.time), { id: 'time', header: 'Time (UTC)', size: 132 }),
+  o.accessor((r) => r.from ?? '', { id: 'from', header: 'From', size: 140 }),
+  o.accessor((r) => r.to ?? '', { id: 'to', header: 'To', size: 140 }),
   o.accessor((r) => r.text ?? '(not in the capture)', { id: 'text', header: 'Text', size: 260 }),
   o.accessor((r) => SOURCE_LABEL[r.source] ?? r.source, { id: 'source', header: 'Seen as', size: 110 }),
   o.accessor('frame', { header: 'Frame', size: 60 }),
