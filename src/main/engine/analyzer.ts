@@ -114,8 +114,8 @@ export class Analyzer {
     const pkt = decodePacket(frame.linkType, frame.data);
     let stream = -1;
     if (pkt?.tcp) {
-      pkt.tcp.windowShift = shiftOf(this.windows.observe(pkt));
       stream = this.reassembler.add(pkt, frame.number, frame.tsUs);
+      pkt.tcp.windowShift = shiftOf(this.windows.observe(pkt, stream));
       this.currentProtocol = this.streamProtocol.get(stream) ?? null;
     } else if (pkt && pkt.protocol === 17) {
       this.p2p.noteConnection(pkt.dst, pkt.dstPort, 'udp', frame.number);
