@@ -37,10 +37,10 @@ const presenceColumns = [
   p.accessor((r) => formatClock(r.time), { id: 'time', header: 'UTC', size: 66 }),
   p.accessor('account', { header: 'Account', size: 160 }),
   p.accessor((r) => statusText(r.status), { id: 'status', header: 'Status', size: 104 }),
+  // Who saw the change: the accounts logged in on the observing connections (or the connection).
+  p.accessor((r) => r.seenBy.map((o) => o.account ?? `#${o.connection}`).join(', '), { id: 'seenBy', header: 'Seen by', size: 150 }),
   p.accessor((r) => r.personalMessage ?? '', { id: 'personalMessage', header: 'Personal message', size: 150 }),
   p.accessor((r) => r.nick ?? '', { id: 'nick', header: 'Nick', size: 100 }),
-  // Who saw the change: the accounts logged in on the observing connections (or the connection).
-  p.accessor((r) => r.seenBy.map((o) => o.account ?? `#${o.connection}`).join(', '), { id: 'seenBy', header: 'Seen by', size: 180 }),
 ];
 
 export function ContactsView() {
