@@ -6,7 +6,7 @@
 //   with a TLS record header (16 03 03 00 05 …: handshake, TLS 1.2, 5 bytes) is TLSv1.2 with its
 //   record in the tree; one that does not (an HTTP request sent to 443) is TCP.
 // tshark on this capture agrees on every tcp.window_size (64240, 65160, 64256, 65536, 64256,
-// 64240, 65160, 502; factors 128, 1024, −2) and on frame 4's TLSv1.2; its HTTP heuristic calls
+// 64240, 65160, 502, 502; factors 128, 1024, −2, −1) and on frame 4's TLSv1.2; its HTTP heuristic calls
 // frame 5 HTTP, which we do not analyse as HTTP on port 443 (it is only not TLS).
 import { describe, expect, it } from 'vitest';
 import { analyzeCaptureFiles } from '../../src/main/engine/analyze-files';
@@ -38,6 +38,8 @@ const frames: FrameSpec[] = [
   frame({ src: A, dst: B, srcPort: 40001, dstPort: 80, seq: 200, flags: 'S', window: 64240, options: both(MSS, wscale(7)) }),
   frame({ src: B, dst: A, srcPort: 80, dstPort: 40001, seq: 700, ack: 201, flags: 'SA', window: 65160, options: MSS }),
   frame({ src: A, dst: B, srcPort: 40001, dstPort: 80, seq: 201, ack: 701, flags: 'A', window: 502 }),
+  // 9: a connection whose handshake was not captured.
+  frame({ src: A, dst: B, srcPort: 40002, dstPort: 1863, seq: 5000, ack: 9000, flags: 'A', window: 502 }),
 ];
 
 const path = writeFrames(frames);
@@ -55,9 +57,11 @@ describe('window scaling', () => {
     expect(labels(1)).not.toContain('[Window size scaling factor: 128]');
   });
 
-  it('leaves windows as sent when one SYN lacks the option', () => {
+  it('leaves windows as sent when one SYN lacks the option, or when no handshake was seen', () => {
     expect(/ Win=(\d+) /.exec(rows[7].info)?.[1]).toBe('502');
     expect(labels(8)).toContain('[Window size scaling factor: -2 (no window scaling used)]');
+    expect(/ Win=(\d+) /.exec(rows[8].info)?.[1]).toBe('502');
+    expect(labels(9)).toContain('[Window size scaling factor: -1 (unknown)]');
   });
 });
 
