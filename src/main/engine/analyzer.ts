@@ -15,6 +15,7 @@ import { endpointText } from './decode/ip-address-text';
 import { describeFrame } from './decode/describe-frame';
 import { frameFields, frameRow, type FrameCommand, type FrameOutcome } from './frame-summary';
 import { placeCommandTree, type FramePiece } from './frame-placement';
+import { DEFAULT_MEMORY_BUDGET_BYTES, MemoryBudget, mebibytes } from './memory-budget';
 import { MsnpConnection } from './msnp-connection';
 import type { MsnpCommand } from './msnp/msnp-command';
 import { P2pTracker } from './p2p/p2p-tracker';
@@ -36,6 +37,11 @@ export interface AnalyzerOptions {
   showSecrets?: boolean;
   /** Keep per-frame command lists so describeFrame can show them (the views need it; the CLI does not). */
   collectFrames?: boolean;
+  /**
+   * One budget for bytes held out of order, open connections and unfinished files (default
+   * 512 MiB): past it, the state idle longest is released and the expert info says so.
+   */
+  memoryBudgetBytes?: number;
 }
 
 export interface AnalyzerListener {
@@ -49,7 +55,8 @@ const FLUSH_EVERY_FRAMES = 4096;
 
 export class Analyzer {
   private readonly expert = new ExpertLog();
-  private readonly p2p = new P2pTracker(this.expert);
+  private readonly budget: MemoryBudget;
+  private readonly p2p: P2pTracker;
   private readonly msnp: MsnpAnalysis;
   private readonly reassembler: TcpReassembler;
   private readonly windows = new WindowScaling();
@@ -80,6 +87,8 @@ export class Analyzer {
   private readonly secrets = new Set<string>();
 
   constructor(options: AnalyzerOptions = {}, private readonly listener: AnalyzerListener = {}) {
+    this.budget = new MemoryBudget(options.memoryBudgetBytes ?? DEFAULT_MEMORY_BUDGET_BYTES);
+    this.p2p = new P2pTracker(this.expert, { budget: this.budget });
     this.msnpPorts = new Set(options.msnpPorts ?? [1863]);
     this.httpPorts = new Set(options.httpPorts ?? [80]);
     this.heuristics = options.heuristics ?? true;
@@ -87,7 +96,7 @@ export class Analyzer {
     this.showSecrets = options.showSecrets ?? false;
     // Transaction links only feed describeFrame's command trees, which need collectFrames.
     this.msnp = new MsnpAnalysis({ showSecrets: options.showSecrets ?? false, expert: this.expert, p2p: this.p2p, keepLinks: this.collect });
-    this.reassembler = new TcpReassembler((info) => this.routeStream(info));
+    this.reassembler = new TcpReassembler((info) => this.routeStream(info), { budget: this.budget });
     this.gateway = new GatewayConnections({
       openConnection: (open) => this.openMsnpConnection(open.client, open.server, 'http-gateway', open.firstFrame, open.tsUs, open.serverKind),
       closeConnection: (conn, frame, tsUs) => this.msnp.closeConnection(conn.id, frame, tsUs),
@@ -121,7 +130,20 @@ export class Analyzer {
       this.p2p.noteConnection(pkt.dst, pkt.dstPort, 'udp', frame.number);
     }
     if (this.frames % FLUSH_EVERY_FRAMES === 0) this.reassembler.flushIdle(frame.tsUs);
+    // Between frames, never inside one: no state is released while it is being worked on.
+    if (this.budget.exceeded) this.evictForMemory(frame.number);
     this.emitFrame(frame, pkt, stream);
+  }
+
+  /** Bytes charged to the memory budget now (held TCP bytes, open connections, unfinished files). */
+  get memoryInUse(): number {
+    return this.budget.used;
+  }
+
+  private evictForMemory(frame: number): void {
+    const { connections, files, freedBytes, oldestFrame } = this.budget.evictIdle();
+    const released = [connections > 0 ? `${connections} open connection${connections === 1 ? '' : 's'} ended early (as if idle; held bytes delivered, holes as gaps)` : '', files > 0 ? `the bytes of ${files} unfinished file${files === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
+    this.expert.add(frame, 'note', `Memory budget of ${mebibytes(this.budget.limitBytes)} reached: released ${mebibytes(freedBytes)} of the state idle longest (quiet since frame ${oldestFrame}): ${released || 'nothing could be released'}`);
   }
 
   private emitFrame(frame: CapturedFrame, pkt: DecodedPacket | null, stream: number): void {

@@ -9,12 +9,11 @@
 
 import { createReadStream } from 'node:fs';
 import { open, stat, type FileHandle } from 'node:fs/promises';
-import { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import type { CaptureInfo } from '../../../shared/model';
 import type { CapturedFrame } from './captured-frame';
 import { CaptureFormatError } from './capture-damage';
 import { CaptureParser } from './capture-parser';
+import { gunzipChunks } from './gunzip-chunks';
 
 export interface ReadCaptureOptions {
   /** Bytes per read (default 1 MiB). */
@@ -151,24 +150,19 @@ async function* parseWithGzip(
       if (parser.damage) break;
     }
   } else {
-    const compressed = Readable.from(head.stream, { objectMode: false });
-    const gunzip = createGunzip({ chunkSize: GUNZIP_CHUNK_SIZE });
-    compressed.on('error', (err) => gunzip.destroy(err));
-    compressed.pipe(gunzip);
+    const inflated = gunzipChunks(head.stream, GUNZIP_CHUNK_SIZE);
     try {
-      for await (const chunk of gunzip as AsyncIterable<Buffer>) {
-        const batch = parser.push(chunk);
+      let step = await inflated.next();
+      for (; !step.done; step = await inflated.next()) {
+        const batch = parser.push(step.value);
         frames += batch.length;
         if (batch.length > 0) yield batch;
         if (parser.damage) break;
       }
-    } catch (err) {
-      // A corrupt or cut gzip stream is damage (frames so far stand); read errors are not.
-      if (!isZlibError(err)) throw err;
-      gzipError = `gzip: ${(err as Error).message}`;
+      // A corrupt or cut gzip stream is damage: the frames inflated before it stand.
+      if (step.done) gzipError = step.value.error;
     } finally {
-      compressed.destroy();
-      gunzip.destroy();
+      await inflated.return({ error: null });
     }
   }
   if (gzipError && parser.format === null) throw new CaptureFormatError(`unreadable gzip file: ${gzipError}`);
@@ -177,11 +171,6 @@ async function* parseWithGzip(
   const info: CaptureInfo = { path, format: parser.format ?? 'pcap', frames, gzip };
   if (damage) info.damage = damage;
   return info;
-}
-
-function isZlibError(err: unknown): boolean {
-  const code = (err as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('Z_');
 }
 
 async function* withProgress(

@@ -8,6 +8,7 @@
 
 import type { Direction, EndpointRecord, FileRecord } from '../../../shared/model';
 import type { ExpertLog } from '../analysis/expert-log';
+import type { MemoryBudget } from '../memory-budget';
 import type { MessageContext } from '../message/message-context';
 import type { MimeMessage } from '../message/mime-message';
 import { DirectP2pFramer } from './direct-p2p-framer';
@@ -47,8 +48,9 @@ export class P2pTracker {
   private readonly data: P2pData;
   private readonly direct = new Map<string, DirectStreamHandle>();
 
-  constructor(private readonly expert: ExpertLog, options: { fileBudgetBytes?: number } = {}) {
-    this.store = new FileStore(expert, options.fileBudgetBytes);
+  /** `budget`: the analysis-wide memory budget, charged with the bytes of unfinished files. */
+  constructor(private readonly expert: ExpertLog, options: { fileBudgetBytes?: number; budget?: MemoryBudget } = {}) {
+    this.store = new FileStore(expert, options.fileBudgetBytes, options.budget);
     this.legacy = new LegacyInvitations(this.book, expert);
     this.slp = new SlpSessions(this.book, expert);
     this.data = new P2pData(this.slp, this.store, expert);

@@ -10,12 +10,17 @@
 // shortly before the first segment seen (so segments captured out of order at the start are still
 // put in order), else that segment's seq. Bytes before that start are not delivered (noted as
 // 'out-of-order'): they were sent before the capture caught the connection.
+// A FIN ends the direction once delivery reaches or passes it: bytes arriving after it are not
+// stream data, but bytes held before it arrived are delivered (a FIN inside a hole is reached by
+// skipping the hole, so damaged or hostile sequence numbers cannot stall the stream). Every loop
+// that skips holes delivers a held segment or ends the direction on each pass, so it ends.
 //
 // Notes, per segment: 'retransmission' (no new bytes; a one-byte keep-alive is not noted),
 // 'overlap' (some bytes repeated), 'inconsistent-overlap' (repeated bytes differ from held ones:
 // delivered bytes are not kept, so only held ones can be compared), 'out-of-order' (arrived after
 // later bytes, like Wireshark's flag), 'buffer-limit' (a hole skipped for memory).
 
+import type { MemoryBudget } from '../memory-budget';
 import type { StreamDirection, StreamNoteKind } from './stream-handler';
 import { seqAdd, seqDiff } from './seq-math';
 import {
@@ -51,7 +56,7 @@ export class HalfStream {
   /** The start came from a SYN or a SYN/ACK's ACK, not from a guess. */
   private exactStart = false;
   private startSeq = 0;
-  private readonly held = new SegmentBuffer();
+  private readonly held: SegmentBuffer;
   private hasFin = false;
   private finSeq = 0;
   private finFrame = 0;
@@ -66,7 +71,15 @@ export class HalfStream {
     private readonly dir: StreamDirection,
     private readonly sink: HalfStreamSink,
     private readonly maxHeldBytes: number,
-  ) {}
+    budget: MemoryBudget | null = null,
+  ) {
+    this.held = new SegmentBuffer(budget);
+  }
+
+  /** Payload bytes held out of order. */
+  get heldBytes(): number {
+    return this.held.bytes;
+  }
 
   /** This direction's SYN (also of a SYN/ACK). */
   onSyn(seq: number): void {
@@ -144,6 +157,7 @@ export class HalfStream {
 
   /** Delivers everything still known, declaring every remaining hole lost, then ends. */
   flush(reason: 'rst' | 'idle' | 'eof', frame: number, tsUs: number): void {
+    // Each pass delivers a held segment or ends the direction (see skipHole), so this ends.
     while (!this.ended && !this.sink.stopped && (this.held.count > 0 || this.hasFin)) this.skipHole();
     if (this.ended || this.sink.stopped) return;
     const unseen = this.started && this.hasAck ? seqDiff(this.acked, this.nextSeq) : 0;
@@ -192,16 +206,24 @@ export class HalfStream {
     if (flags & SEGMENT_ADDED && flags & SEGMENT_FILLS_HOLE) this.sink.note(this.dir, 'out-of-order', frame);
   }
 
-  /** Delivers held segments that now continue the stream, then a FIN that does. */
+  /**
+   * Delivers held segments that now continue the stream, then the FIN once the stream has
+   * reached or passed it (held bytes beyond a FIN arrived before it and are delivered first).
+   */
   private drain(): void {
     const held = this.held;
-    while (!this.sink.stopped && held.count > 0 && held.first().seq === this.nextSeq) {
+    while (!this.sink.stopped && held.count > 0) {
+      const offset = seqDiff(held.first().seq, this.nextSeq);
+      if (offset > 0) break;
       const segment = held.shift();
-      this.nextSeq = seqAdd(this.nextSeq, segment.bytes.length);
-      this.sink.data(this.dir, segment.bytes, segment.frame, segment.tsUs);
+      // Held segments never start before nextSeq; should one, only its new bytes count.
+      const bytes = offset === 0 ? segment.bytes : segment.bytes.subarray(Math.min(-offset, segment.bytes.length));
+      if (bytes.length === 0) continue;
+      this.nextSeq = seqAdd(this.nextSeq, bytes.length);
+      this.sink.data(this.dir, bytes, segment.frame, segment.tsUs);
     }
     if (this.hasAck && seqDiff(this.acked, this.nextSeq) <= 0) this.hasAck = false;
-    if (this.hasFin && this.finSeq === this.nextSeq && !this.ended && !this.sink.stopped) {
+    if (this.hasFin && seqDiff(this.nextSeq, this.finSeq) >= 0 && !this.ended && !this.sink.stopped) {
       this.nextSeq = seqAdd(this.nextSeq, 1);
       this.finishWith('fin', this.finFrame, this.finTsUs);
     }
@@ -209,6 +231,7 @@ export class HalfStream {
 
   /** Skips holes the peer has acknowledged, and holes that keep too much held. */
   private settle(frame: number): void {
+    // Each pass delivers a held segment or ends the direction (see skipHole), so this ends.
     for (;;) {
       if (this.ended || this.sink.stopped) return;
       const hasTarget = this.held.count > 0 || this.hasFin;
@@ -222,15 +245,27 @@ export class HalfStream {
     }
   }
 
-  /** Declares the bytes up to the next held segment (or the FIN) lost and resumes there. */
+  /**
+   * Declares the bytes up to the next held segment (or, with nothing held, the FIN) lost and
+   * resumes there. Always makes progress, unless the handler stopped: it delivers at least one
+   * held segment, or ends the direction at the FIN, even one inside a hole already skipped.
+   */
   private skipHole(): void {
-    const toSegment = this.held.count > 0;
-    const target = toSegment ? this.held.first() : null;
-    const seq = target ? target.seq : this.finSeq;
-    const lost = seqDiff(seq, this.nextSeq);
+    if (this.held.count > 0) {
+      const target = this.held.first();
+      const lost = seqDiff(target.seq, this.nextSeq);
+      if (lost > 0) {
+        this.sink.gap(this.dir, lost, target.frame, target.tsUs);
+        this.nextSeq = target.seq;
+      }
+      this.drain();
+      return;
+    }
+    if (!this.hasFin || this.ended) return;
+    const lost = seqDiff(this.finSeq, this.nextSeq);
     if (lost > 0) {
-      this.sink.gap(this.dir, lost, target ? target.frame : this.finFrame, target ? target.tsUs : this.finTsUs);
-      this.nextSeq = seq;
+      this.sink.gap(this.dir, lost, this.finFrame, this.finTsUs);
+      this.nextSeq = this.finSeq;
     }
     this.drain();
   }

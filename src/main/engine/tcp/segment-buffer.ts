@@ -4,6 +4,7 @@
 // Wireshark's reassembly), and differing overlaps are reported (Zeek's "rexmit inconsistency").
 // Only the bytes not already held are copied; nothing is kept per byte.
 
+import type { MemoryBudget } from '../memory-budget';
 import { seqAdd, seqDiff } from './seq-math';
 
 export interface BufferedSegment {
@@ -30,6 +31,9 @@ export class SegmentBuffer {
   /** Payload bytes held. */
   bytes = 0;
 
+  /** `budget`: where the bytes held are charged (the analysis-wide memory budget), if anywhere. */
+  constructor(private readonly budget: MemoryBudget | null = null) {}
+
   get count(): number {
     return this.segments.length - this.head;
   }
@@ -42,6 +46,7 @@ export class SegmentBuffer {
   shift(): BufferedSegment {
     const segment = this.segments[this.head++];
     this.bytes -= segment.bytes.length;
+    this.budget?.release(segment.bytes.length);
     if (this.head === this.segments.length) this.clear();
     else if (this.head >= 64 && this.head * 2 >= this.segments.length) {
       this.segments = this.segments.slice(this.head);
@@ -51,6 +56,7 @@ export class SegmentBuffer {
   }
 
   clear(): void {
+    this.budget?.release(this.bytes);
     this.segments = [];
     this.head = 0;
     this.bytes = 0;
@@ -109,6 +115,7 @@ export class SegmentBuffer {
 
   private copyPiece(base: number, payload: Uint8Array, start: number, from: number, to: number, frame: number, tsUs: number): BufferedSegment {
     this.bytes += to - from;
+    this.budget?.charge(to - from);
     return { seq: seqAdd(base, from), bytes: payload.slice(from - start, to - start), frame, tsUs };
   }
 }

@@ -3,6 +3,7 @@
 // declines data (or there is none), only the end of each direction is still tracked.
 
 import { TCP_ACK, TCP_FIN, TCP_RST, TCP_SYN } from '../decode/decoded-packet';
+import type { MemoryBudget } from '../memory-budget';
 import type { StreamDirection, StreamHandler, StreamInfo, StreamNoteKind } from './stream-handler';
 import { HalfStream, type HalfStreamSink } from './half-stream';
 import { seqAdd } from './seq-math';
@@ -27,11 +28,17 @@ export class TcpConnection implements HalfStreamSink {
     readonly info: StreamInfo,
     private handler: StreamHandler | null,
     maxHeldBytes: number,
+    budget: MemoryBudget | null = null,
   ) {
     this.stopped = handler === null;
-    this.halves = [new HalfStream(0, this, maxHeldBytes), new HalfStream(1, this, maxHeldBytes)];
+    this.halves = [new HalfStream(0, this, maxHeldBytes, budget), new HalfStream(1, this, maxHeldBytes, budget)];
     this.lastFrame = info.firstFrame;
     this.lastTsUs = info.firstTsUs;
+  }
+
+  /** Payload bytes held out of order in both directions. */
+  get heldBytes(): number {
+    return this.halves[0].heldBytes + this.halves[1].heldBytes;
   }
 
   /** Both directions ended. */

@@ -9,6 +9,7 @@
 
 import type { DecodedPacket } from '../decode/decoded-packet';
 import { TCP_ACK, TCP_SYN } from '../decode/decoded-packet';
+import type { BudgetHolder, EvictableState, MemoryBudget } from '../memory-budget';
 import type { StreamHandler, StreamInfo } from './stream-handler';
 import { RecentConnections } from './recent-connections';
 import { streamKey } from './stream-key';
@@ -19,18 +20,31 @@ export interface TcpReassemblerOptions {
   maxBufferedBytes?: number;
   /** A stream idle this long (µs of capture time) is flushed (ends with 'idle') (default 10 min). */
   idleTimeoutUs?: number;
+  /**
+   * The analysis-wide memory budget: charged OPEN_CONNECTION_COST per open connection and the
+   * bytes held out of order; open connections are what it may evict (ended as if idle).
+   */
+  budget?: MemoryBudget;
 }
+
+/**
+ * What an open connection costs besides its held bytes, as measured with the MSNP analysis
+ * behind it (about 6.5 KB a connection: scripts/bench/hostile-memory-bench.ts): the reassembly's
+ * two directions, the stream router and the MSNP framers. An estimate, charged to the budget.
+ */
+export const OPEN_CONNECTION_COST = 6 * 1024;
 
 const DEFAULT_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 const DEFAULT_IDLE_TIMEOUT_US = 10 * 60 * 1_000_000;
 /** How long a closed connection keeps its id for stray packets (Linux TIME_WAIT is 60 s). */
 export const CLOSED_LINGER_US = 60 * 1_000_000;
 
-export class TcpReassembler {
+export class TcpReassembler implements BudgetHolder {
   private readonly streams = new Map<string, TcpConnection>();
   private readonly recent = new RecentConnections();
   private readonly maxBufferedBytes: number;
   private readonly idleTimeoutUs: number;
+  private readonly budget: MemoryBudget | null;
   private nextId = 0;
   private open = 0;
 
@@ -40,6 +54,8 @@ export class TcpReassembler {
   ) {
     this.maxBufferedBytes = options.maxBufferedBytes ?? DEFAULT_MAX_BUFFERED_BYTES;
     this.idleTimeoutUs = options.idleTimeoutUs ?? DEFAULT_IDLE_TIMEOUT_US;
+    this.budget = options.budget ?? null;
+    this.budget?.addHolder(this);
   }
 
   /** Streams not yet closed (by FIN on both sides, RST, idle flush, reuse or finish). */
@@ -72,7 +88,7 @@ export class TcpReassembler {
     if (!wasClosed && conn.closed) {
       conn.closedTsUs = tsUs;
       conn.detach();
-      this.open--;
+      this.closed();
     }
     return conn.info.id;
   }
@@ -86,6 +102,15 @@ export class TcpReassembler {
         this.retire(key, conn, 'idle');
       }
     }
+  }
+
+  /** Open connections, each ended as if idle when evicted (BudgetHolder). */
+  evictable(): EvictableState[] {
+    const out: EvictableState[] = [];
+    for (const [key, conn] of this.streams) {
+      if (!conn.closed) out.push({ kind: 'connection', lastFrame: conn.lastFrame, evict: () => this.retire(key, conn, 'idle') });
+    }
+    return out;
   }
 
   /** End of input: deliver what can be delivered (buffered data after a hole → gap then data), end all streams ('eof'). */
@@ -107,18 +132,24 @@ export class TcpReassembler {
       firstFrame: frame,
       firstTsUs: tsUs,
     };
-    const conn = new TcpConnection(info, this.factory(info), this.maxBufferedBytes);
+    const conn = new TcpConnection(info, this.factory(info), this.maxBufferedBytes, this.budget);
     this.streams.set(key, conn);
     this.open++;
+    this.budget?.charge(OPEN_CONNECTION_COST);
     return conn;
   }
 
   private retire(key: string, conn: TcpConnection, reason: 'idle' | 'eof'): void {
     if (!conn.closed) {
       conn.flush(reason, conn.lastFrame, conn.lastTsUs);
-      this.open--;
+      this.closed();
     }
     this.remove(key, conn);
+  }
+
+  private closed(): void {
+    this.open--;
+    this.budget?.release(OPEN_CONNECTION_COST);
   }
 
   private remove(key: string, conn: TcpConnection): void {

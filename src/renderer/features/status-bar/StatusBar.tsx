@@ -1,11 +1,13 @@
 // The status bar: which capture, how many frames, MSNP commands and sessions, and the progress
-// of a load (percent, frames/s, Cancel) or of a live capture (captured, dropped, elapsed, rate).
+// of a load (percent, frames/s, Cancel) or of a live capture (captured, dropped, elapsed, rate);
+// an analysis that stopped responding, with Stop, and where it was stopped.
 
 import { useShallow } from 'zustand/react/shallow';
 import { useActions } from '../../app/analyzer-context';
 import { formatCount } from '../../format/time-format';
 import { useAnalyzer } from '../../store/analyzer-state';
 import { baseName, commandTotal, liveText, loadPercent, rateText } from './status-text';
+import { WatchdogStatus } from './WatchdogStatus';
 
 export function StatusBar() {
   const actions = useActions();
@@ -33,6 +35,7 @@ export function StatusBar() {
         </>
       )}
       <span className="status-spacer" />
+      <WatchdogStatus progress={p} onStop={() => void actions.cancelLoad()} />
       {loading && p && (
         <span className="status-progress" data-testid="load-progress">
           <span className="progress-track" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent ?? undefined}>
@@ -44,7 +47,7 @@ export function StatusBar() {
         </span>
       )}
       {p && p.source === 'live' && (s.capturing || !p.done) && <span className="status-item" data-testid="live-counters">{liveText(p)}</span>}
-      {p && p.done && p.source === 'file' && (p.cancelled
+      {p && p.done && !p.stopped && p.source === 'file' && (p.cancelled
         ? <span className="status-item status-warning" data-testid="load-cancelled">Loading cancelled after {formatCount(p.frames)} frames (what was read is kept)</span>
         : <span className="status-item status-muted">Loaded in full{p.framesPerSecond > 0 ? ` · ${rateText(p.framesPerSecond)}` : ''}</span>)}
     </footer>
