@@ -284,7 +284,7 @@ export class PacketTable {
     let bit = this.protocolLayers[id];
     if (bit === undefined) {
       const name = this.protocols.text(id);
-      bit = this.protocolLayers[id] = name === 'HTTP' ? FrameLayer.Http : name === 'MSNP2P' || name === 'MSNFTP' ? FrameLayer.P2p : 0;
+      bit = this.protocolLayers[id] = name === 'HTTP' ? FrameLayer.Http : name === 'MSNP2P' || name === 'MSNFTP' ? FrameLayer.P2p : /^(TLS|SSL)v/.test(name) ? FrameLayer.Tls : 0;
     }
     return bit;
   }

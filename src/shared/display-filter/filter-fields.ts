@@ -83,7 +83,8 @@ export const FIELDS: readonly FieldDef[] = [
   { name: 'ipv6', type: 'protocol', description: 'IPv6', values: layer(FrameLayer.Ipv6), bytes: bytesOf },
   { name: 'tcp', type: 'protocol', description: 'TCP; its bytes are the segment\'s payload', values: layer(FrameLayer.Tcp), bytes: payloadOf },
   { name: 'udp', type: 'protocol', description: 'UDP; its bytes are the datagram\'s payload', values: layer(FrameLayer.Udp), bytes: payloadOf },
-  { name: 'http', type: 'protocol', description: 'A segment with data on an HTTP stream (Wireshark marks only the one completing each message)', values: layer(FrameLayer.Http), bytes: payloadOf },
+  { name: 'http', type: 'protocol', description: 'A segment that completes an HTTP request or response (as Wireshark marks them)', values: layer(FrameLayer.Http), bytes: payloadOf },
+  { name: 'tls', type: 'protocol', description: 'A port-443 segment whose payload starts with a TLS record', values: layer(FrameLayer.Tls), bytes: payloadOf },
   { name: 'msnp', type: 'protocol', description: 'The frame completes at least one MSNP command', values: (f) => (f.msnp ? PRESENT : undefined), bytes: payloadOf },
   { name: 'p2p', type: 'protocol', description: 'MSN P2P data: an application/x-msnmsgrp2p message or a direct P2P / MSNFTP connection', values: (f) => (hasP2p(f) ? PRESENT : undefined), bytes: payloadOf },
   {

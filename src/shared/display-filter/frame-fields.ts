@@ -13,6 +13,8 @@ export const FrameLayer = {
   Http: 1 << 5,
   /** P2P data: an x-msnmsgrp2p message, or a direct P2P / MSNFTP connection's bytes. */
   P2p: 1 << 6,
+  /** A TLS record starts the segment's payload (port 443; the Protocol column says TLSv…). */
+  Tls: 1 << 7,
 } as const;
 
 export interface FrameFields {
