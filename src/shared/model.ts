@@ -92,6 +92,19 @@ export interface ContactRecord {
   lists?: string[];
 }
 
+/** A notification connection that saw a presence change, and where. */
+export interface PresenceObserver {
+  connection: number;
+  /** The account logged in on that connection, when known. */
+  account: string | null;
+  frame: number;
+}
+
+/**
+ * One presence change (status, nick or personal message) of `account`, at its first sighting
+ * (`frame`, `time`). The same change seen on several connections within a few seconds (the
+ * user's own CHG, each contact's NLN/ILN for it) is one record with every observer in `seenBy`.
+ */
 export interface PresenceRecord {
   frame: number;
   time: string;
@@ -99,6 +112,33 @@ export interface PresenceRecord {
   status: string;
   nick?: string;
   personalMessage?: string;
+  seenBy: PresenceObserver[];
+}
+
+/**
+ * A message that did not travel over a switchboard: sent or received through the notification
+ * server (UUM / UBM, MSNP14+: to an offline contact or another network), or an offline message
+ * (OIM) the server stored, announced in a `text/x-msmsgsoimnotification` (or the login's
+ * `…initialmdatanotification`) or seen in clear in the OIM SOAP service (Store2, GetMessage).
+ */
+export interface OfflineMessageRecord {
+  frame: number;
+  /** ISO 8601 UTC: when the capture saw it. */
+  time: string;
+  source: 'UUM' | 'UBM' | 'oim-notification' | 'oim-soap';
+  from: string | null;
+  nick?: string;
+  to: string | null;
+  /** null when the capture only announces the message (its text is fetched later, usually over HTTPS). */
+  text: string | null;
+  /** UUM/UBM network id: 1 Passport, 32 Yahoo!… */
+  networkId?: number;
+  /** When the server received it (an OIM's `RT` or `Date`), ISO 8601 as sent. */
+  sentTime?: string;
+  /** The OIM's id (`I` in the mail data, `messageId` in SOAP). */
+  id?: string;
+  /** MSNP connections that saw it (empty for SOAP over HTTP). */
+  connections: number[];
 }
 
 export interface EndpointRecord {
@@ -157,6 +197,7 @@ export interface AnalysisResult {
   sessions: SessionRecord[];
   contacts: ContactRecord[];
   presence: PresenceRecord[];
+  offlineMessages: OfflineMessageRecord[];
   endpoints: EndpointRecord[];
   files: FileRecord[];
   expert: ExpertRecord[];

@@ -5,7 +5,7 @@
 
 import type { AnalysisResult } from './model';
 
-export const RESULT_LISTS = ['connections', 'sessions', 'contacts', 'presence', 'endpoints', 'files', 'expert'] as const;
+export const RESULT_LISTS = ['connections', 'sessions', 'contacts', 'presence', 'offlineMessages', 'endpoints', 'files', 'expert'] as const;
 export type ResultList = (typeof RESULT_LISTS)[number];
 
 export interface ListDelta<T> {
@@ -22,7 +22,7 @@ export interface ResultDelta {
 }
 
 export function emptyResult(): AnalysisResult {
-  return { captures: [], frames: 0, commandCounts: {}, connections: [], sessions: [], contacts: [], presence: [], endpoints: [], files: [], expert: [] };
+  return { captures: [], frames: 0, commandCounts: {}, connections: [], sessions: [], contacts: [], presence: [], offlineMessages: [], endpoints: [], files: [], expert: [] };
 }
 
 function applyList<T>(previous: readonly T[], delta: ListDelta<T> | undefined): T[] {
@@ -49,6 +49,7 @@ export function applyResultDelta(previous: AnalysisResult | null, delta: ResultD
     sessions: base.sessions,
     contacts: base.contacts,
     presence: base.presence,
+    offlineMessages: base.offlineMessages,
     endpoints: base.endpoints,
     files: base.files,
     expert: base.expert,

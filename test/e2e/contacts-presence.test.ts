@@ -21,6 +21,9 @@ describe('contacts and presence', () => {
     expect(await presence.filter({ hasText: 'Bob is busy now' }).first().locator('.col-status').textContent()).toBe('Busy (BSY)');
     expect(await presence.filter({ hasText: 'Away (AWY)' }).count()).toBeGreaterThan(0);
     expect(await presence.filter({ hasText: 'Offline (FLN)' }).count()).toBeGreaterThan(0);
+    // Each change once, with who saw it: bob's Away, his own CHG (frame 163) and alice's NLN (167).
+    expect(await presence.filter({ hasText: 'Away (AWY)' }).count()).toBe(1);
+    expect(await presence.filter({ hasText: 'Away (AWY)' }).locator('.col-seenBy').textContent()).toBe('bob@example.com, alice@example.com');
 
     const away = presence.filter({ hasText: 'Away (AWY)' }).first();
     const frame = await away.locator('.col-frame').textContent();

@@ -13,7 +13,7 @@ const noErrors = (error: unknown) => { throw error; };
 const counts = (frames: number, displayed = frames, version = 0): BackendEvent =>
   ({ channel: 'frames:count', payload: { frames, displayed, version, firstTimeUs: 5_000_000 } satisfies FrameCounts });
 const reset = (label: string, source: 'file' | 'live' = 'file'): BackendEvent => ({ channel: 'analysis:reset', payload: { label, source } });
-const presence = (frame: number, status: string): PresenceRecord => ({ frame, time: `t${frame}`, account: 'bob@example.com', status });
+const presence = (frame: number, status: string): PresenceRecord => ({ frame, time: `t${frame}`, account: 'bob@example.com', status, seenBy: [{ connection: 1, account: 'alice@example.com', frame }] });
 const expert = (frame: number): ExpertRecord => ({ frame, severity: 'warning', message: `odd frame ${frame}` });
 const delta = (frames: number, lists: ResultDelta['lists']): ResultDelta => ({ captures: [], frames, commandCounts: { MSG: frames }, lists });
 
@@ -70,7 +70,7 @@ describe('back-end events', () => {
       { channel: 'analysis:result', payload: { delta: delta(5, { presence: { length: 2, changed: [[1, presence(4, 'AWY')]] }, expert: { length: 1, changed: [[0, expert(5)]] } }), final: true } },
     ], noErrors);
     expect(s.result).toEqual({
-      captures: [], frames: 5, commandCounts: { MSG: 5 }, connections: [], sessions: [], contacts: [], endpoints: [], files: [],
+      captures: [], frames: 5, commandCounts: { MSG: 5 }, connections: [], sessions: [], contacts: [], offlineMessages: [], endpoints: [], files: [],
       presence: [presence(1, 'NLN'), presence(4, 'AWY')],
       expert: [expert(5)],
     });

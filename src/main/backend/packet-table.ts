@@ -11,6 +11,7 @@ import type { FrameKind } from '../../shared/model';
 import type { CapturedFrame } from '../engine/capture/captured-frame';
 import { tcpFlagsText } from '../engine/decode/protocol-names';
 import { frameFields, type FrameOutcome } from '../engine/frame-summary';
+import { segmentProtocol } from '../engine/segment-protocol';
 import { StringTable } from './string-table';
 
 export interface FrameLocation {
@@ -27,6 +28,9 @@ export const FRAME_KINDS: readonly FrameKind[] = ['other', 'tcp', 'msnp', 'prese
 const KIND_ID = new Map(FRAME_KINDS.map((k, i) => [k, i]));
 
 const enum InfoKind { NotIp = 0, Tcp = 1, Udp = 2, OtherIp = 3, Text = 4 }
+
+/** TCP flags (12 bits) in the tcpFlags column; its top 4 bits hold the window's scale shift. */
+const FLAG_BITS = 0x0fff;
 
 const CHUNK_BITS = 16;
 const CHUNK_SIZE = 1 << CHUNK_BITS;
@@ -130,7 +134,8 @@ export class PacketTable {
       c.seq[j] = pkt.tcp.seq;
       c.ack[j] = pkt.tcp.ack;
       c.window[j] = pkt.tcp.window;
-      c.tcpFlags[j] = pkt.tcp.flags;
+      // Flags use 12 bits; the window's scale shift (0–14) rides in the top 4 (no new column).
+      c.tcpFlags[j] = (pkt.tcp.flags & FLAG_BITS) | ((pkt.tcp.windowShift ?? 0) << 12);
       if (outcome.stream >= 0) this.noteSequenceBase(outcome.stream, c.srcAddr[j], pkt.srcPort, pkt.tcp.seq, pkt.tcp.ack, pkt.tcp.flags);
     }
     if (commands.length) {
@@ -145,8 +150,7 @@ export class PacketTable {
       return;
     }
     if (pkt.tcp) {
-      // An MSNP stream's frame that completes no command (an ACK, part of a body) is plain TCP.
-      c.protocol[j] = this.protocols.id(streamProtocol && streamProtocol !== 'MSNP' ? streamProtocol : 'TCP');
+      c.protocol[j] = this.protocols.id(segmentProtocol(pkt, streamProtocol, outcome.completesHttpMessage ?? false));
       c.kind[j] = KIND_ID.get('tcp')!;
       c.infoKind[j] = InfoKind.Tcp;
     } else if (pkt.protocol === 17) {
@@ -183,7 +187,7 @@ export class PacketTable {
   private templateInfo(c: Chunk, j: number): string {
     switch (c.infoKind[j] as InfoKind) {
       case InfoKind.Tcp:
-        return `${c.srcPort[j]} → ${c.dstPort[j]} [${tcpFlagsText(c.tcpFlags[j])}] Seq=${c.seq[j]} Ack=${c.ack[j]} Win=${c.window[j]} Len=${c.payloadLength[j]}`;
+        return `${c.srcPort[j]} → ${c.dstPort[j]} [${tcpFlagsText(c.tcpFlags[j] & FLAG_BITS)}] Seq=${c.seq[j]} Ack=${c.ack[j]} Win=${c.window[j] * 2 ** (c.tcpFlags[j] >>> 12)} Len=${c.payloadLength[j]}`;
       case InfoKind.Udp:
         return `${c.srcPort[j]} → ${c.dstPort[j]} Len=${c.payloadLength[j]}`;
       case InfoKind.OtherIp:
@@ -265,7 +269,8 @@ export class PacketTable {
     into.tcpSeqRaw = tcp ? c.seq[j] : undefined;
     into.tcpAckRaw = tcp && (c.tcpFlags[j] & TCP_ACK) !== 0 ? c.ack[j] : undefined;
     into.tcpWindow = tcp ? c.window[j] : undefined;
-    into.tcpFlags = tcp ? c.tcpFlags[j] : undefined;
+    into.tcpWindowSize = tcp ? c.window[j] * 2 ** (c.tcpFlags[j] >>> 12) : undefined;
+    into.tcpFlags = tcp ? c.tcpFlags[j] & FLAG_BITS : undefined;
     this.relativeSequence(c, j, into);
     into.udpSrcPort = udp ? c.srcPort[j] : undefined;
     into.udpDstPort = udp ? c.dstPort[j] : undefined;
@@ -279,7 +284,7 @@ export class PacketTable {
     let bit = this.protocolLayers[id];
     if (bit === undefined) {
       const name = this.protocols.text(id);
-      bit = this.protocolLayers[id] = name === 'HTTP' ? FrameLayer.Http : name === 'MSNP2P' || name === 'MSNFTP' ? FrameLayer.P2p : 0;
+      bit = this.protocolLayers[id] = name === 'HTTP' ? FrameLayer.Http : name === 'MSNP2P' || name === 'MSNFTP' ? FrameLayer.P2p : /^(TLS|SSL)v/.test(name) ? FrameLayer.Tls : 0;
     }
     return bit;
   }

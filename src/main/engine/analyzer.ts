@@ -22,6 +22,7 @@ import { P2pTracker } from './p2p/p2p-tracker';
 import { GatewayConnections } from './gateway-connections';
 import { classifyByPorts, type StreamKind } from './stream-classifier';
 import { TcpReassembler } from './tcp/tcp-reassembler';
+import { shiftOf, WindowScaling } from './tcp/window-scaling';
 import type { StreamDirection, StreamInfo } from './tcp/stream-handler';
 import { TcpStreamRouter, type StreamConsumer } from './tcp-stream-router';
 
@@ -58,6 +59,7 @@ export class Analyzer {
   private readonly p2p: P2pTracker;
   private readonly msnp: MsnpAnalysis;
   private readonly reassembler: TcpReassembler;
+  private readonly windows = new WindowScaling();
   private readonly gateway: GatewayConnections;
   private readonly msnpPorts: ReadonlySet<number>;
   private readonly httpPorts: ReadonlySet<number>;
@@ -69,6 +71,8 @@ export class Analyzer {
   /** Commands completed while the current frame was processed. */
   private current: FrameCommand[] = [];
   private currentProtocol: string | null = null;
+  /** The frame being read completed an HTTP request or response. */
+  private currentEndsHttp = false;
   private readonly streamConnection = new Map<number, number>();
   private readonly streamProtocol = new Map<number, string>();
   /** frame number → commands it completed (only with collectFrames). */
@@ -97,6 +101,10 @@ export class Analyzer {
       openConnection: (open) => this.openMsnpConnection(open.client, open.server, 'http-gateway', open.firstFrame, open.tsUs, open.serverKind),
       closeConnection: (conn, frame, tsUs) => this.msnp.closeConnection(conn.id, frame, tsUs),
       addressBook: (xml) => this.msnp.addressBook(xml),
+      offlineMessageSoap: (exchange) => this.msnp.offlineMessageSoap(exchange),
+      httpMessageEnd: (frame) => {
+        if (frame === this.currentFrame) this.currentEndsHttp = true;
+      },
       expert: this.expert,
     });
   }
@@ -111,10 +119,12 @@ export class Analyzer {
     this.currentData = frame.data;
     this.current = [];
     this.currentProtocol = null;
+    this.currentEndsHttp = false;
     const pkt = decodePacket(frame.linkType, frame.data);
     let stream = -1;
     if (pkt?.tcp) {
       stream = this.reassembler.add(pkt, frame.number, frame.tsUs);
+      pkt.tcp.windowShift = shiftOf(this.windows.observe(pkt, stream));
       this.currentProtocol = this.streamProtocol.get(stream) ?? null;
     } else if (pkt && pkt.protocol === 17) {
       this.p2p.noteConnection(pkt.dst, pkt.dstPort, 'udp', frame.number);
@@ -143,10 +153,10 @@ export class Analyzer {
     if (onAnalysed) {
       const connection = cmds[0]?.connection ?? (stream >= 0 ? this.streamConnection.get(stream) : undefined);
       const session = connection !== undefined ? this.msnp.sessionOf(connection) : null;
-      onAnalysed(frame, { pkt, stream, commands: cmds, streamProtocol: this.currentProtocol, connection, session });
+      onAnalysed(frame, { pkt, stream, commands: cmds, streamProtocol: this.currentProtocol, connection, session, completesHttpMessage: this.currentEndsHttp });
     }
     if (onRow) {
-      const row = frameRow(frame, pkt, stream, cmds, this.currentProtocol);
+      const row = frameRow(frame, pkt, stream, cmds, this.currentProtocol, this.currentEndsHttp);
       if (row.connection === undefined && stream >= 0) {
         const c = this.streamConnection.get(stream);
         if (c !== undefined) row.connection = c;
@@ -275,6 +285,7 @@ export class Analyzer {
       sessions: this.msnp.sessions(),
       contacts: this.msnp.contacts(),
       presence: this.msnp.presence(),
+      offlineMessages: this.msnp.offlineMessages(),
       endpoints: this.p2p.endpoints(),
       files: this.p2p.files(),
       expert: [...this.expert.all()].sort((a, b) => a.frame - b.frame),
@@ -288,7 +299,10 @@ export class Analyzer {
 
   /** The command tree of one frame; pass the frame as read again from its file. */
   describeFrame(frame: CapturedFrame): FrameDetail {
-    const tree: TreeNode[] = describeFrame(frame.linkType, frame.data, { number: frame.number, tsUs: frame.tsUs, originalLength: frame.originalLength });
+    const pkt = decodePacket(frame.linkType, frame.data);
+    // The handshakes seen so far say how this segment's window is scaled.
+    const windowScale = pkt?.tcp ? this.windows.scaleOf(pkt) : 'unknown';
+    const tree: TreeNode[] = describeFrame(frame.linkType, frame.data, { number: frame.number, tsUs: frame.tsUs, originalLength: frame.originalLength, windowScale });
     const pieces = this.framePieces.get(frame.number) ?? [];
     for (const { connection, cmd } of this.frameCommands.get(frame.number) ?? []) {
       const node = this.msnp.describe(connection, cmd);

@@ -5,8 +5,9 @@ import type { FrameFields } from '../../shared/display-filter/frame-fields';
 import type { FrameKind, FrameRow } from '../../shared/model';
 import type { CommandAnnotation } from './analysis/msnp-analysis';
 import type { CapturedFrame } from './capture/captured-frame';
-import type { DecodedPacket } from './decode/decoded-packet';
+import { tcpWindowSize, type DecodedPacket } from './decode/decoded-packet';
 import { tcpFlagsText } from './decode/protocol-names';
+import { segmentProtocol } from './segment-protocol';
 
 export interface FrameCommand {
   connection: number;
@@ -29,6 +30,8 @@ export interface FrameOutcome {
   connection: number | undefined;
   /** Switchboard session of that connection, when known. */
   session: number | null;
+  /** The frame ends an HTTP request or response (its Protocol is HTTP, not TCP). */
+  completesHttpMessage?: boolean;
 }
 
 const KIND_RANK: Record<FrameKind, number> = { error: 6, chat: 5, p2p: 4, presence: 3, msnp: 2, tcp: 1, other: 0 };
@@ -40,6 +43,7 @@ export function frameRow(
   commands: readonly FrameCommand[],
   /** What the frame's TCP stream carries (MSNP, HTTP, MSNFTP…), null when unknown. */
   streamProtocol: string | null,
+  completesHttpMessage = false,
 ): FrameRow {
   const row: FrameRow = {
     number: frame.number,
@@ -65,10 +69,9 @@ export function frameRow(
     return row;
   }
   if (pkt.tcp) {
-    // An MSNP stream's frame that completes no command (an ACK, part of a body) is plain TCP.
-    row.protocol = streamProtocol && streamProtocol !== 'MSNP' ? streamProtocol : 'TCP';
+    row.protocol = segmentProtocol(pkt, streamProtocol, completesHttpMessage);
     row.kind = 'tcp';
-    row.info = `${pkt.srcPort} → ${pkt.dstPort} [${tcpFlagsText(pkt.tcp.flags)}] Seq=${pkt.tcp.seq} Ack=${pkt.tcp.ack} Win=${pkt.tcp.window} Len=${pkt.payload.length}`;
+    row.info = `${pkt.srcPort} → ${pkt.dstPort} [${tcpFlagsText(pkt.tcp.flags)}] Seq=${pkt.tcp.seq} Ack=${pkt.tcp.ack} Win=${tcpWindowSize(pkt.tcp)} Len=${pkt.payload.length}`;
   } else if (pkt.protocol === 17) {
     row.protocol = 'UDP';
     row.info = `${pkt.srcPort} → ${pkt.dstPort} Len=${pkt.payload.length}`;

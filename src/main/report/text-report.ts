@@ -1,13 +1,18 @@
-// Readable text report: a summary, then every switchboard transcript, presence, contacts,
+// Readable text report: a summary, then every switchboard transcript, offline messages, presence, contacts,
 // P2P endpoints, files and expert notes. Meant for a terminal; captured text is printed with
 // control characters made visible so a capture cannot drive the terminal (escape sequences).
 
-import type { AnalysisResult, SessionRecord } from '../../shared/model';
+import type { AnalysisResult, PresenceObserver, SessionRecord } from '../../shared/model';
 import { escapeMarker, showInvisible } from '../../shared/visible-text';
 
 /** Captured text with controls, bidi and zero-width characters as `\u{…}` escapes: it must not drive the terminal. */
 export function safeText(s: string): string {
   return showInvisible(s, escapeMarker);
+}
+
+/** "alice@example.com (#1, frame 66), #3 (frame 70)": who saw a presence change. */
+export function observersText(seenBy: readonly PresenceObserver[]): string {
+  return seenBy.map((o) => `${o.account ? `${o.account} (#${o.connection}, ` : `#${o.connection} (`}frame ${o.frame})`).join(', ');
 }
 
 /** "12:00:01" from an ISO time, for compact transcripts. */
@@ -52,10 +57,19 @@ export function textReport(result: AnalysisResult): string {
   if (!result.sessions.length) out.push('  (no switchboard sessions)');
   for (const s of result.sessions) out.push(...transcript(s), '');
 
+  if (result.offlineMessages.length) {
+    out.push(section('Offline messages'));
+    for (const m of result.offlineMessages) {
+      const from = m.nick && m.nick !== m.from ? `${safeText(m.nick)} <${m.from ?? '?'}>` : (m.from ?? '?');
+      const text = m.text === null ? '(text not in the capture)' : safeText(m.text);
+      out.push(`  [${clockOf(m.time)}] frame ${m.frame} ${m.source}: ${from} → ${m.to ?? '?'}${m.sentTime ? ` (sent ${safeText(m.sentTime)})` : ''}: ${text}`);
+    }
+  }
+
   if (result.presence.length) {
     out.push(section('Presence'));
     for (const p of result.presence) {
-      out.push(`  [${clockOf(p.time)}] frame ${p.frame}: ${p.account} ${p.status}${p.nick ? ` "${safeText(p.nick)}"` : ''}${p.personalMessage ? ` — ${safeText(p.personalMessage)}` : ''}`);
+      out.push(`  [${clockOf(p.time)}] frame ${p.frame}: ${p.account} ${p.status}${p.nick ? ` "${safeText(p.nick)}"` : ''}${p.personalMessage ? ` — ${safeText(p.personalMessage)}` : ''} (seen by ${observersText(p.seenBy)})`);
     }
   }
   if (result.contacts.length) {

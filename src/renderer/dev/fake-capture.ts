@@ -104,8 +104,11 @@ export function fakeResult(frames: number): AnalysisResult {
       { account: 'bob@example.com', nick: 'Bob', groups: ['Friends'], lists: ['FL', 'AL', 'RL'] },
     ],
     presence: [
-      { frame: 4, time: iso(1), account: 'bob@example.com', status: 'NLN', nick: 'Bob' },
-      { frame: 17, time: iso(5), account: 'bob@example.com', status: 'AWY', nick: 'Bob', personalMessage: 'Bob is busy now' },
+      { frame: 4, time: iso(1), account: 'bob@example.com', status: 'NLN', nick: 'Bob', seenBy: [{ connection: 1, account: 'alice@example.com', frame: 4 }] },
+      { frame: 17, time: iso(5), account: 'bob@example.com', status: 'AWY', nick: 'Bob', personalMessage: 'Bob is busy now', seenBy: [{ connection: 1, account: 'alice@example.com', frame: 17 }] },
+    ],
+    offlineMessages: [
+      { frame: 95, time: iso(120), source: 'UUM', from: 'alice@example.com', nick: 'Alice', to: 'bob@example.com', text: 'Sorry I missed you, this is an offline message.', networkId: 1, connections: [1] },
     ],
     endpoints: [
       { frame: 10, kind: 'file-transfer', transport: 'tcp', address: '192.168.1.20', port: 6891, scope: 'internal', offeredBy: 'bob@example.com', offeredTo: 'alice@example.com', status: 'accepted', source: 'msnslp', file: { name: 'hello.txt', size: 145 }, observed: true },

@@ -33,6 +33,7 @@ export function normalizeResult(result: AnalysisResult): AnalysisResult {
     sessions: list(result.sessions),
     contacts: list(result.contacts),
     presence: list(result.presence),
+    offlineMessages: list(result.offlineMessages),
     endpoints: list(result.endpoints),
     files: list(result.files),
     expert: list(result.expert),

@@ -83,7 +83,8 @@ export const FIELDS: readonly FieldDef[] = [
   { name: 'ipv6', type: 'protocol', description: 'IPv6', values: layer(FrameLayer.Ipv6), bytes: bytesOf },
   { name: 'tcp', type: 'protocol', description: 'TCP; its bytes are the segment\'s payload', values: layer(FrameLayer.Tcp), bytes: payloadOf },
   { name: 'udp', type: 'protocol', description: 'UDP; its bytes are the datagram\'s payload', values: layer(FrameLayer.Udp), bytes: payloadOf },
-  { name: 'http', type: 'protocol', description: 'A segment with data on an HTTP stream (Wireshark marks only the one completing each message)', values: layer(FrameLayer.Http), bytes: payloadOf },
+  { name: 'http', type: 'protocol', description: 'A segment that completes an HTTP request or response (as Wireshark marks them)', values: layer(FrameLayer.Http), bytes: payloadOf },
+  { name: 'tls', type: 'protocol', description: 'A port-443 segment whose payload starts with a TLS record', values: layer(FrameLayer.Tls), bytes: payloadOf },
   { name: 'msnp', type: 'protocol', description: 'The frame completes at least one MSNP command', values: (f) => (f.msnp ? PRESENT : undefined), bytes: payloadOf },
   { name: 'p2p', type: 'protocol', description: 'MSN P2P data: an application/x-msnmsgrp2p message or a direct P2P / MSNFTP connection', values: (f) => (hasP2p(f) ? PRESENT : undefined), bytes: payloadOf },
   {
@@ -121,6 +122,7 @@ export const FIELDS: readonly FieldDef[] = [
   { name: 'tcp.seq_raw', type: 'number', description: 'Sequence number as on the wire', values: (f) => one(f.tcpSeqRaw) },
   { name: 'tcp.ack_raw', type: 'number', description: 'Acknowledgement number as on the wire', values: (f) => one(f.tcpAckRaw) },
   { name: 'tcp.window_size_value', type: 'number', description: 'Window field as on the wire (unscaled)', values: (f) => one(f.tcpWindow) },
+  { name: 'tcp.window_size', type: 'number', description: "Window in bytes: the field scaled by the handshake's window scale (unscaled when no handshake was seen)", values: (f) => one(f.tcpWindowSize) },
   { name: 'tcp.flags', type: 'number', description: 'TCP flags word (e.g. 0x012 for SYN+ACK)', values: (f) => one(f.tcpFlags) },
   { name: 'tcp.flags.fin', type: 'number', description: 'FIN flag (1 or 0; true/false)', values: flag(0x01) },
   { name: 'tcp.flags.syn', type: 'number', description: 'SYN flag', values: flag(0x02) },
@@ -142,7 +144,7 @@ export const FIELDS: readonly FieldDef[] = [
   { name: 'msnp.error', type: 'number', description: 'MSNP error code', values: (f) => f.msnp?.errors },
   { name: 'msnp.version', type: 'string', caseInsensitive: true, description: 'Protocol version of the connection (MSNP12…)', values: (f) => one(f.msnp?.version) },
   { name: 'msnp.content_type', type: 'string', caseInsensitive: true, description: 'Content-Type of a message', values: (f) => f.msnp?.contentTypes },
-  { name: 'msnp.text', type: 'string', description: 'Chat text', values: (f) => f.msnp?.texts },
+  { name: 'msnp.text', type: 'string', description: 'Chat text, offline messages (UUM, UBM) and personal messages', values: (f) => f.msnp?.texts },
 ];
 
 const BY_NAME = new Map(FIELDS.map((f) => [f.name, f]));

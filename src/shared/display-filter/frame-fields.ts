@@ -13,6 +13,8 @@ export const FrameLayer = {
   Http: 1 << 5,
   /** P2P data: an x-msnmsgrp2p message, or a direct P2P / MSNFTP connection's bytes. */
   P2p: 1 << 6,
+  /** A TLS record starts the segment's payload (port 443; the Protocol column says TLSv…). */
+  Tls: 1 << 7,
 } as const;
 
 export interface FrameFields {
@@ -42,6 +44,8 @@ export interface FrameFields {
   tcpSeq?: number;
   tcpAck?: number;
   tcpWindow?: number;
+  /** The window scaled by the handshake's window scale (tcp.window_size). */
+  tcpWindowSize?: number;
   /** The TCP flags word (FIN 0x01, SYN 0x02, RST 0x04, PSH 0x08, ACK 0x10, URG 0x20, ECE, CWR, NS). */
   tcpFlags?: number;
   udpSrcPort?: number;

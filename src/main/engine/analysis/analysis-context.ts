@@ -1,5 +1,5 @@
-// The state the command handlers share: connections, sessions, links, contacts, presence and
-// who is called what. One instance per analysis (MsnpAnalysis owns it).
+// The state the command handlers share: connections, sessions, links, contacts, presence,
+// offline messages and who is called what. One instance per analysis (MsnpAnalysis owns it).
 
 import type { FrameKind, TranscriptMessage } from '../../../shared/model';
 import { ChunkedMessageJoiner } from '../message/chunked-message-joiner';
@@ -9,6 +9,7 @@ import type { SessionEventLike } from '../p2p/session-event-like';
 import { ConnectionState } from './connection-state';
 import { ContactList } from './contact-list';
 import type { ExpertLog } from './expert-log';
+import { OfflineMessageLog } from './offline-message-log';
 import { PresenceLog } from './presence-log';
 import { SessionLinker } from './session-linker';
 import { SessionStore, type SessionState } from './switchboard-sessions';
@@ -49,6 +50,7 @@ export class AnalysisContext {
   readonly linker = new SessionLinker();
   readonly contacts = new ContactList();
   readonly presence = new PresenceLog();
+  readonly offline = new OfflineMessageLog();
   readonly joiner = new ChunkedMessageJoiner();
   /** account → latest friendly name seen anywhere (decoded). */
   private readonly nicks = new Map<string, string>();

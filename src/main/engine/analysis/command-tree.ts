@@ -14,7 +14,8 @@ import { describeMessageWithP2p } from '../p2p/describe-p2p-body';
 import { isSecretBody, REDACTED, redactCommand, scrubTree, secretIndexes } from './redaction';
 import type { TransactionLink } from './transactions';
 
-const MIME_VERBS: ReadonlySet<string> = new Set(['MSG', 'SDG', 'NFY', 'PUT', 'DEL']);
+// UUM and UBM carry a MIME message like MSG's (yellows111 MSNP docs, "UUM").
+const MIME_VERBS: ReadonlySet<string> = new Set(['MSG', 'SDG', 'NFY', 'PUT', 'DEL', 'UUM', 'UBM']);
 const MAX_BODY_LINES = 200;
 const MAX_LINE = 300;
 const utf8 = new TextDecoder('utf-8');

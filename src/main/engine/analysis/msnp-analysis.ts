@@ -1,6 +1,6 @@
 // Semantic analysis of framed MSNP commands: per connection the role, version, client, account
-// and login method; request/response transactions; contacts, groups and presence from the
-// notification connections; switchboard sessions (merged across the connections that see them)
+// and login method; request/response transactions; contacts, groups, presence and offline
+// messages from the notification connections; switchboard sessions (merged across the connections that see them)
 // with transcripts and events; command counts; redaction of login secrets.
 // The pipeline calls openConnection, command (in capture order) and closeConnection, then finish.
 //
@@ -8,7 +8,7 @@
 // keyed by verb or error code. Lines that are not MSNP commands (empty verb) are not counted:
 // the JSON contract keys are verbs and error codes only; each such line gets an expert warning.
 
-import type { ConnectionRecord, ContactRecord, FrameKind, PresenceRecord, SessionRecord, TreeNode } from '../../../shared/model';
+import type { ConnectionRecord, ContactRecord, FrameKind, OfflineMessageRecord, PresenceRecord, SessionRecord, TreeNode } from '../../../shared/model';
 import type { MsnpCommand } from '../msnp/msnp-command';
 import { describeCommand } from '../msnp/describe-command';
 import { looksLikeAccount, normalizeAccount } from './account';
@@ -21,6 +21,8 @@ import type { ExpertLog } from './expert-log';
 import { onCvr, onLoginUsr, onOut, onVer, onXfr, rememberUsr } from './login-commands';
 import { onNfy, onSdg } from './msnp21-conversations';
 import { onContactList, onNotificationMessage, onOwnName, onPresence, onSwitchboardTicket } from './notification-commands';
+import { onUnifiedMessage } from './offline-message-commands';
+import { oimMessageId, parseOimGetMessage, parseOimStore, type OimSoapExchange } from './oim-soap';
 import { redactCommand, secretIndexes } from './redaction';
 import { usrFlavor, type UsrFlavor } from './role-inference';
 import { leaveOwn, onAns, onCal, onDeliveryReceipt, onRoster, onSwitchboardUsr } from './switchboard-commands';
@@ -166,8 +168,11 @@ export class MsnpAnalysis {
         if (cmd.verb === 'NAK') notes.kind = 'error';
         return onDeliveryReceipt(ctx, conn, cmd, notes);
       case 'MSG':
-        if (cmd.direction === 's2c' && cmd.params[0] === 'Hotmail') return onNotificationMessage(cmd, notes);
+        if (cmd.direction === 's2c' && cmd.params[0] === 'Hotmail') return onNotificationMessage(ctx, conn, cmd, notes);
         return onSwitchboardMessage(ctx, conn, cmd, notes);
+      case 'UUM':
+      case 'UBM':
+        return onUnifiedMessage(ctx, conn, cmd, f, notes);
       case 'SDG':
         return onSdg(ctx, conn, cmd, notes);
       case 'NFY':
@@ -255,6 +260,17 @@ export class MsnpAnalysis {
     return true;
   }
 
+  /** An exchange with the OIM SOAP service: the message sent (Store2) or fetched (GetMessage), when in clear. */
+  offlineMessageSoap(ex: OimSoapExchange): void {
+    const stored = parseOimStore(ex.requestXml);
+    if (stored) {
+      this.ctx.offline.add({ ...stored, frame: ex.request.frame, tsUs: ex.request.tsUs, connection: null, source: 'oim-soap' });
+      return;
+    }
+    const fetched = ex.responseXml !== null && ex.response ? parseOimGetMessage(ex.responseXml) : null;
+    if (fetched && ex.response) this.ctx.offline.add({ ...fetched, frame: ex.response.frame, tsUs: ex.response.tsUs, connection: null, source: 'oim-soap', id: oimMessageId(ex.requestXml) });
+  }
+
   /** Closes open transactions (unanswered → expert) and gives up split messages left incomplete. */
   finish(): void {
     this.transactions.finish();
@@ -276,7 +292,11 @@ export class MsnpAnalysis {
   }
 
   presence(): PresenceRecord[] {
-    return this.ctx.presence.all();
+    return this.ctx.presence.all((connection) => this.ctx.connections.get(connection)?.account ?? null);
+  }
+
+  offlineMessages(): OfflineMessageRecord[] {
+    return this.ctx.offline.all();
   }
 
   commandCounts(): Record<string, number> {

@@ -48,7 +48,7 @@ export function onSdg(ctx: AnalysisContext, conn: ConnectionState, cmd: MsnpComm
     ctx.sessions.touch(session, cmd.tsUs);
     for (const a of [from, to]) {
       if (!a || (a === to && /^(9|10):/.test(kind.sdg.to ?? ''))) continue;
-      ctx.sessions.addParticipant(session, a, ctx.nickOf(a));
+      ctx.sessions.addParticipant(session, a, ctx.nickOf(a), 'elsewhere');
       session.present.add(a);
     }
     notes.session = session.id;
@@ -89,5 +89,5 @@ export function onNfy(ctx: AnalysisContext, conn: ConnectionState, cmd: MsnpComm
   if (nick) ctx.noteNick(who, nick);
   const status = cmd.params[0] === 'DEL' ? 'FLN' : (elementText(xml, 'Status') ?? undefined);
   const psm = elementText(xml, 'PSM');
-  ctx.presence.observe(conn.id, cmd.frame, cmd.tsUs, who, { status, nick, personalMessage: psm === null ? undefined : psm.slice(0, 1024) });
+  ctx.presence.observe(conn.id, conn.account, cmd.frame, cmd.tsUs, who, { status, nick, personalMessage: psm === null ? undefined : psm.slice(0, 1024) });
 }

@@ -11,6 +11,7 @@ import { looksLikeAccount, normalizeAccount } from './account';
 import type { AnalysisContext, CommandNotes } from './analysis-context';
 import type { CommandFields } from './command-fields';
 import type { ConnectionState } from './connection-state';
+import { onOimMailData } from './offline-message-commands';
 import { elementText } from './xml-text';
 
 const utf8 = new TextDecoder('utf-8');
@@ -38,7 +39,7 @@ function presenceLine(ctx: AnalysisContext, conn: ConnectionState, cmd: MsnpComm
     // Presence comes only for contacts on the user's list.
     ctx.contacts.noteNick(account, rawNick as string);
   }
-  ctx.presence.status(conn.id, cmd.frame, cmd.tsUs, account, status, nick);
+  ctx.presence.status(conn.id, conn.account, cmd.frame, cmd.tsUs, account, status, nick);
   notes.kind = 'presence';
 }
 
@@ -47,7 +48,7 @@ export function onPresence(ctx: AnalysisContext, conn: ConnectionState, cmd: Msn
     case 'CHG': {
       notes.kind = 'presence';
       const status = f.get('status');
-      if (conn.account !== null && status !== undefined) ctx.presence.status(conn.id, cmd.frame, cmd.tsUs, conn.account, status, ctx.ownNick(conn));
+      if (conn.account !== null && status !== undefined) ctx.presence.status(conn.id, conn.account, cmd.frame, cmd.tsUs, conn.account, status, ctx.ownNick(conn));
       return;
     }
     case 'ILN':
@@ -62,7 +63,7 @@ export function onPresence(ctx: AnalysisContext, conn: ConnectionState, cmd: Msn
       const raw = f.get('account');
       const psm = personalMessageOf(bodyText(cmd));
       if (looksLikeAccount(raw) && psm !== null) {
-        ctx.presence.personalMessage(conn.id, cmd.frame, cmd.tsUs, normalizeAccount(raw), psm);
+        ctx.presence.personalMessage(conn.id, conn.account, cmd.frame, cmd.tsUs, normalizeAccount(raw), psm);
         if (psm) notes.texts.push(psm);
       }
       return;
@@ -71,7 +72,7 @@ export function onPresence(ctx: AnalysisContext, conn: ConnectionState, cmd: Msn
       notes.kind = 'presence';
       const psm = cmd.direction === 'c2s' ? personalMessageOf(bodyText(cmd)) : null;
       if (conn.account !== null && psm !== null) {
-        ctx.presence.personalMessage(conn.id, cmd.frame, cmd.tsUs, conn.account, psm);
+        ctx.presence.personalMessage(conn.id, conn.account, cmd.frame, cmd.tsUs, conn.account, psm);
         if (psm) notes.texts.push(psm);
       }
       return;
@@ -159,8 +160,8 @@ export function onSwitchboardTicket(ctx: AnalysisContext, conn: ConnectionState,
   notes.detail = `${inviter ?? 'someone'} invites ${conn.account ?? 'the user'} to a conversation`;
 }
 
-/** `MSG Hotmail Hotmail len`: the server's own messages (profile at login, e-mail notifications). */
-export function onNotificationMessage(cmd: MsnpCommand, notes: CommandNotes): void {
+/** `MSG Hotmail Hotmail len`: the server's own messages (profile at login, e-mail and offline-message notifications). */
+export function onNotificationMessage(ctx: AnalysisContext, conn: ConnectionState, cmd: MsnpCommand, notes: CommandNotes): void {
   if (!cmd.body) return;
   const message = parseMimeMessage(cmd.body);
   if (message.contentType) notes.contentTypes.push(message.contentType);
@@ -178,9 +179,13 @@ export function onNotificationMessage(cmd: MsnpCommand, notes: CommandNotes): vo
     case 'email-activity':
       notes.detail = 'mailbox activity';
       return;
-    case 'email-data':
-      notes.detail = 'mail data';
+    case 'email-data': {
+      // The mail data is a body field; some servers put it in the header block.
+      const mailData = kind.mailData ?? message.header('mail-data') ?? null;
+      if (mailData !== null) onOimMailData(ctx, conn, cmd, mailData, notes);
+      else notes.detail = 'mail data';
       return;
+    }
     default:
       notes.detail = message.contentType || null;
   }

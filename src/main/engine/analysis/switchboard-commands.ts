@@ -65,7 +65,7 @@ export function onSwitchboardUsr(ctx: AnalysisContext, conn: ConnectionState, cm
     ctx.noteNick(account, nick);
   }
   const s = ctx.sessionFor(conn, cmd.tsUs);
-  if (s && account) ctx.sessions.join(s, account, nick ?? ctx.ownNick(conn), cmd.frame, cmd.tsUs, 'opened the conversation');
+  if (s && account) ctx.sessions.join(s, account, nick ?? ctx.ownNick(conn), nick ? 'session' : 'elsewhere', cmd.frame, cmd.tsUs, 'opened the conversation');
 }
 
 /** `ANS n account cookie sid` → `IRO …`, `ANS n OK`. */
@@ -90,7 +90,7 @@ export function onAns(ctx: AnalysisContext, conn: ConnectionState, cmd: MsnpComm
   }
   if (f.get('status') !== 'OK') return;
   const s = ctx.sessionFor(conn, cmd.tsUs);
-  if (s && conn.account) ctx.sessions.join(s, conn.account, ctx.ownNick(conn), cmd.frame, cmd.tsUs, 'answered');
+  if (s && conn.account) ctx.sessions.join(s, conn.account, ctx.ownNick(conn), 'elsewhere', cmd.frame, cmd.tsUs, 'answered');
 }
 
 /** `CAL n account` → `CAL n RINGING sid`: the caller learns the session id here. */
@@ -123,7 +123,7 @@ export function onRoster(ctx: AnalysisContext, conn: ConnectionState, cmd: MsnpC
   const nick = nickField(f);
   if (nick) ctx.noteNick(account, nick);
   if (cmd.verb === 'IRO') ctx.sessions.roster(s, account, nick, cmd.frame, cmd.tsUs);
-  else if (cmd.verb === 'JOI') ctx.sessions.join(s, account, nick, cmd.frame, cmd.tsUs);
+  else if (cmd.verb === 'JOI') ctx.sessions.join(s, account, nick, 'session', cmd.frame, cmd.tsUs);
   else ctx.sessions.leave(s, account, cmd.frame, cmd.tsUs, f.get('reason') === '1' ? 'timed out' : undefined);
 }
 

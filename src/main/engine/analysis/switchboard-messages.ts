@@ -81,6 +81,8 @@ export function interpretMessage(m: SeenMessage, notes: CommandNotes, ackMode: s
         line = m.repeatOf.value;
         // The relay was seen first: the sender's own copy still tells how delivery went.
         if (ackMode !== undefined && line.delivery === undefined) line.delivery = initialDelivery(ackMode);
+        // The sender's copy was seen first: the relay's nick is how the session named the sender.
+        if (cmd.direction === 's2c' && m.fromNick) line.nick = m.fromNick;
       }
       if (line && ackMode !== undefined && ackMode !== 'U' && cmd.trid !== null) ctx.awaitDelivery(m.messageContext.connection, cmd.trid, line);
       return;
@@ -202,7 +204,9 @@ export function onSwitchboardMessage(ctx: AnalysisContext, conn: ConnectionState
   if (from) notes.accounts.push(from);
   const session = ctx.sessionFor(conn, cmd.tsUs);
   if (session && from) {
-    ctx.sessions.addParticipant(session, from, fromNick);
+    // The relay's `MSG account nick` names the sender as this session saw it; a client's own MSG
+    // carries no nick (fromNick is the user's nick from elsewhere).
+    ctx.sessions.addParticipant(session, from, fromNick, cmd.direction === 's2c' ? 'session' : 'elsewhere');
     // A capture that starts mid-conversation: the sender was there before we looked.
     session.present.add(from);
   }

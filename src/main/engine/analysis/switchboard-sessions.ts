@@ -11,10 +11,21 @@ import { formatTimeUs } from './time-format';
 /** What a sighting of a message produced, so that its repeats can update it. */
 export type SightingValue = TranscriptMessage | SessionEvent;
 
+/**
+ * Where a participant's nick came from: the session's own commands (USR OK, IRO, JOI, the relay's
+ * MSG) name people as this conversation saw them and win over a nick learned elsewhere (the
+ * user's notification connection, another session), which is only a fallback.
+ */
+export type NickSource = 'session' | 'elsewhere';
+
+interface ParticipantState extends Participant {
+  nickSource: NickSource;
+}
+
 export interface SessionState {
   id: number;
   connections: number[];
-  participants: Map<string, Participant>;
+  participants: Map<string, ParticipantState>;
   present: Set<string>;
   ringing: Set<string>;
   messages: TranscriptMessage[];
@@ -120,7 +131,7 @@ export class SessionStore {
       this.attach(keep, c);
       this.moved(c, keep.id);
     }
-    for (const [account, p] of gone.participants) if (!keep.participants.has(account)) keep.participants.set(account, p);
+    for (const [account, p] of gone.participants) this.addParticipant(keep, account, p.nick || null, p.nickSource);
     for (const account of gone.present) keep.present.add(account);
     for (const account of gone.ringing) if (!keep.present.has(account)) keep.ringing.add(account);
     keep.messages.push(...gone.messages);
@@ -138,11 +149,14 @@ export class SessionStore {
     return keep;
   }
 
-  /** Adds a participant (without an event) or fills in a nick learned later. */
-  addParticipant(s: SessionState, account: string, nick: string | null): void {
+  /** Adds a participant (without an event) or fills in a nick: a later one from the session replaces one from elsewhere. */
+  addParticipant(s: SessionState, account: string, nick: string | null, source: NickSource): void {
     const p = s.participants.get(account);
-    if (!p) s.participants.set(account, { account, nick: nick ?? '' });
-    else if (!p.nick && nick) p.nick = nick;
+    if (!p) s.participants.set(account, { account, nick: nick ?? '', nickSource: source });
+    else if (nick && (!p.nick || (source === 'session' && p.nickSource === 'elsewhere'))) {
+      p.nick = nick;
+      p.nickSource = source;
+    }
   }
 
   event(s: SessionState, frame: number, tsUs: number, kind: SessionEvent['kind'], account: string | null, nick: string | null, detail?: string): SessionEvent | null {
@@ -155,8 +169,8 @@ export class SessionStore {
   }
 
   /** Someone entered (USR OK, ANS OK, JOI): an event unless they are already there. */
-  join(s: SessionState, account: string, nick: string | null, frame: number, tsUs: number, detail?: string): void {
-    this.addParticipant(s, account, nick);
+  join(s: SessionState, account: string, nick: string | null, nickSource: NickSource, frame: number, tsUs: number, detail?: string): void {
+    this.addParticipant(s, account, nick, nickSource);
     s.ringing.delete(account);
     if (s.present.has(account)) return;
     s.present.add(account);
@@ -165,7 +179,7 @@ export class SessionStore {
 
   /** IRO: someone already in the session when we arrived. */
   roster(s: SessionState, account: string, nick: string | null, frame: number, tsUs: number): void {
-    this.addParticipant(s, account, nick);
+    this.addParticipant(s, account, nick, 'session');
     s.ringing.delete(account);
     if (s.present.has(account)) return;
     s.present.add(account);
@@ -193,7 +207,7 @@ export class SessionStore {
     return [...this.sessions.keys()];
   }
 
-  /** `nickOf` fills in the nick of participants whose name was learned only later. */
+  /** `nickOf` fills in the nick of participants the session never named (a nick seen elsewhere, possibly later). */
   records(nickOf: (account: string) => string | null): SessionRecord[] {
     const out: SessionRecord[] = [];
     for (const s of [...this.sessions.values()].sort((a, b) => a.id - b.id)) {

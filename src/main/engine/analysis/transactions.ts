@@ -41,11 +41,12 @@ const MAX_LINKS = 1_000_000;
 
 /**
  * Client commands with a TrID that the server does not always answer: `MSG n U|N|D|S` (only `A`
- * asks for ACK/NAK; `N` gets a NAK on failure, `D` an error 282).
+ * asks for ACK/NAK; `N` gets a NAK on failure, `D` an error 282) and `UUM`, answered only with an
+ * error (yellows111 MSNP docs, "UUM": "no positive acknowledgement response").
  */
 function expectsReply(cmd: MsnpCommand): boolean {
   if (cmd.verb === 'MSG') return cmd.params[1] === 'A';
-  return true;
+  return cmd.verb !== 'UUM';
 }
 
 /** Three ASCII digits (asked for every command: no regex). */

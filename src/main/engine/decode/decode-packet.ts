@@ -4,7 +4,7 @@
 // truncation instead of throwing, allocates only the result object (payload is a view).
 // Specs: RFC 791 (IPv4), RFC 8200 (IPv6), RFC 9293 (TCP), RFC 768 (UDP).
 
-import type { DecodedPacket } from './decoded-packet';
+import { TCP_SYN, type DecodedPacket } from './decoded-packet';
 import { ipv4Text, ipv6Text } from './ip-address-text';
 import { IPV6_NO_NEXT_HEADER, walkIpv6Extensions } from './ipv6-extension-headers';
 import { networkLayerOffset } from './link-layer';
@@ -12,6 +12,23 @@ import { networkLayerOffset } from './link-layer';
 export const IP_PROTOCOL_TCP = 6;
 export const IP_PROTOCOL_UDP = 17;
 const EMPTY = new Uint8Array(0);
+
+/** The window scale option's shift among the TCP options in data[start, end), or null (RFC 7323 §2.2). */
+export function windowScaleOption(data: Uint8Array, start: number, end: number): number | null {
+  for (let at = start; at < end; ) {
+    const kind = data[at];
+    if (kind === 0) return null;
+    if (kind === 1) {
+      at++;
+      continue;
+    }
+    const length = at + 1 < end ? data[at + 1] : 0;
+    if (length < 2 || at + length > end) return null;
+    if (kind === 3 && length === 3) return data[at + 2];
+    at += length;
+  }
+  return null;
+}
 
 /** Decodes link, IP and TCP/UDP headers; null for frames that do not carry IPv4/IPv6. */
 export function decodePacket(linkType: number, data: Uint8Array): DecodedPacket | null {
@@ -110,11 +127,14 @@ function decodeTransport(pkt: DecodedPacket, data: Uint8Array, start: number, en
       ack: ((data[start + 8] << 24) | (data[start + 9] << 16) | (data[start + 10] << 8) | data[start + 11]) >>> 0,
       flags: ((data[start + 12] & 0x0f) << 8) | data[start + 13],
       window: (data[start + 14] << 8) | data[start + 15],
+      synWindowShift: undefined,
+      windowShift: 0,
     };
     if (headerLength > length) {
       pkt.truncated ??= `TCP header length ${headerLength} exceeds the ${length} bytes of the segment`;
       return;
     }
+    if (pkt.tcp.flags & TCP_SYN) pkt.tcp.synWindowShift = windowScaleOption(data, start + 20, start + headerLength);
     // A bare ACK (a third of a download's packets) shares the empty payload: no view to allocate.
     pkt.payload = start + headerLength < end ? data.subarray(start + headerLength, end) : EMPTY;
   } else if (pkt.protocol === IP_PROTOCOL_UDP) {

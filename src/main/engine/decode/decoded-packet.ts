@@ -11,7 +11,7 @@ export interface DecodedPacket {
   srcPort: number;
   dstPort: number;
   /** Present for TCP. */
-  tcp: { seq: number; ack: number; flags: number; window: number } | null;
+  tcp: TcpFields | null;
   /** Transport payload, bounded by the IP length (never Ethernet trailer bytes). */
   payload: Uint8Array;
   /** Set when headers claim more than was captured; payload is what was there. */
@@ -21,6 +21,33 @@ export interface DecodedPacket {
    * transport header decoded and a partial payload; a later one has no ports and an empty payload.
    */
   fragment?: { offset: number; more: boolean };
+}
+
+export interface TcpFields {
+  seq: number;
+  ack: number;
+  flags: number;
+  /** The header's 16-bit window, as sent. */
+  window: number;
+  /** SYN segments only: the window scale option's shift (RFC 7323 §2.2), null without one. */
+  synWindowShift?: number | null;
+  /**
+   * The shift the handshake agreed for this direction (window-scaling.ts), 0 when none or not
+   * known: the window is `window * 2 ** windowShift` (Wireshark's tcp.window_size).
+   */
+  windowShift?: number;
+}
+
+/**
+ * How a segment's window is scaled: the handshake's shift (0–14), or why none applies — no
+ * handshake seen ('unknown', Wireshark's factor −1), an option missing on either side ('unused',
+ * −2), or the segment is a SYN (never scaled). tcp/window-scaling.ts decides.
+ */
+export type WindowScale = number | 'unknown' | 'unused' | 'syn';
+
+/** The window in bytes: the header's value scaled by the handshake's shift. */
+export function tcpWindowSize(tcp: TcpFields): number {
+  return tcp.window * 2 ** (tcp.windowShift ?? 0);
 }
 
 export const TCP_FIN = 0x01;

@@ -2,6 +2,7 @@
 // user selects it: clarity over speed. Every node's `range` is [offset, length] in the frame.
 
 import type { TreeNode } from '../../../shared/model';
+import type { WindowScale } from './decoded-packet';
 import { describeIp } from './describe-ip';
 import { describeLink } from './describe-link';
 import { describeTransport } from './describe-transport';
@@ -12,6 +13,8 @@ export interface FrameInfo {
   number: number;
   tsUs: number;
   originalLength: number;
+  /** The TCP window's scale, from the connection's handshake (default: unknown). */
+  windowScale?: WindowScale;
 }
 
 export function describeFrame(linkType: number, data: Uint8Array, frame: FrameInfo): TreeNode[] {
@@ -29,7 +32,7 @@ export function describeFrame(linkType: number, data: Uint8Array, frame: FrameIn
     return nodes;
   }
   nodes.push(ip.node);
-  if (ip.transportStart >= 0) nodes.push(...describeTransport(data, ip.protocol, ip.transportStart, ip.end));
+  if (ip.transportStart >= 0) nodes.push(...describeTransport(data, ip.protocol, ip.transportStart, ip.end, frame.windowScale));
   if (link.trailerParent && ip.end < data.length) {
     const length = data.length - ip.end;
     const allZero = data.subarray(ip.end).every((b) => b === 0);

@@ -1,19 +1,34 @@
 // Detail tree of TCP (RFC 9293, options per RFC 7323/2018) and UDP (RFC 768) headers and the
-// payload bounds. Sequence numbers are raw: relative ones need stream state this layer lacks.
+// payload bounds, and TLS records on port 443 (tls-record.ts). Sequence numbers are raw: relative
+// ones need stream state this layer lacks; the window's scale comes from the caller, who saw
+// the handshake.
 
 import type { TreeNode } from '../../../shared/model';
+import type { WindowScale } from './decoded-packet';
 import { IP_PROTOCOL_TCP, IP_PROTOCOL_UDP } from './decode-packet';
+import { describeTls, onTlsPort } from './tls-record';
 import { tcpFlagsText } from './protocol-names';
 import { field, hex, hexBytes, remark, u16, u32 } from './tree-field';
 
-/** Nodes for data[start, end) as the given IP protocol. */
-export function describeTransport(data: Uint8Array, protocol: number, start: number, end: number): TreeNode[] {
-  if (protocol === IP_PROTOCOL_TCP) return describeTcp(data, start, end);
+/** Nodes for data[start, end) as the given IP protocol; `windowScale` is the TCP window's (default: unknown). */
+export function describeTransport(data: Uint8Array, protocol: number, start: number, end: number, windowScale: WindowScale = 'unknown'): TreeNode[] {
+  if (protocol === IP_PROTOCOL_TCP) return describeTcp(data, start, end, windowScale);
   if (protocol === IP_PROTOCOL_UDP) return describeUdp(data, start, end);
   return end > start ? [field(`Data (${end - start} bytes)`, start, end - start)] : [];
 }
 
-function describeTcp(data: Uint8Array, start: number, end: number): TreeNode[] {
+/** Wireshark's window lines: the value sent, the calculated size and the scaling factor. */
+function windowNodes(window: number, scale: WindowScale, at: number): TreeNode[] {
+  const nodes: TreeNode[] = [field(`Window: ${window}`, at, 2)];
+  if (scale === 'syn') return nodes;
+  const shift = typeof scale === 'number' ? scale : 0;
+  nodes.push({ label: `[Calculated window size: ${window * 2 ** shift}]` });
+  const factor = scale === 'unknown' ? '-1 (unknown)' : scale === 'unused' ? '-2 (no window scaling used)' : String(2 ** shift);
+  nodes.push({ label: `[Window size scaling factor: ${factor}]` });
+  return nodes;
+}
+
+function describeTcp(data: Uint8Array, start: number, end: number, windowScale: WindowScale): TreeNode[] {
   const length = end - start;
   if (length < 20) {
     return [field('Transmission Control Protocol', start, Math.max(0, length), [remark(`[Truncated: 20 bytes needed, ${Math.max(0, length)} left]`, 'warning')])];
@@ -34,7 +49,7 @@ function describeTcp(data: Uint8Array, start: number, end: number): TreeNode[] {
     field(`Acknowledgment Number (raw): ${ack}`, start + 8, 4),
     field(`Header Length: ${headerLength} bytes (${headerLength / 4})`, start + 12, 1),
     field(`Flags: ${hex(flags, 3)} [${tcpFlagsText(flags)}]`, start + 12, 2),
-    field(`Window: ${u16(data, start + 14)}`, start + 14, 2),
+    ...windowNodes(u16(data, start + 14), windowScale, start + 14),
     field(`Checksum: ${hex(u16(data, start + 16), 4)} [unverified]`, start + 16, 2),
     field(`Urgent Pointer: ${u16(data, start + 18)}`, start + 18, 2),
   ];
@@ -48,6 +63,8 @@ function describeTcp(data: Uint8Array, start: number, end: number): TreeNode[] {
   if (headerLength > 20) children.push(describeTcpOptions(data, start + 20, start + headerLength));
   const nodes = [node];
   if (payloadLength > 0) nodes.push(field(`TCP payload (${payloadLength} bytes)`, start + headerLength, payloadLength));
+  const tls = payloadLength > 0 && onTlsPort(srcPort, dstPort) ? describeTls(data, start + headerLength, end) : null;
+  if (tls) nodes.push(tls);
   return nodes;
 }
 

@@ -159,13 +159,22 @@ function lastIsLength(p: readonly string[], hasTrid: boolean): Shape {
   return out;
 }
 
+/** `UBM account netid type [more…] len`: the first three are fixed, later versions add before the length. */
+function ubmShape(p: readonly string[]): Shape {
+  const out = lastIsLength(p, false);
+  const fixed = ['account', 'network id', 'type'];
+  for (let i = 0; i < fixed.length && i < p.length - 1; i++) out[i] = fixed[i];
+  return out;
+}
+
 /** One spec per parameter of `cmd` (unknown positions are named "param N", 1-based). */
 export function paramSpecs(cmd: Pick<MsnpCommand, 'verb' | 'params' | 'trid' | 'direction'>, version: number | null): ParamSpec[] {
   const p = cmd.params;
   const hasTrid = cmd.trid !== null;
   let shape: Shape;
   if (/^[0-9]{3}$/.test(cmd.verb)) shape = ['TrID', 'length'];
-  else if (cmd.verb === 'UBM' || cmd.verb === 'SDC') shape = lastIsLength(p, hasTrid);
+  else if (cmd.verb === 'UBM') shape = ubmShape(p);
+  else if (cmd.verb === 'SDC') shape = lastIsLength(p, hasTrid);
   else {
     const namer = NAMERS[cmd.verb];
     shape = namer ? namer(p, cmd.direction === 'c2s', version, hasTrid) : p.map((_, i) => (i === 0 && hasTrid ? 'TrID' : `param ${i + 1}`));

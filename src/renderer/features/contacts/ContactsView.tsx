@@ -1,5 +1,5 @@
 // Contacts (from the contact list: SYN/LST, ADL…) and every presence change seen (ILN/NLN/FLN, CHG,
-// UBX personal messages), in wire order. Clicking a presence change selects its frame.
+// UBX personal messages), in wire order, once, with the accounts whose connections saw it. Clicking a presence change selects its frame.
 
 import { createColumnHelper } from '@tanstack/react-table';
 import { useShallow } from 'zustand/react/shallow';
@@ -37,6 +37,8 @@ const presenceColumns = [
   p.accessor((r) => formatClock(r.time), { id: 'time', header: 'UTC', size: 66 }),
   p.accessor('account', { header: 'Account', size: 160 }),
   p.accessor((r) => statusText(r.status), { id: 'status', header: 'Status', size: 104 }),
+  // Who saw the change: the accounts logged in on the observing connections (or the connection).
+  p.accessor((r) => r.seenBy.map((o) => o.account ?? `#${o.connection}`).join(', '), { id: 'seenBy', header: 'Seen by', size: 150 }),
   p.accessor((r) => r.personalMessage ?? '', { id: 'personalMessage', header: 'Personal message', size: 150 }),
   p.accessor((r) => r.nick ?? '', { id: 'nick', header: 'Nick', size: 100 }),
 ];

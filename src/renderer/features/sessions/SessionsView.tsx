@@ -1,17 +1,20 @@
-// Sessions (switchboard chats) and the MSNP connections behind them. Clicking a session opens its
-// transcript; clicking a connection selects its first frame.
+// Sessions (switchboard chats), offline messages when the capture has any, and the MSNP
+// connections behind them. Clicking a session opens its transcript; clicking a connection or an
+// offline message selects its frame.
 
 import { createColumnHelper } from '@tanstack/react-table';
 import { useShallow } from 'zustand/react/shallow';
-import type { ConnectionRecord, SessionRecord } from '../../../shared/model';
+import type { ConnectionRecord, OfflineMessageRecord, SessionRecord } from '../../../shared/model';
 import { DataTable } from '../../components/DataTable';
 import { TableSection } from '../../components/TableSection';
 import { formatDateTime, formatDuration } from '../../format/time-format';
 import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
+import { OfflineMessagesTable } from '../offline-messages/OfflineMessagesTable';
 import { sessionSpan } from './session-summary';
 
 const NO_SESSIONS: SessionRecord[] = [];
 const NO_CONNECTIONS: ConnectionRecord[] = [];
+const NO_OFFLINE: OfflineMessageRecord[] = [];
 
 const s = createColumnHelper<SessionRecord>();
 const sessionColumns = [
@@ -42,6 +45,7 @@ export function SessionsView() {
   const { result, selectedSession } = useAnalyzer(useShallow((st) => ({ result: st.result, selectedSession: st.selectedSession })));
   const sessions = result?.sessions ?? NO_SESSIONS;
   const connections = result?.connections ?? NO_CONNECTIONS;
+  const offline = result?.offlineMessages ?? NO_OFFLINE;
   return (
     <div className="stacked-tables">
       <TableSection title="Sessions" count={sessions.length} grow={2}>
@@ -56,6 +60,11 @@ export function SessionsView() {
           emptyText="No switchboard sessions in this capture."
         />
       </TableSection>
+      {offline.length > 0 && (
+        <TableSection title="Offline messages" count={offline.length} grow={2}>
+          <OfflineMessagesTable messages={offline} />
+        </TableSection>
+      )}
       <TableSection title="Connections" count={connections.length} grow={3}>
         <DataTable
           label="Connections"
