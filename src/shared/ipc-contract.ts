@@ -8,6 +8,23 @@ import type { FrameDetail } from './model';
 import type { FrameCounts, FramePage, SortSpec, ViewResponse } from './packet-page';
 import type { ResultDelta } from './result-delta';
 
+/** Which frames a save keeps; every condition given must hold (Wireshark's Export Specified Packets). */
+export interface FrameSelection {
+  /** Only frames of MSNP connections. */
+  msnpOnly: boolean;
+  /** Only the frames the display filter shows now. */
+  displayedOnly?: boolean;
+  /** Frame numbers such as "1-100, 250, 300-" (blank: no narrowing). */
+  range?: string;
+}
+
+export type CaptureFileFormat = 'pcapng' | 'pcap';
+
+export interface SaveRequest extends FrameSelection {
+  /** pcapng (default) or classic pcap (frames of one link type only). */
+  format?: CaptureFileFormat;
+}
+
 export interface InterfaceInfo {
   name: string;
   description: string;
@@ -87,12 +104,13 @@ export interface RequestChannels {
   'capture:start': [CaptureStartRequest, { ok: true } | { ok: false; error: string }];
   'capture:stop': [void, void];
   /**
-   * Save the current capture as pcapng; `msnpOnly` keeps only frames of MSNP connections. The
-   * back end decides where (Electron: a save dialog in the main process; browser mode: its output
+   * Save the current capture (Export Specified Packets): all frames, or only those of MSNP
+   * connections, those the display filter shows, and/or a range of frame numbers; as pcapng
+   * (default) or pcap. The back end decides where (Electron: a save dialog in the main process; browser mode: its output
    * directory, then a download); a request naming a path is refused. Error 'cancelled' when the
    * user closed the dialog.
    */
-  'capture:save': [{ msnpOnly: boolean }, { ok: true; path: string; frames: number } | { ok: false; error: string }];
+  'capture:save': [SaveRequest, { ok: true; path: string; frames: number } | { ok: false; error: string }];
   /** Export the analysis as JSON or CSV, to where the back end decides (as for capture:save). */
   'file:export': [{ format: 'json' | 'csv' }, { ok: true; path: string } | { ok: false; error: string }];
 }

@@ -1,7 +1,7 @@
 // The worker's session plumbing with the real capture reader and a stub analyzer (injected):
 // event order, rows for every frame (paged from the packet table), detail by re-reading bytes,
 // display filter and sort, cancel, bad files, save.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -165,7 +165,7 @@ describe('AnalysisSession with files', () => {
     const { session } = makeSession();
     await session.load([PPA], 'ppa', {});
     const all = join(dir, 'all.pcapng');
-    expect(await session.save(all, false)).toBe(50);
+    expect(await session.save(all, { msnpOnly: false })).toBe(50);
     const original = await readAll(PPA);
     const saved = await readAll(all);
     expect(saved.map((f) => [f.tsUs, f.linkType, f.originalLength, Buffer.from(f.data).toString('hex')])).toEqual(
@@ -173,8 +173,38 @@ describe('AnalysisSession with files', () => {
     );
     // Stub: rows of stream 0 (frame numbers divisible by 3) carry an MSNP connection.
     const msnp = join(dir, 'msnp.pcapng');
-    expect(await session.save(msnp, true)).toBe(16);
+    expect(await session.save(msnp, { msnpOnly: true })).toBe(16);
     expect((await readAll(msnp)).map((f) => f.tsUs)).toEqual(original.filter((_, i) => (i + 1) % 3 === 0).map((f) => f.tsUs));
+    await session.dispose();
+  });
+
+  it('exports specified packets: displayed, a typed range, both, with MSNP only, as pcap too', async () => {
+    const dir = tempDir();
+    const { session } = makeSession();
+    await session.load([PPA], 'ppa', {});
+    const original = await readAll(PPA);
+    const bytesOf = (frames: CapturedFrame[]) => frames.map((f) => [f.tsUs, Buffer.from(f.data).toString('hex')]);
+    const numbers = (ns: number[]) => bytesOf(ns.map((n) => original[n - 1]));
+    const saved = async (name: string, selection: Parameters<typeof session.save>[1], format?: 'pcap' | 'pcapng') => {
+      const path = join(dir, name);
+      const count = await session.save(path, selection, format);
+      const frames = await readAll(path);
+      expect(frames).toHaveLength(count);
+      return { frames: bytesOf(frames), head: readFileSync(path).subarray(0, 4).toString('hex') };
+    };
+    expect((await session.view('frame.number <= 10', null)).ok).toBe(true);
+    expect((await saved('shown.pcapng', { msnpOnly: false, displayedOnly: true })).frames).toEqual(numbers([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
+    expect((await saved('range.pcapng', { msnpOnly: false, range: '5-7, 48-' })).frames).toEqual(numbers([5, 6, 7, 48, 49, 50]));
+    expect((await saved('both.pcapng', { msnpOnly: false, displayedOnly: true, range: '8-20' })).frames).toEqual(numbers([8, 9, 10]));
+    // The stub puts every third frame on an MSNP connection.
+    expect((await saved('msnp-range.pcapng', { msnpOnly: true, range: '-12' })).frames).toEqual(numbers([3, 6, 9, 12]));
+    const pcap = await saved('shown.pcap', { msnpOnly: false, displayedOnly: true }, 'pcap');
+    expect(pcap.head).toBe('d4c3b2a1'); // classic pcap, little-endian, microseconds
+    expect(pcap.frames).toEqual(numbers([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]));
+    // A range that names nothing typed wrongly is refused, and no file is left behind.
+    await expect(session.save(join(dir, 'bad.pcapng'), { msnpOnly: false, range: '7-3' })).rejects.toThrow("'7-3' is not a frame range: it must run upwards from 1");
+    await expect(session.save(join(dir, 'bad2.pcapng'), { msnpOnly: false, range: 'abc' })).rejects.toThrow("'abc' is not a frame range: write N, N-M, N- or -M");
+    expect(existsSync(join(dir, 'bad.pcapng'))).toBe(false);
     await session.dispose();
   });
 });

@@ -1,7 +1,8 @@
 // Saving an opened (uploaded) capture file from the browser mode's toolbar: "Save…" → All frames
 // downloads a pcapng that tshark reads as the same frames (time, length) as the original, MSNP
 // frames only keeps the 227 frames tshark finds on ports 1863/1864 (the capture's four MSNP
-// connections), and the JSON and CSV exports download too.
+// connections), the displayed frames (as pcap, and narrowed by a range) are the frames tshark's
+// own filter selects, and the JSON and CSV exports download too.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -54,6 +55,30 @@ describe('saving an opened file', () => {
     expect(tsharkFrames(saved)).toEqual(msnp);
     await app.page.getByTestId('notice').filter({ hasText: 'Saved 227 MSNP frames: downloading' }).waitFor();
     await app.screenshot('saved-file-msnp');
+  });
+
+  it('exports the displayed frames as pcap, and a typed range, as tshark reads them', async () => {
+    const filter = app.page.getByTestId('display-filter');
+    await filter.fill('tcp.stream == 2');
+    await filter.press('Enter');
+    const shown = tsharkFrames(CAPTURES.pecanChat, 'tcp.stream == 2');
+    await app.page.getByTestId('displayed-count').filter({ hasText: `Displayed ${shown.length} of 293` }).waitFor();
+    await app.page.getByTestId('capture-save').click();
+    await app.page.getByTestId('capture-save-format-pcap').click();
+    const pcap = await download(app.page, dir, 'capture-save-displayed');
+    expect(pcap.endsWith('msnp12-pecan-escargot-login-presence-chat-selected.pcap')).toBe(true);
+    expect(readFileSync(pcap).subarray(0, 4).toString('hex')).toBe('d4c3b2a1');
+    expect(tsharkFrames(pcap)).toEqual(shown);
+    // Displayed and a range together: both must hold.
+    await app.page.getByTestId('capture-save').click();
+    await app.page.getByTestId('capture-save-range').fill('1-40, 280-');
+    const both = await download(app.page, dir, 'capture-save-displayed');
+    const expected = tsharkFrames(CAPTURES.pecanChat, 'tcp.stream == 2 && (frame.number <= 40 || frame.number >= 280)');
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.length).toBeLessThan(shown.length);
+    expect(tsharkFrames(both)).toEqual(expected);
+    await filter.fill('');
+    await filter.press('Enter');
   });
 
   it('downloads the JSON and CSV exports', async () => {

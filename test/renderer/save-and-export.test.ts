@@ -18,7 +18,7 @@ function setup(mode: AnalyzerApi['mode'], handle: (channel: RequestChannel, arg:
 describe('save and export', () => {
   it('browser: saves MSNP frames and downloads the file the back end wrote', async () => {
     const { store, actions, calls, downloads } = setup('browser', () => ({ ok: true, path: '/tmp/out/chat-msnp.pcapng', frames: 227 }));
-    await actions.saveCapture(true);
+    await actions.saveCapture({ msnpOnly: true });
     expect(calls).toEqual([{ channel: 'capture:save', arg: { msnpOnly: true } }]);
     expect(downloads).toEqual(['/tmp/out/chat-msnp.pcapng']);
     expect(store.getState().notice).toMatchObject({ kind: 'info', text: 'Saved 227 MSNP frames: downloading chat-msnp.pcapng' });
@@ -34,17 +34,17 @@ describe('save and export', () => {
 
   it('Electron: says where the file went and downloads nothing', async () => {
     const { store, actions, downloads } = setup('electron', () => ({ ok: true, path: '/home/me/chat.pcapng', frames: 1 }));
-    await actions.saveCapture(false);
+    await actions.saveCapture({ msnpOnly: false });
     expect(downloads).toEqual([]);
     expect(store.getState().notice?.text).toBe('Saved 1 frame to /home/me/chat.pcapng');
   });
 
   it('a cancelled save dialog is silent; a refusal is an error notice', async () => {
     const cancelled = setup('electron', () => ({ ok: false, error: 'cancelled' }));
-    await cancelled.actions.saveCapture(false);
+    await cancelled.actions.saveCapture({ msnpOnly: false });
     expect(cancelled.store.getState().notice).toBeNull();
     const refused = setup('browser', () => ({ ok: false, error: 'nothing to save: no capture is open' }));
-    await refused.actions.saveCapture(true);
+    await refused.actions.saveCapture({ msnpOnly: true });
     expect(refused.store.getState().notice).toMatchObject({ kind: 'error', text: 'nothing to save: no capture is open' });
     expect(refused.downloads).toEqual([]);
   });

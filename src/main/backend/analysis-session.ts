@@ -5,7 +5,7 @@
 // progress go out through the pacer. Loading yields to the event loop every few milliseconds, so
 // row pages, a frame's detail, a new filter or Cancel are answered while a file is still being read.
 
-import type { LoadProgress } from '../../shared/ipc-contract';
+import type { CaptureFileFormat, FrameSelection, LoadProgress } from '../../shared/ipc-contract';
 import type { AnalysisResult, CaptureInfo, FrameDetail } from '../../shared/model';
 import type { FramePage, SortSpec, ViewResponse } from '../../shared/packet-page';
 import type { CapturedFrame } from '../engine/capture/captured-frame';
@@ -20,7 +20,8 @@ import { framePage } from './frame-page';
 import { PacketTable } from './packet-table';
 import { ProgressBoard } from './progress-board';
 import { ResultDiffer } from './result-differ';
-import { savePcapng } from './save-pcapng';
+import { frameMask } from './frame-selection';
+import { saveFrames } from './save-frames';
 import type { ReplayLimit, SessionOptions, WorkerEvent } from './worker-protocol';
 
 /** What the session needs of the engine's Analyzer (src/main/engine/analyzer.ts). */
@@ -245,9 +246,15 @@ export class AnalysisSession {
     return this.table.msnpFrames();
   }
 
-  async save(path: string, msnpOnly: boolean): Promise<number> {
+  /** The frames `selection` keeps, one byte per frame number; null: every frame. */
+  frameMask(selection: FrameSelection): Uint8Array | null {
+    this.order.catchUp();
+    return frameMask(selection, this.table.size, { msnp: () => this.table.msnpFrames(), displayed: () => this.order.displayedFrames() });
+  }
+
+  async save(path: string, selection: FrameSelection, format: CaptureFileFormat = 'pcapng'): Promise<number> {
     if (!this.reader) throw new Error('no capture loaded');
-    return savePcapng(path, this.table, this.reader, msnpOnly ? this.table.msnpFrames() : null);
+    return saveFrames(path, this.table, this.reader, this.frameMask(selection), format);
   }
 
   async dispose(): Promise<void> {

@@ -44,7 +44,8 @@ const handlers: Handlers = {
   position: (arg) => session.position(arg.number),
   export: (arg) => exportReport(session.result(), arg.format, arg.path),
   'msnp-frames': () => session.msnpFrames(),
-  save: (arg) => session.save(arg.path, arg.msnpOnly),
+  save: (arg) => session.save(arg.path, arg.selection, arg.format),
+  'frame-mask': (arg) => session.frameMask(arg),
   dispose: () => session.dispose(),
 };
 

@@ -15,7 +15,7 @@ import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join, resolve, sep } from 'node:path';
 import { compileFilter } from '../../shared/display-filter/compile-filter';
-import type { EventChannel, EventChannels, LoadProgress, RequestArg, RequestChannel, RequestResult } from '../../shared/ipc-contract';
+import type { EventChannel, EventChannels, FrameSelection, LoadProgress, RequestArg, RequestChannel, RequestResult, SaveRequest } from '../../shared/ipc-contract';
 import type { FramePage, SortSpec, ViewResponse } from '../../shared/packet-page';
 import { stoppedText } from '../../shared/watchdog-text';
 import type { LiveCaptureController, LiveCaptureRequest } from '../capture/live-capture';
@@ -123,7 +123,7 @@ export class AnalyzerBackend {
       },
       'capture:start': (a) => this.startLive(a),
       'capture:stop': () => this.stopLive(),
-      'capture:save': (a) => this.save(a.msnpOnly),
+      'capture:save': (a) => this.save(a),
       'file:export': (a) => this.exportAnalysis(a.format),
     };
   }
@@ -295,19 +295,24 @@ export class AnalyzerBackend {
     await this.current.client.call('live-end', undefined).catch(() => undefined);
   }
 
-  private async save(msnpOnly: boolean): Promise<RequestResult<'capture:save'>> {
+  private async save(request: SaveRequest): Promise<RequestResult<'capture:save'>> {
     const current = this.current;
     if (!current) return { ok: false, error: 'nothing to save: no capture is open' };
-    const target = await this.writeTarget(current.label, msnpOnly ? '-msnp.pcapng' : '.pcapng');
+    const format = request.format ?? 'pcapng';
+    const selection: FrameSelection = { msnpOnly: request.msnpOnly, displayedOnly: request.displayedOnly, range: request.range };
+    const narrowed = selection.msnpOnly || !!selection.displayedOnly || !!selection.range?.trim();
+    const onlyMsnp = selection.msnpOnly && !selection.displayedOnly && !selection.range?.trim();
+    const target = await this.writeTarget(current.label, `${onlyMsnp ? '-msnp' : narrowed ? '-selected' : ''}.${format}`);
     if (!target) return { ok: false, error: CANCELLED };
     try {
       let frames: number;
-      if (current.source === 'live' && this.opts.liveCapture) {
-        const msnp = msnpOnly ? await current.client.call('msnp-frames', undefined) : new Uint8Array(0);
-        frames = await this.opts.liveCapture.save(target.path, msnpOnly, (n) => msnp[n] === 1);
+      await current.ready;
+      if (current.source === 'live' && this.opts.liveCapture && format === 'pcapng') {
+        // The capture side copies its own spool (every byte as captured, ring files included).
+        const keep = narrowed ? await current.client.call('frame-mask', selection) : null;
+        frames = await this.opts.liveCapture.save(target.path, keep !== null, (n) => keep?.[n] === 1);
       } else {
-        await current.ready;
-        frames = await current.client.call('save', { path: target.path, msnpOnly });
+        frames = await current.client.call('save', { path: target.path, selection, format });
       }
       if (target.download) this.outputs.set(basename(target.path), target.path);
       return { ok: true, path: target.path, frames };

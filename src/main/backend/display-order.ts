@@ -124,6 +124,14 @@ export class DisplayOrder {
     return this.order === null ? position : this.order[position];
   }
 
+  /** One byte per frame number (index 0 unused): 1 when the frame is shown. */
+  displayedFrames(): Uint8Array {
+    const out = new Uint8Array(this.table.size + 1);
+    if (this.order === null && !this.predicate) out.fill(1, 1, this.covered + 1);
+    else for (let p = 0; p < this.length; p++) out[this.frameAt(p) + 1] = 1;
+    return out;
+  }
+
   /** Display position of frame index `index`, or −1 when it is not shown. */
   positionOf(index: number): number {
     if (index < 0 || index >= this.covered) return -1;

@@ -4,6 +4,7 @@
 // end write a file take no path from the other side: their arguments may carry only the keys
 // the contract names, so a `path` or a ring `directory` is refused, not ignored.
 
+import { MAX_RANGE_TEXT } from './frame-selection';
 import { RING_LIMITS, type RequestChannel } from '../../shared/ipc-contract';
 import { MAX_PAGE_ROWS, SORT_COLUMNS } from '../../shared/packet-page';
 
@@ -55,7 +56,13 @@ const CHECKS: Record<RequestChannel, Check> = {
       : `expected ring { fileSizeMb: ${minFileSizeMb}–${maxFileSizeMb}, files: ${minFiles}–${maxFiles} } ${NO_PATH}`;
   },
   'capture:stop': noArg,
-  'capture:save': (a) => (isObject(a) && onlyKeys(a, ['msnpOnly']) && typeof a.msnpOnly === 'boolean' ? null : `expected { msnpOnly: boolean } ${NO_PATH}`),
+  'capture:save': (a) =>
+    isObject(a) && onlyKeys(a, ['msnpOnly', 'displayedOnly', 'range', 'format']) && typeof a.msnpOnly === 'boolean' &&
+    (a.displayedOnly === undefined || typeof a.displayedOnly === 'boolean') &&
+    (a.range === undefined || (typeof a.range === 'string' && a.range.length <= MAX_RANGE_TEXT)) &&
+    (a.format === undefined || a.format === 'pcapng' || a.format === 'pcap')
+      ? null
+      : `expected { msnpOnly: boolean, displayedOnly?: boolean, range?: string, format?: 'pcapng' | 'pcap' } ${NO_PATH}`,
   'file:export': (a) =>
     isObject(a) && onlyKeys(a, ['format']) && (a.format === 'json' || a.format === 'csv') ? null : `expected { format: 'json' | 'csv' } ${NO_PATH}`,
 };

@@ -5,7 +5,7 @@
 // Events travel in numbered batches that the main side acknowledges (`{ack}`) once it has
 // processed them: the worker keeps only a few unacknowledged (event-outbox.ts).
 
-import type { EventChannels } from '../../shared/ipc-contract';
+import type { CaptureFileFormat, EventChannels, FrameSelection } from '../../shared/ipc-contract';
 import type { FrameDetail } from '../../shared/model';
 import type { FramePage, SortSpec, ViewResponse } from '../../shared/packet-page';
 import type { CapturedFrame } from '../engine/capture/captured-frame';
@@ -50,7 +50,9 @@ export interface WorkerCalls {
   /** One byte per frame number (index 0 unused): 1 when the frame belongs to an MSNP connection's TCP stream. */
   'msnp-frames': [void, Uint8Array];
   /** Write the loaded frames (all, or the MSNP ones) as pcapng; returns the number written. */
-  save: [{ path: string; msnpOnly: boolean }, number];
+  save: [{ path: string; selection: FrameSelection; format: CaptureFileFormat }, number];
+  /** The frames a selection keeps (index = frame number), null for all. */
+  'frame-mask': [FrameSelection, Uint8Array | null];
   /** Stop and remove temporary files; the worker is terminated right after. */
   dispose: [void, void];
 }

@@ -1,9 +1,10 @@
-// Saving the capture as pcapng (all frames, or only those of MSNP connections) and exporting the
+// Saving the capture as pcapng or pcap (all frames, or those of MSNP connections, those displayed,
+// a range of frame numbers: Wireshark's Export Specified Packets) and exporting the
 // analysis as JSON or CSV. In Electron the back end asks where (a save dialog) and writes there;
 // in the browser mode it writes into its own output directory and the file reaches the user as
 // a download. Cancelling the Electron dialog is not an error.
 
-import type { AnalyzerApi } from '../../shared/ipc-contract';
+import type { AnalyzerApi, SaveRequest } from '../../shared/ipc-contract';
 import { outputName } from '../api/download-output';
 import { formatCount } from '../format/time-format';
 import type { AnalyzerStore } from '../store/analyzer-state';
@@ -31,9 +32,11 @@ export function createOutputActions(api: AnalyzerApi, store: AnalyzerStore, { fa
   }
 
   return {
-    async saveCapture(msnpOnly: boolean): Promise<void> {
-      const answer = await attempt('Save failed', () => api.request('capture:save', { msnpOnly }));
-      const frames = answer?.ok ? `${formatCount(answer.frames)} ${msnpOnly ? 'MSNP ' : ''}frame${answer.frames === 1 ? '' : 's'}` : '';
+    /** Saves all frames, or those the request selects (MSNP only, displayed, a range), as pcapng or pcap. */
+    async saveCapture(request: SaveRequest): Promise<void> {
+      const answer = await attempt('Save failed', () => api.request('capture:save', request));
+      const only = request.msnpOnly && !request.displayedOnly && !request.range ? 'MSNP ' : '';
+      const frames = answer?.ok ? `${formatCount(answer.frames)} ${only}frame${answer.frames === 1 ? '' : 's'}` : '';
       deliver(answer, `Saved ${frames}`);
     },
     async exportAnalysis(format: 'json' | 'csv'): Promise<void> {
