@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the project needs: libpcap-dev to build `cap`; chromium for the end-to-end tests
-# and the browser mode; tshark as the second opinion some tests compare against.
+# and the browser mode; tshark as the second opinion some tests compare against; libcap2-bin for
+# setcap, which gives the capture helper (and only it) the right to capture.
 set -euo pipefail
 SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 need=()

@@ -18,12 +18,19 @@ export interface InterfaceInfo {
   isDefault: boolean;
 }
 
+/** Bounds of a ring of capture files (request-validation.ts refuses anything outside them). */
+export const RING_LIMITS = { minFiles: 2, maxFiles: 1000, minFileSizeMb: 1, maxFileSizeMb: 4096 } as const;
+
 export interface CaptureStartRequest {
   device: string;
   /** BPF capture filter. */
   filter: string;
-  /** Optional ring buffer of pcapng files: rotate at this many MB, keep `files` of them. */
-  ring?: { directory: string; fileSizeMb: number; files: number } | null;
+  /**
+   * Optional ring buffer of pcapng files: rotate at this many MB, keep `files` of them. Where
+   * they go is not the renderer's to say: the back end asks (Electron) or uses the directory
+   * given on the command line (browser mode: `serve --ring-dir DIR`).
+   */
+  ring?: { fileSizeMb: number; files: number } | null;
 }
 
 export interface LoadProgress {
@@ -41,6 +48,16 @@ export interface LoadProgress {
   captured?: number;
   dropped?: number;
   elapsedSeconds?: number;
+  /**
+   * The analysis has made no progress for more than `seconds`: stuck in frame `frame`, or outside
+   * any frame (null). The window offers to stop it (analysis:cancel); cleared by the next progress.
+   */
+  stalled?: { frame: number | null; seconds: number };
+  /**
+   * The analysis stopped responding and was stopped, in frame `frame` (null: after frame
+   * `lastFrame`, outside any frame). Frames up to `lastFrame` and their results stay.
+   */
+  stopped?: { frame: number | null; lastFrame: number };
 }
 
 /** Request channels: name → [argument, result]. */
@@ -53,7 +70,7 @@ export interface RequestChannels {
   'file:recent': [void, string[]];
   /** Path of the bundled sample capture in assets/. */
   'file:sample': [void, string];
-  /** Cancel a load in progress (what was decoded so far stays). */
+  /** Cancel a load in progress (what was decoded so far stays); stops an analysis that stopped responding. */
   'analysis:cancel': [void, void];
   /** Full detail of one frame: command tree and bytes. */
   'frames:detail': [{ number: number }, FrameDetail | null];
@@ -69,10 +86,15 @@ export interface RequestChannels {
   'capture:check-filter': [{ device: string; filter: string }, { ok: true } | { ok: false; error: string }];
   'capture:start': [CaptureStartRequest, { ok: true } | { ok: false; error: string }];
   'capture:stop': [void, void];
-  /** Save the current capture as pcapng; `msnpOnly` keeps only frames of MSNP connections. */
-  'capture:save': [{ path?: string; msnpOnly: boolean }, { ok: true; path: string; frames: number } | { ok: false; error: string }];
-  /** Export the analysis as JSON or CSV. */
-  'file:export': [{ format: 'json' | 'csv'; path?: string }, { ok: true; path: string } | { ok: false; error: string }];
+  /**
+   * Save the current capture as pcapng; `msnpOnly` keeps only frames of MSNP connections. The
+   * back end decides where (Electron: a save dialog in the main process; browser mode: its output
+   * directory, then a download); a request naming a path is refused. Error 'cancelled' when the
+   * user closed the dialog.
+   */
+  'capture:save': [{ msnpOnly: boolean }, { ok: true; path: string; frames: number } | { ok: false; error: string }];
+  /** Export the analysis as JSON or CSV, to where the back end decides (as for capture:save). */
+  'file:export': [{ format: 'json' | 'csv' }, { ok: true; path: string } | { ok: false; error: string }];
 }
 
 /** Event channels: name → payload. */

@@ -138,6 +138,8 @@ export interface FileRecord {
   session?: number | null;
   /** Where `--extract` wrote it. */
   extractedTo?: string;
+  /** Why the name may lie about the content (a bidi control in it, an executable under another extension). */
+  nameWarning?: string;
 }
 
 export interface ExpertRecord {

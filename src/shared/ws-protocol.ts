@@ -87,4 +87,5 @@ export const UPLOAD_PATH = '/api/upload';
 export const DOWNLOAD_PATH = '/api/download';
 export const TOKEN_QUERY = 'token';
 export const TOKEN_HEADER = 'x-msnp-token';
-export const TOKEN_COOKIE = 'msnp_token';
+/** Per port: browsers share cookies across the ports of a host, so one name would let instances overwrite each other's. */
+export const tokenCookieName = (port: number): string => `msnp_token_${port}`;

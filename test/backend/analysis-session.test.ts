@@ -84,19 +84,19 @@ describe('AnalysisSession with files', () => {
     const { session, rows } = makeSession();
     await session.load([PPA], 'ppa', {});
     // Stub fields: tcp.stream = number % 3.
-    const r = session.view('tcp.stream == 0 && frame.number <= 12', null);
+    const r = await session.view('tcp.stream == 0 && frame.number <= 12', null);
     expect(r).toMatchObject({ ok: true, counts: { frames: 50, displayed: 4 } });
     expect(rows()).toEqual([3, 6, 9, 12]);
     expect(session.position(9)).toBe(2);
     expect(session.position(10)).toBe(-1);
     // A bad filter leaves the previous one applied.
-    expect(session.view('tcp.stream ==', null)).toEqual({ ok: false, error: "expected value after '=='", position: 13 });
+    expect(await session.view('tcp.stream ==', null)).toEqual({ ok: false, error: "expected value after '=='", position: 13 });
     expect(rows()).toEqual([3, 6, 9, 12]);
-    expect(session.view('', null)).toMatchObject({ ok: true, counts: { displayed: 50 } });
+    expect(await session.view('', null)).toMatchObject({ ok: true, counts: { displayed: 50 } });
     expect(rows()).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
     // The PPA chat's client is 192.168.0.114, the source of 26 frames (tshark -T fields -e ip.src):
     // those frames (IPv4 source address at bytes 26–29 of each Ethernet frame), in reverse order.
-    expect(session.view('ip.src == 192.168.0.114', { column: 'number', desc: true })).toMatchObject({ ok: true, counts: { displayed: 26 } });
+    expect(await session.view('ip.src == 192.168.0.114', { column: 'number', desc: true })).toMatchObject({ ok: true, counts: { displayed: 26 } });
     const fromClient = (await readAll(PPA)).filter((f) => [...f.data.subarray(26, 30)].join('.') === '192.168.0.114').map((f) => f.number);
     expect(fromClient).toHaveLength(26);
     expect(rows()).toEqual([...fromClient].reverse());

@@ -71,26 +71,27 @@ describe('AnalyzerBackend with the real worker', () => {
     const json = await h.backend.request('file:export', { format: 'json' });
     expect(json).toEqual({ ok: true, path: join(h.dir, 'sample-analysis.json') });
     expect(JSON.parse(readFileSync(join(h.dir, 'sample-analysis.json'), 'utf8'))).toEqual(final);
-    const csvPath = join(h.dir, 'chat.csv');
-    expect(await h.backend.request('file:export', { format: 'csv', path: csvPath })).toEqual({ ok: true, path: csvPath });
+    const csvPath = join(h.dir, 'sample-analysis.csv');
+    expect(await h.backend.request('file:export', { format: 'csv' })).toEqual({ ok: true, path: csvPath });
     const csv = readFileSync(csvPath, 'utf8').split('\r\n');
     expect(csv[0]).toBe('session,frame,time,from,nick,text');
     expect(csv.some((l) => l.includes(',alice@example.com,') && l.endsWith(',Hi Bob! This is message 1 from Alice.'))).toBe(true);
-    // Only what went to the output directory by default is offered for download.
+    // What the back end wrote there is offered for download, nothing else.
     expect(h.backend.outputFile('sample-analysis.json')).toBe(join(h.dir, 'sample-analysis.json'));
-    expect(h.backend.outputFile('chat.csv')).toBeNull();
+    expect(h.backend.outputFile('sample-analysis.csv')).toBe(csvPath);
+    expect(h.backend.outputFile('recent-files.json')).toBeNull();
   });
 
   it('saves all frames, or the 227 of the MSNP connections, as pcapng', async () => {
-    const all = await h.backend.request('capture:save', { msnpOnly: false, path: join(h.dir, 'all.pcapng') });
-    expect(all).toEqual({ ok: true, path: join(h.dir, 'all.pcapng'), frames: 293 });
+    const all = await h.backend.request('capture:save', { msnpOnly: false });
+    expect(all).toEqual({ ok: true, path: join(h.dir, 'sample.pcapng'), frames: 293 });
     const msnp = await h.backend.request('capture:save', { msnpOnly: true });
     expect(msnp).toEqual({ ok: true, path: join(h.dir, 'sample-msnp.pcapng'), frames: 227 });
     let count = 0;
     for await (const f of readCaptureFile(join(h.dir, 'sample-msnp.pcapng'), 0)) count += f.data.length > 0 ? 1 : 0;
     expect(count).toBe(227);
     expect(h.backend.outputFile('sample-msnp.pcapng')).toBe(join(h.dir, 'sample-msnp.pcapng'));
-    expect(h.backend.outputFile('all.pcapng')).toBeNull();
+    expect(h.backend.outputFile('sample.pcapng')).toBe(join(h.dir, 'sample.pcapng'));
     // A second save never reuses a name handed out before.
     expect(await h.backend.request('capture:save', { msnpOnly: true })).toEqual({ ok: true, path: join(h.dir, 'sample-msnp-2.pcapng'), frames: 227 });
   });
@@ -106,14 +107,12 @@ describe('AnalyzerBackend with the real worker', () => {
 });
 
 describe('AnalyzerBackend failures, cancel and close', () => {
-  it('a file that is not a capture → analysis:error, then done', async () => {
+  it('a file that is not a capture, missing or a directory is refused at once', async () => {
     const g = backendHarness();
     const bad = join(g.dir, 'bad.pcap');
     writeFileSync(bad, 'GET / HTTP/1.1\r\n\r\n'.repeat(10));
-    expect(await g.backend.request('file:open', { paths: [bad] })).toEqual({ ok: true });
-    const error = await g.waitFor('analysis:error');
-    expect(error.message).toMatch(/pcap|capture|magic/i);
-    await g.waitFor('analysis:progress', (p) => p.done);
+    expect(await g.backend.request('file:open', { paths: [bad] })).toEqual({ ok: false, error: 'cannot open bad.pcap: not a pcap or pcapng capture' });
+    expect(g.events).toEqual([]);
     expect(await g.backend.request('file:open', { paths: [join(g.dir, 'missing.pcap')] })).toEqual({ ok: false, error: `cannot open ${join(g.dir, 'missing.pcap')}: no such file` });
     expect(await g.backend.request('file:open', { paths: [g.dir] })).toEqual({ ok: false, error: `cannot open ${g.dir}: not a regular file` });
     await g.close();

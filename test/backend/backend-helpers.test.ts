@@ -79,6 +79,8 @@ describe('outputPath', () => {
   });
 });
 
+const RING = 'expected ring { fileSizeMb: 1–4096, files: 2–1000 } (no path: the back end chooses where to write)';
+
 describe('validateRequest', () => {
   it.each([
     ['file:open', { paths: ['/a.pcap'] }, null],
@@ -97,10 +99,19 @@ describe('validateRequest', () => {
     ['frames:position', { number: 7 }, null],
     ['frames:position', { number: 1.5 }, 'expected { number: integer }'],
     ['capture:start', { device: 'lo', filter: 'tcp' }, null],
-    ['capture:start', { device: 'lo', filter: '', ring: { directory: '/tmp', fileSizeMb: 10, files: 0 } }, 'expected ring { directory, fileSizeMb > 0, files ≥ 1 }'],
+    ['capture:start', { device: 'lo', filter: '', ring: { fileSizeMb: 10, files: 3 } }, null],
+    ['capture:start', { device: 'lo', filter: '', ring: { fileSizeMb: 10, files: 1 } }, RING],
+    ['capture:start', { device: 'lo', filter: '', ring: { fileSizeMb: 10, files: 1001 } }, RING],
+    ['capture:start', { device: 'lo', filter: '', ring: { fileSizeMb: 10, files: 2 ** 53 } }, RING],
+    ['capture:start', { device: 'lo', filter: '', ring: { fileSizeMb: 0.5, files: 2 } }, RING],
+    ['capture:start', { device: 'lo', filter: '', ring: { fileSizeMb: 4097, files: 2 } }, RING],
+    ['capture:start', { device: 'lo', filter: '', ring: { directory: '/tmp', fileSizeMb: 10, files: 3 } }, RING],
+    ['capture:start', { device: 'lo', filter: '', directory: '/tmp' }, 'expected { device: string, filter: string, ring? }'],
     ['capture:save', { msnpOnly: true }, null],
-    ['capture:save', { msnpOnly: 'yes' }, 'expected { path?: string, msnpOnly: boolean }'],
-    ['file:export', { format: 'xml' }, "expected { format: 'json' | 'csv', path?: string }"],
+    ['capture:save', { msnpOnly: 'yes' }, 'expected { msnpOnly: boolean } (no path: the back end chooses where to write)'],
+    ['capture:save', { msnpOnly: true, path: '/etc/cron.d/x' }, 'expected { msnpOnly: boolean } (no path: the back end chooses where to write)'],
+    ['file:export', { format: 'xml' }, "expected { format: 'json' | 'csv' } (no path: the back end chooses where to write)"],
+    ['file:export', { format: 'json', path: '/root/.bashrc' }, "expected { format: 'json' | 'csv' } (no path: the back end chooses where to write)"],
     ['file:close', undefined, null],
     ['file:delete', {}, "unknown channel 'file:delete'"],
     ['__proto__', {}, "unknown channel '__proto__'"],

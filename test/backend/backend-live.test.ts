@@ -3,7 +3,7 @@
 // capture statistics, stop finishes the analysis, and save hands the MSNP frame predicate to
 // the controller. Frames replayed from the sample capture (227 of its 293 frames are on the
 // MSNP ports 1863/1864, per tshark).
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CaptureSink, LiveCaptureController } from '../../src/main/capture/live-capture';
 import { readCaptureFile } from '../../src/main/engine/capture/capture-reader';
@@ -74,8 +74,9 @@ describe('AnalyzerBackend live capture', () => {
     const final = await h.finalResult();
     expect(final.frames).toBe(293);
     expect(await h.rows()).toEqual(Array.from({ length: 293 }, (_, i) => i + 1));
-    const saved = await h.backend.request('capture:save', { msnpOnly: true, path: '/tmp/x.pcapng' });
-    expect(saved).toEqual({ ok: true, path: '/tmp/x.pcapng', frames: 227 });
+    const saved = await h.backend.request('capture:save', { msnpOnly: true });
+    expect(saved).toEqual({ ok: true, path: join(h.dir, 'lo_live_-msnp.pcapng'), frames: 227 });
+    expect(capture.saved?.path).toBe(join(h.dir, 'lo_live_-msnp.pcapng'));
     expect(capture.saved?.msnp).toHaveLength(227);
   });
 });

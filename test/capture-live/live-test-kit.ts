@@ -3,13 +3,14 @@
 
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import type { CapturedFrame } from '../../src/main/engine/capture/captured-frame';
-import type { CaptureSink } from '../../src/main/capture/live-capture';
+import type { CaptureSink, LiveCapture } from '../../src/main/capture/live-capture';
+import { decodePacket } from '../../src/main/engine/decode/decode-packet';
 
 /** Throws a clear error unless the process may capture (root here and in CI). */
 export function assertCapturePrivileges(): void {
   if (process.getuid?.() !== 0) {
-    throw new Error('live-capture tests need capture privileges: run them as root (CI runs as root), '
-      + 'or give node CAP_NET_RAW with `sudo setcap cap_net_raw,cap_net_admin+eip $(command -v node)`');
+    // Root, not capabilities: the tests also start processes as other users and in namespaces.
+    throw new Error('live-capture tests need root (CI runs as root): they capture, switch users and create network namespaces');
   }
 }
 
@@ -74,4 +75,25 @@ export async function sendMessages(port: number, messages: string[], gapMs = 5):
     await new Promise((r) => setTimeout(r, gapMs));
   }
   await new Promise<void>((resolve) => socket.end(resolve));
+}
+
+/**
+ * Captures with `live` on lo while `messages` are sent to a loopback server, stops, and returns
+ * the client→server payloads captured, in order (a capture path that works returns `messages`).
+ */
+export async function captureOwnTraffic(live: LiveCapture, messages: string[]): Promise<string[]> {
+  const server = await loopbackServer();
+  const sink = recordingSink();
+  try {
+    await live.start({ device: 'lo', filter: `tcp port ${server.port}` }, sink);
+    await sendMessages(server.port, messages);
+    await waitFor('the server to receive everything', () => server.received().length === messages.join('').length);
+    const payloads = () => sink.frames.map((f) => decodePacket(f.linkType, f.data)!).filter((p) => p.dstPort === server.port && p.payload.length > 0);
+    await waitFor('the data frames', () => payloads().length >= messages.length);
+    await live.stop();
+    if (sink.errors.length) throw new Error(`capture errors: ${sink.errors.join('; ')}`);
+    return payloads().map((p) => Buffer.from(p.payload).toString('latin1'));
+  } finally {
+    await server.close();
+  }
 }

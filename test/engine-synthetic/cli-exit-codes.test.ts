@@ -1,14 +1,16 @@
 // The command-line analyzer as a user runs it (`node dist/main/cli.js`, built first by
 // scripts/build-node.mjs): a truncated capture is analysed up to the damage with exit code 0 and
 // the damage on stderr; a file that is not a capture, or no file at all, gives exit code 2 and
-// a one-line error; --format text makes control characters of captured text visible.
+// a one-line error; --format text and csv make control characters of captured text visible;
+// --extract writes a file sent as `invoice<RLO>gpj.exe` under a name without the override.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildPcap, writeTempCapture } from '../helpers/capture-builder';
-import { chatMime, conversationAt, payloadCommand, T0_US, terminalControls } from './synthetic';
+import { EXE_BYTES, JPG_SENT, spoofedFrames } from './spoofed-file-scenario';
+import { chatMime, conversationAt, payloadCommand, T0_US, terminalControls, writeFrames } from './synthetic';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const CLI = join(ROOT, 'dist', 'main', 'cli.js');
@@ -85,5 +87,23 @@ describe('msnp-analyzer command line', () => {
     expect(code).toBe(0);
     expect(stdout).toBe('');
     expect(JSON.parse(readFileSync(out, 'utf8')).sessions[0].messages[1].text).toBe('the last message');
+  });
+
+  it('prints hostile chat text escaped in --format csv', () => {
+    const csv = cli(writeTempCapture(buildPcap(frames)), '--format', 'csv');
+    expect(csv.code).toBe(0);
+    expect(terminalControls(csv.stdout.replace(/\r\n/g, '\n'))).toEqual([]);
+    expect(csv.stdout).toContain(',Bob\\u{1b}[31m,<script>alert(1)</script> \\u{1b}[2J\\u{1b}]0;owned\\u{7} done\r\n');
+  });
+
+  it('extracts files under names without bidi controls, with only the bytes seen', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'msnp-cli-extract-'));
+    const { code, stderr } = cli(writeFrames(spoofedFrames), '--extract', dir, '--format', 'json');
+    expect(code).toBe(0);
+    expect(stderr).toContain(`2 file(s) written to ${dir}`);
+    const names = readdirSync(dir).sort();
+    expect(names.some((n) => /[\u061c\u200b-\u200f\u202a-\u202e\u2060\u2066-\u2069\ufeff]/.test(n))).toBe(false);
+    expect(names.map((n) => n.replace(/^\d+-/, ''))).toEqual(['invoice_gpj.exe', 'photo.jpg.partial']);
+    expect(names.map((n) => statSync(join(dir, n)).size)).toEqual([EXE_BYTES.length, JPG_SENT.length]);
   });
 });

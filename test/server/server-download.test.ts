@@ -1,11 +1,13 @@
 // GET /api/download: a save or export the back end wrote to its (private) output directory goes
 // to the browser as an attachment with the token cookie; nothing else in or outside that
 // directory can be fetched, and the file name in Content-Disposition cannot break the header.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { attachmentDisposition } from '../../src/main/server/download';
+import { createWsApi } from '../../src/renderer/api/ws-client';
 import { raw, startFixture, type Fixture } from './server-fixture';
+import { clientEnvironment } from './ws-client-env';
 
 const SAMPLE = resolve('assets/sample.pcap');
 
@@ -25,7 +27,7 @@ beforeAll(async () => {
 });
 afterAll(() => f.close());
 
-const cookie = () => ({ Cookie: `msnp_token=${f.token}` });
+const cookie = () => ({ Cookie: `${f.cookieName}=${f.token}` });
 
 describe('browser-mode server: downloads', () => {
   it('writes saves and exports into a private temporary directory, not ~/Downloads', () => {
@@ -54,19 +56,26 @@ describe('browser-mode server: downloads', () => {
 
   it('refuses without the token, or with it only in the query', async () => {
     expect((await raw(f, 'GET', '/api/download?name=sample-analysis.json')).status).toBe(401);
-    expect((await raw(f, 'GET', '/api/download?name=sample-analysis.json', { Cookie: 'msnp_token=wrong' })).status).toBe(401);
+    expect((await raw(f, 'GET', '/api/download?name=sample-analysis.json', { Cookie: `${f.cookieName}=wrong` })).status).toBe(401);
     expect((await raw(f, 'GET', `/api/download?name=sample-analysis.json&token=${f.token}`)).status).toBe(401);
     expect((await raw(f, 'POST', '/api/download?name=sample-analysis.json', cookie())).status).toBe(405);
   });
 
   it('serves only files the back end wrote there, never other paths', async () => {
     writeFileSync(join(f.server.backend.outputDir, 'planted.json'), '{}');
-    const explicit = join(f.root, 'explicit.json');
-    expect(await f.server.backend.request('file:export', { format: 'json', path: explicit })).toEqual({ ok: true, path: explicit });
-    for (const name of ['planted.json', 'explicit.json', '../secret.txt', '..%2Fsecret.txt', '%2Fetc%2Fpasswd', '', 'sample-analysis.json%00']) {
+    for (const name of ['planted.json', 'recent-files.json', '../secret.txt', '..%2Fsecret.txt', '%2Fetc%2Fpasswd', '', 'sample-analysis.json%00']) {
       expect((await raw(f, 'GET', `/api/download?name=${name}`, cookie())).status, name).toBe(404);
     }
     expect((await raw(f, 'GET', '/api/download', cookie())).status).toBe(404);
+  });
+
+  it('refuses saves and exports that name a path, over the WebSocket, and writes nothing there', async () => {
+    const api = createWsApi(clientEnvironment(f));
+    const target = join(f.root, 'chosen-by-the-client');
+    await expect(api.request('capture:save', { msnpOnly: false, path: `${target}.pcapng` } as never)).rejects.toThrow('capture:save: expected { msnpOnly: boolean } (no path: the back end chooses where to write)');
+    await expect(api.request('file:export', { format: 'csv', path: `${target}.csv` } as never)).rejects.toThrow("file:export: expected { format: 'json' | 'csv' } (no path: the back end chooses where to write)");
+    expect(existsSync(`${target}.pcapng`)).toBe(false);
+    expect(existsSync(`${target}.csv`)).toBe(false);
   });
 
   it('keeps quotes, line breaks and non-ASCII out of the plain file name', () => {

@@ -11,6 +11,8 @@ export interface Fixture {
   base: string;
   host: string;
   token: string;
+  /** The token cookie's name: msnp_token_<port>. */
+  cookieName: string;
   root: string;
   close(): Promise<void>;
 }
@@ -30,6 +32,7 @@ export async function startFixture(opts: Omit<ServerOptions, 'rendererDir' | 'ho
     base: `http://${url.host}`,
     host: url.host,
     token: url.searchParams.get('token')!,
+    cookieName: `msnp_token_${url.port}`,
     root,
     async close() {
       await server.close();

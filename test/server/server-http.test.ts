@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => f.close());
 
-const cookie = () => `msnp_token=${f.token}`;
+const cookie = () => `${f.cookieName}=${f.token}`;
 
 describe('browser-mode server: HTTP', () => {
   it('prints a URL on 127.0.0.1 with a long random token', () => {
@@ -29,7 +29,7 @@ describe('browser-mode server: HTTP', () => {
     const res = await raw(f, 'GET', `/?token=${f.token}`);
     expect(res.status).toBe(200);
     expect(res.body).toContain('./assets/app.js');
-    expect(res.headers['set-cookie']).toEqual([`msnp_token=${f.token}; HttpOnly; SameSite=Strict; Path=/`]);
+    expect(res.headers['set-cookie']).toEqual([`${f.cookieName}=${f.token}; HttpOnly; SameSite=Strict; Path=/`]);
     const csp = String(res.headers['content-security-policy']);
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("script-src 'self'");
@@ -78,6 +78,34 @@ describe('browser-mode server: HTTP', () => {
     const res = await raw(f, 'GET', path, { Cookie: cookie() });
     expect(res.status).toBe(404);
     expect(res.body).not.toContain('outside the renderer');
+  });
+
+  it.each([
+    ['401', 'GET', '/', {}],
+    ['403', 'GET', '/', { Host: 'evil.example' }],
+    ['404', 'GET', '/nope.js', 'cookie'],
+    ['405', 'PUT', '/', 'cookie'],
+  ] as const)('puts the hardening headers on a %s too', async (status, method, path, headers) => {
+    const res = await raw(f, method, path, headers === 'cookie' ? { Cookie: cookie() } : headers);
+    expect(String(res.status)).toBe(status);
+    expect(res.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('names the cookie after its port: two instances on one host keep their own', async () => {
+    const g = await startFixture();
+    const [fromF, fromG] = await Promise.all([raw(f, 'GET', `/?token=${f.token}`), raw(g, 'GET', `/?token=${g.token}`)]);
+    expect(fromF.headers['set-cookie']).toEqual([`msnp_token_${f.host.split(':')[1]}=${f.token}; HttpOnly; SameSite=Strict; Path=/`]);
+    expect(fromG.headers['set-cookie']).toEqual([`msnp_token_${g.host.split(':')[1]}=${g.token}; HttpOnly; SameSite=Strict; Path=/`]);
+    // A browser sends both cookies to both ports; each instance reads its own.
+    const both = `${f.cookieName}=${f.token}; ${g.cookieName}=${g.token}`;
+    expect((await raw(f, 'GET', '/assets/app.js', { Cookie: both })).status).toBe(200);
+    expect((await raw(g, 'GET', '/assets/app.js', { Cookie: both })).status).toBe(200);
+    await g.close();
   });
 
   it('answers 405 to other methods', async () => {

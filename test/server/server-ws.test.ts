@@ -59,12 +59,29 @@ describe('browser-mode server: WebSocket', () => {
 
   it.each([
     ['no token', (fx: Fixture) => `ws://${fx.host}/ws`, (fx: Fixture) => fx.base, 401],
-    ['wrong token', (fx: Fixture) => `ws://${fx.host}/ws?token=x${fx.token.slice(1)}`, (fx: Fixture) => fx.base, 401],
+    // The first character flipped to one it is not, so it can never equal the token.
+    ['wrong token', (fx: Fixture) => `ws://${fx.host}/ws?token=${fx.token.startsWith('x') ? 'y' : 'x'}${fx.token.slice(1)}`, (fx: Fixture) => fx.base, 401],
     ['foreign Origin', (fx: Fixture) => `ws://${fx.host}/ws?token=${fx.token}`, () => 'http://evil.example', 403],
     ['no Origin', (fx: Fixture) => `ws://${fx.host}/ws?token=${fx.token}`, () => undefined, 403],
     ['other path', (fx: Fixture) => `ws://${fx.host}/socket?token=${fx.token}`, (fx: Fixture) => fx.base, 404],
   ])('refuses the upgrade with %s', async (_what, url, origin, status) => {
     expect(await connect(url(f), origin(f))).toEqual({ ok: false, status });
+  });
+
+  it('refuses clients past the limit with 503, and takes one again once another left', async () => {
+    const g = await startFixture({ maxClients: 2 });
+    const url = `ws://${g.host}/ws?token=${g.token}`;
+    const first = await connect(url, g.base);
+    const second = await connect(url, g.base);
+    expect([first.ok, second.ok]).toEqual([true, true]);
+    expect(await connect(url, g.base)).toEqual({ ok: false, status: 503 });
+    if (first.ok) first.ws.close();
+    await expect.poll(async () => {
+      const again = await connect(url, g.base);
+      if (again.ok) again.ws.close();
+      return again.ok;
+    }).toBe(true);
+    await g.close();
   });
 
   it('a client with a wrong token fails its requests instead of hanging', async () => {

@@ -13,13 +13,15 @@ import type { FrameOutcome } from '../engine/frame-summary';
 import { cancelledCaptureInfo } from './capture-sniff';
 import { DisplayOrder } from './display-order';
 import { EventPacer, type PacerTiming } from './event-pacer';
+import { compileFilter } from '../../shared/display-filter/compile-filter';
 import { FrameBytesReader } from './frame-bytes-reader';
 import { FrameSpool } from './frame-spool';
 import { framePage } from './frame-page';
 import { PacketTable } from './packet-table';
+import { ProgressBoard } from './progress-board';
 import { ResultDiffer } from './result-differ';
 import { savePcapng } from './save-pcapng';
-import type { SessionOptions, WorkerEvent } from './worker-protocol';
+import type { ReplayLimit, SessionOptions, WorkerEvent } from './worker-protocol';
 
 /** What the session needs of the engine's Analyzer (src/main/engine/analyzer.ts). */
 export interface SessionAnalyzer {
@@ -43,9 +45,18 @@ export interface SessionDeps {
   createAnalyzer: AnalyzerFactory;
   readCaptures: CaptureBatchReader;
   emit(event: WorkerEvent): void;
+  /** The main side is behind (event-outbox.ts): hold the next result increment. */
+  congested?(): boolean;
   timing?: Partial<PacerTiming>;
   /** Longest stretch of loading between two turns of the event loop (default 8 ms). */
   sliceMs?: number;
+}
+
+/** Test-only hang (SessionOptions.__testHangAtFrame): a loop that never returns, as a defect's would. */
+function hangForever(): never {
+  for (;;) {
+    // spins until the worker is terminated
+  }
 }
 
 /** Source number of the live spool in the packet table (capture files are 0…n-1). */
@@ -56,7 +67,7 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 export class AnalysisSession {
   private analyzer: SessionAnalyzer | null = null;
   private readonly table = new PacketTable();
-  private readonly order = new DisplayOrder(this.table);
+  private readonly order = new DisplayOrder(this.table, undefined, (index) => this.bytesAt(index));
   private readonly differ = new ResultDiffer();
   private readonly pacer: EventPacer;
   private reader: FrameBytesReader | null = null;
@@ -72,6 +83,13 @@ export class AnalysisSession {
   private source = 0;
   private offset = 0;
   private lastCounts = '';
+  private hangAt = 0;
+  /** A replay of a stopped worker's frames: no events until the end (see ReplayLimit). */
+  private replay: ReplayLimit | null = null;
+  /** Read by the back end's watchdog; a private one until the worker hands over the shared board. */
+  board = new ProgressBoard();
+  /** Where the live spool goes (the worker's own temporary directory, when given). */
+  tempDir: string | undefined;
 
   constructor(private readonly deps: SessionDeps) {
     this.pacer = new EventPacer({
@@ -79,11 +97,13 @@ export class AnalysisSession {
       snapshot: () => this.differ.delta(this.analyzer!.snapshot()),
       counts: () => this.countsIfChanged(),
       progress: () => this.progress(false),
+      congested: () => deps.congested?.() ?? false,
     }, deps.timing);
   }
 
   /** Reads the (merged) files to the end, or until cancel(); failures become analysis:error events. */
-  async load(paths: string[], label: string, options: SessionOptions): Promise<void> {
+  async load(paths: string[], label: string, options: SessionOptions, replay?: ReplayLimit): Promise<void> {
+    this.replay = replay ?? null;
     this.begin('file', label, options);
     this.reader = new FrameBytesReader(paths);
     const perFile = paths.map(() => ({ frames: 0, lastOffset: 0 }));
@@ -92,6 +112,7 @@ export class AnalysisSession {
       onProgress: (done, total) => {
         this.bytesDone = done;
         this.bytesTotal = total;
+        this.board.bytesRead(done);
       },
     });
     const sliceMs = this.deps.sliceMs ?? 8;
@@ -104,6 +125,7 @@ export class AnalysisSession {
           break;
         }
         for (const frame of next.value) {
+          if (this.replay && frame.number > this.replay.lastFrame) this.cancelled = true;
           if (this.cancelled) break;
           this.source = frame.captureIndex;
           this.offset = frame.fileOffset;
@@ -112,7 +134,7 @@ export class AnalysisSession {
             file.frames++;
             file.lastOffset = frame.fileOffset;
           }
-          this.analyzer!.addFrame(frame);
+          this.analyse(frame);
           // A batch is a whole chunk of the file: give requests (rows, detail, cancel) a turn inside it too.
           if ((file?.frames ?? 0) % 256 === 0 && performance.now() - sliceStart >= sliceMs) {
             await yieldToEventLoop();
@@ -140,7 +162,7 @@ export class AnalysisSession {
 
   beginLive(label: string, options: SessionOptions): void {
     this.begin('live', label, options);
-    this.spool = new FrameSpool();
+    this.spool = new FrameSpool(this.tempDir);
     this.reader = new FrameBytesReader([], new Map([[SPOOL_SOURCE, this.spool.path]]));
   }
 
@@ -153,7 +175,8 @@ export class AnalysisSession {
         this.source = SPOOL_SOURCE;
         this.offset = offsets[i];
         this.bytesDone += frames[i].data.length;
-        this.analyzer!.addFrame(frames[i]);
+        this.board.bytesRead(this.bytesDone);
+        this.analyse(frames[i]);
       } catch (err) {
         this.emitError(`live frame ${frames[i].number}: ${(err as Error).message}`);
       }
@@ -177,10 +200,18 @@ export class AnalysisSession {
   }
 
   /** A new display filter and sort; the counts go out at once so every view agrees. */
-  view(expression: string, sort: SortSpec | null): ViewResponse {
+  async view(expression: string, sort: SortSpec | null): Promise<ViewResponse> {
+    // A filter that tests bytes reads them synchronously in its pass: open the files first.
+    const compiled = compileFilter(expression);
+    if (compiled.ok && compiled.usesBytes && this.reader) await this.reader.openAll();
     const answer = this.order.setView(expression, sort);
     if (answer.ok && this.mode !== 'idle') this.emitCounts();
     return answer;
+  }
+
+  private bytesAt(index: number): Uint8Array | null {
+    const where = this.table.get(index + 1);
+    return where && this.reader ? this.reader.readSync(where.source, where.offset, where.capturedLength) : null;
   }
 
   /** Display position of frame `number`, or −1 when it does not exist or is hidden. */
@@ -226,21 +257,37 @@ export class AnalysisSession {
     this.spool?.dispose();
   }
 
+  /** Analyses one frame, with the board saying which while it does (a frame that throws has returned too). */
+  private analyse(frame: CapturedFrame): void {
+    this.board.frameStarted(frame.number);
+    try {
+      if (frame.number === this.hangAt) hangForever();
+      this.analyzer!.addFrame(frame);
+    } finally {
+      this.board.frameDone(frame.number);
+    }
+  }
+
   private begin(mode: 'file' | 'live', label: string, options: SessionOptions): void {
     if (this.mode !== 'idle') throw new Error('this analysis session already has a capture');
     this.mode = mode;
+    this.hangAt = options.__testHangAtFrame ?? 0;
     this.label = label;
     this.startedAt = performance.now();
     this.analyzer = this.deps.createAnalyzer({ ...options, collectFrames: true }, {
       frameAnalysed: (frame, outcome) => this.table.add(frame, this.source, outcome, this.offset),
     });
+    if (this.replay) return;
     this.deps.emit({ channel: 'analysis:reset', payload: { label, source: mode } });
     this.pacer.start(mode);
   }
 
   private end(): void {
     this.finished = true;
-    this.pacer.finish(this.differ.delta(this.analyzer!.finish()));
+    this.board.finishing(true);
+    const result = this.replay && !this.replay.finish ? this.analyzer!.snapshot() : this.analyzer!.finish();
+    this.board.finishing(false);
+    this.pacer.finish(this.differ.delta(result));
   }
 
   private countsIfChanged() {

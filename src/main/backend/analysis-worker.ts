@@ -1,32 +1,40 @@
 // Entry point of the analysis worker thread (bundled to dist/main/analysis-worker.js). Owns one
 // AnalysisSession with the real engine: the back end starts a fresh worker for every capture,
 // so ending a capture frees all of its memory at once. Answers `{seq, request}` calls with
-// `{seq, ok, …}` and forwards the session's events.
+// `{seq, ok, …}` and forwards the session's events. Its progress board (shared with the back end's
+// watchdog) gets a heartbeat from a timer, so a thread stuck in a loop stops beating.
 
 import { parentPort } from 'node:worker_threads';
 import { Analyzer } from '../engine/analyzer';
 import { mergeCaptureBatches } from '../engine/capture/merge-captures';
 import { AnalysisSession } from './analysis-session';
+import { EventOutbox } from './event-outbox';
 import { exportReport } from './export-report';
+import { ProgressBoard } from './progress-board';
 import type { FromWorker, ToWorker, WorkerCalls, WorkerRequest } from './worker-protocol';
 
 const port = parentPort;
 if (!port) throw new Error('analysis-worker.ts must run in a worker thread');
 
 const post = (message: FromWorker): void => port.postMessage(message);
+const outbox = new EventOutbox((batch) => post(batch));
 
 const session = new AnalysisSession({
   createAnalyzer: (options, listener) => new Analyzer(options, listener),
   // The analyzer copies what it keeps (as the CLI relies on too), so chunks can be read into two
   // reused buffers: a fresh buffer per chunk costs about as much in page faults as the read itself.
   readCaptures: (paths, opts) => mergeCaptureBatches(paths, { ...opts, reuseBuffers: true }),
-  emit: (event) => post({ event }),
+  emit: (event) => outbox.send(event),
+  congested: () => outbox.congested,
 });
+
+/** The heartbeat's period: well under the watchdog's smallest useful bound. */
+const BEAT_MS = 100;
 
 type Handlers = { [K in keyof WorkerCalls]: (arg: WorkerCalls[K][0]) => Promise<WorkerCalls[K][1]> | WorkerCalls[K][1] };
 
 const handlers: Handlers = {
-  load: (arg) => session.load(arg.paths, arg.label, arg.options),
+  load: (arg) => session.load(arg.paths, arg.label, arg.options, arg.replay),
   'live-begin': (arg) => session.beginLive(arg.label, arg.options),
   'live-end': () => session.endLive(),
   cancel: () => session.cancel(),
@@ -50,6 +58,13 @@ async function answer(seq: number, request: WorkerRequest): Promise<void> {
 }
 
 port.on('message', (message: ToWorker) => {
-  if ('live' in message) session.addLive(message.live);
-  else void answer(message.seq, message.request);
+  if ('ack' in message) outbox.ack();
+  else if ('live' in message) session.addLive(message.live);
+  else if ('init' in message) {
+    const board = new ProgressBoard(message.init.board);
+    session.board = board;
+    session.tempDir = message.init.tempDir;
+    board.beat();
+    setInterval(() => board.beat(), BEAT_MS);
+  } else void answer(message.seq, message.request);
 });

@@ -1,25 +1,36 @@
 // The analysis back end: implements every request channel of the IPC contract and emits every
 // analysis event, independent of the transport (Electron's ipc-main, the browser-mode WebSocket
 // server, tests). Each capture, file or live, gets a fresh analysis worker; closing or replacing
-// it terminates that worker, which frees everything it held. Saves and exports without a path go
-// to the output directory; the back end remembers which files it wrote there, so the browser mode
-// can hand exactly those (and nothing else) to the user as downloads.
+// it terminates that worker, which frees everything it held. No request names a path to write:
+// saves and exports go where AskWhere says (Electron's dialogs) or else to the output directory;
+// the back end remembers which files it wrote there, so the browser mode can hand exactly those
+// (and nothing else) to the user as downloads.
+// A watchdog reads each worker's progress board: a worker stuck for `stallMs` is reported (with
+// the frame it is stuck in) and offered to stop; when the user stops it, or after `stopMs`, it is
+// terminated and a fresh worker re-reads the frames analysed before the stuck one, so the packet
+// list, details and results of the capture stay.
 
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { basename, resolve, sep } from 'node:path';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve, sep } from 'node:path';
 import { compileFilter } from '../../shared/display-filter/compile-filter';
-import type { EventChannel, EventChannels, RequestArg, RequestChannel, RequestResult } from '../../shared/ipc-contract';
+import type { EventChannel, EventChannels, LoadProgress, RequestArg, RequestChannel, RequestResult } from '../../shared/ipc-contract';
 import type { FramePage, SortSpec, ViewResponse } from '../../shared/packet-page';
-import type { LiveCaptureController } from '../capture/live-capture';
+import { stoppedText } from '../../shared/watchdog-text';
+import type { LiveCaptureController, LiveCaptureRequest } from '../capture/live-capture';
+import { CANCELLED, type AskWhere } from './ask-where';
+import { captureFormat } from './capture-sniff';
+import { CaptureWorker, type ReplayOf, type StoppedAt } from './capture-worker';
 import { defaultConfigDir } from './config-dir';
 import { LiveRun } from './live-run';
 import { defaultOutputDir, outputPath } from './output-path';
 import { RecentFiles } from './recent-files';
 import { validateRequest } from './request-validation';
 import { defaultSamplePath } from './sample-capture';
-import { WorkerClient, spawnAnalysisWorker, type WorkerLike } from './worker-client';
+import { spawnAnalysisWorker, type WorkerLike } from './worker-client';
 import type { SessionOptions, WorkerEvent } from './worker-protocol';
+import { DEFAULT_WATCHDOG_LIMITS, type Stall, type WatchdogLimits } from './worker-watchdog';
 
 export interface BackendOptions {
   /** Recent files live here (Electron: userData). */
@@ -28,25 +39,27 @@ export interface BackendOptions {
   /** Absent: the capture channels answer "live capture not available". */
   liveCapture?: LiveCaptureController;
   analysis?: SessionOptions;
-  /** Where exports and saves without a path go (default ~/Downloads or ~). */
+  /** Where exports and saves go when there is no `askWhere` (default ~/Downloads or ~). */
   outputDir?: string;
+  /** Asks the user where to write (Electron's dialogs); absent, the output and ring directories are used. */
+  askWhere?: AskWhere;
+  /** Directory for rings of capture files when there is no `askWhere` (browser mode: `serve --ring-dir`); absent, rings are refused. */
+  ringDirectory?: string;
   /** Files opened from under these directories (browser uploads) are not remembered as recent. */
   transientDirs?: string[];
   spawnWorker?: () => WorkerLike;
+  /** When a worker that makes no progress is reported, and stopped without asking. */
+  watchdog?: Partial<WatchdogLimits>;
+  /** Parent of each worker's temporary directory (default the system's). */
+  tempDir?: string;
 }
 
 export type BackendListener = <E extends EventChannel>(channel: E, payload: EventChannels[E]) => void;
 
 type Handlers = { [C in RequestChannel]: (arg: RequestArg<C>) => Promise<RequestResult<C>> };
 
-interface Current {
-  client: WorkerClient;
-  label: string;
-  source: 'file' | 'live';
-  paths: string[];
-}
-
 export const LIVE_UNAVAILABLE = 'live capture not available';
+export const NO_RING_DIRECTORY = 'a ring of capture files needs a directory given when the server starts (serve --ring-dir DIR)';
 
 /** The packet list with no capture open. */
 const EMPTY_PAGE = (): FramePage => ({
@@ -56,10 +69,20 @@ const EMPTY_PAGE = (): FramePage => ({
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
+/** Why `path` cannot be opened as a capture, naming only its base name; null when it starts like one. */
+function notACapture(path: string): string | null {
+  try {
+    return captureFormat(path).format ? null : `cannot open ${basename(path)}: not a pcap or pcapng capture`;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return `cannot open ${basename(path)}: ${code === 'EACCES' || code === 'EPERM' ? 'permission denied' : 'unreadable'}`;
+  }
+}
+
 export class AnalyzerBackend {
   private readonly listeners = new Set<BackendListener>();
   private readonly recent: RecentFiles;
-  private current: Current | null = null;
+  private current: CaptureWorker | null = null;
   /** The display filter and sort last applied (a new capture's worker starts with them). */
   private displayView: { filter: string; sort: SortSpec | null } = { filter: '', sort: null };
   private live: LiveRun | null = null;
@@ -70,22 +93,23 @@ export class AnalyzerBackend {
   private readonly outputs = new Map<string, string>();
   /** Names handed out for outputs, finished or not, so concurrent saves never share one. */
   private readonly outputNames = new Set<string>();
+  private readonly watchdogLimits: WatchdogLimits;
 
   constructor(private readonly opts: BackendOptions = {}) {
     this.recent = new RecentFiles(opts.configDir ?? defaultConfigDir());
     this.outputDir = resolve(opts.outputDir ?? defaultOutputDir());
+    this.watchdogLimits = { ...DEFAULT_WATCHDOG_LIMITS, ...opts.watchdog };
     this.handlers = {
       'file:open': (a) => this.open(a.paths),
       'file:close': () => this.close(),
       'file:recent': () => this.recent.list(),
       'file:sample': async () => opts.samplePath ?? defaultSamplePath(),
-      'analysis:cancel': async () => {
-        if (this.current?.source === 'file') await this.current.client.call('cancel', undefined).catch(() => undefined);
-      },
-      'frames:detail': async (a) => (this.current ? this.current.client.call('detail', a).catch(() => null) : null),
-      'frames:rows': async (a) => (this.current ? this.current.client.call('rows', a) : EMPTY_PAGE()),
+      'analysis:cancel': () => this.cancel(),
+      // Not asked again of a replay: describing the frame may be what got the worker stuck.
+      'frames:detail': (a) => this.withWorker((w) => w.client.call('detail', a), () => null, false).catch(() => null),
+      'frames:rows': (a) => this.withWorker((w) => w.client.call('rows', a), EMPTY_PAGE),
       'frames:view': (a) => this.view(a.filter, a.sort),
-      'frames:position': async (a) => (this.current ? this.current.client.call('position', a).catch(() => -1) : -1),
+      'frames:position': (a) => this.withWorker((w) => w.client.call('position', a), () => -1).catch(() => -1),
       'capture:interfaces': async () => {
         const live = this.liveCapture();
         if (!live.ok) return live;
@@ -99,8 +123,8 @@ export class AnalyzerBackend {
       },
       'capture:start': (a) => this.startLive(a),
       'capture:stop': () => this.stopLive(),
-      'capture:save': (a) => this.save(a.path ?? null, a.msnpOnly),
-      'file:export': (a) => this.exportAnalysis(a.format, a.path ?? null),
+      'capture:save': (a) => this.save(a.msnpOnly),
+      'file:export': (a) => this.exportAnalysis(a.format),
     };
   }
 
@@ -133,12 +157,17 @@ export class AnalyzerBackend {
 
   /** The files of the current file-based capture (for reopening after a browser reload). */
   currentFiles(): string[] | null {
-    return this.current?.source === 'file' ? [...this.current.paths] : null;
+    const worker = this.current;
+    // A stopped live capture's replay reads a temporary file that goes with its worker.
+    if (worker?.source !== 'file' || worker.paths.some((p) => p.startsWith(worker.tempDir + sep))) return null;
+    return [...worker.paths];
   }
 
   async dispose(): Promise<void> {
     await this.stopLive();
     await this.replaceWorker(null);
+    // The live spool holds captured traffic: it goes with the back end, not at some later exit.
+    await this.opts.liveCapture?.dispose?.().catch(() => undefined);
   }
 
   private liveCapture(): { ok: true; controller: LiveCaptureController } | { ok: false; error: string } {
@@ -151,13 +180,14 @@ export class AnalyzerBackend {
       const info = await stat(path).catch(() => null);
       if (!info) return { ok: false, error: `cannot open ${path}: no such file` };
       if (!info.isFile()) return { ok: false, error: `cannot open ${path}: not a regular file` };
+      // Before any reader sees it: its first bytes are nobody's business (say /etc/shadow), and it is not a recent capture.
+      const refused = notACapture(path);
+      if (refused) return { ok: false, error: refused };
     }
     await this.stopLive();
     const label = absolute.map((p) => basename(p)).join(' + ');
-    const client = await this.startWorker(label, 'file', absolute);
-    client.call('load', { paths: absolute, label, options: this.opts.analysis ?? {} }).catch((e) => {
-      if (this.current?.client === client) this.emit('analysis:error', { message: message(e) });
-    });
+    const worker = await this.startWorker(label, 'file', absolute);
+    void this.load(worker, this.opts.analysis ?? {});
     const transient = this.opts.transientDirs ?? [];
     const remembered = absolute.filter((p) => !transient.some((dir) => p.startsWith(resolve(dir) + sep)));
     if (remembered.length) await this.recent.add(remembered).catch(() => undefined);
@@ -170,14 +200,56 @@ export class AnalyzerBackend {
     this.emit('analysis:reset', { label: '', source: 'file' });
   }
 
+  /** Reads the worker's files; a replay reads only what the stopped worker had analysed, and answers no request before. */
+  private load(worker: CaptureWorker, options: SessionOptions): Promise<void> {
+    const replay = worker.replayOf ? { lastFrame: worker.replayOf.lastFrame, finish: worker.replayOf.loadEnded } : undefined;
+    return worker.client.call('load', { paths: worker.paths, label: worker.label, options, replay }).then(
+      () => {
+        worker.loadEnded = true;
+        worker.stopRequested = false;
+      },
+      (e) => {
+        if (this.current === worker && !worker.stopping) this.emit('analysis:error', { message: message(e) });
+      },
+    );
+  }
+
+  /**
+   * Runs `use` on the current worker once it is ready. A call cut short because that worker was
+   * stopped for not responding is asked again (`retry`) of the worker that rebuilds its frames.
+   */
+  private async withWorker<T>(use: (worker: CaptureWorker) => Promise<T>, none: () => T, retry = true): Promise<T> {
+    let worker = this.current;
+    while (worker) {
+      await worker.ready;
+      try {
+        return await use(worker);
+      } catch (e) {
+        const next = this.current;
+        if (!retry || !worker.stopping || !next?.replayOf || next === worker) throw e;
+        worker = next;
+      }
+    }
+    return none();
+  }
+
+  private async cancel(): Promise<void> {
+    const worker = this.current;
+    if (!worker) return;
+    const stall = worker.watchdog.stalled;
+    if (stall) return this.stopStuck(worker, stall);
+    if (worker.source !== 'file') return;
+    // A worker stuck in a frame cannot read this; if the watchdog finds it stuck, it is stopped.
+    worker.stopRequested = true;
+    await worker.client.call('cancel', undefined).catch(() => undefined);
+  }
+
   /** The display filter and sort apply to the current capture and to every capture opened after it. */
   private async view(filter: string, sort: SortSpec | null): Promise<ViewResponse> {
-    const answer: ViewResponse = this.current
-      ? await this.current.client.call('view', { filter, sort })
-      : (() => {
-          const compiled = compileFilter(filter);
-          return compiled.ok ? { ok: true as const, counts: EMPTY_PAGE() } : { ok: false as const, error: compiled.error, position: compiled.position };
-        })();
+    const answer: ViewResponse = await this.withWorker((w) => w.client.call('view', { filter, sort }), () => {
+      const compiled = compileFilter(filter);
+      return compiled.ok ? { ok: true as const, counts: EMPTY_PAGE() } : { ok: false as const, error: compiled.error, position: compiled.position };
+    });
     if (answer.ok) this.displayView = { filter, sort };
     return answer;
   }
@@ -186,6 +258,12 @@ export class AnalyzerBackend {
     const live = this.liveCapture();
     if (!live.ok) return live;
     if (this.live?.running) return { ok: false, error: 'a live capture is already running' };
+    let ring: LiveCaptureRequest['ring'] = null;
+    if (req.ring) {
+      const directory = this.opts.askWhere ? await this.opts.askWhere.ringDirectory() : this.opts.ringDirectory ?? null;
+      if (directory === null) return { ok: false, error: this.opts.askWhere ? CANCELLED : NO_RING_DIRECTORY };
+      ring = { ...req.ring, directory };
+    }
     const run = new LiveRun(`${req.device} (live)`, {
       error: (text) => {
         if (this.live === run) this.emit('analysis:error', { message: text });
@@ -193,12 +271,12 @@ export class AnalyzerBackend {
       stopped: () => void this.finishLive(run),
     });
     try {
-      await live.controller.start(req, run.sink);
+      await live.controller.start({ device: req.device, filter: req.filter, ring }, run.sink);
     } catch (e) {
       return { ok: false, error: message(e) };
     }
     this.live = run;
-    const client = await this.startWorker(run.label, 'live', []);
+    const { client } = await this.startWorker(run.label, 'live', []);
     await client.call('live-begin', { label: run.label, options: this.opts.analysis ?? {} });
     run.attach((frames) => client.sendLive(frames));
     return { ok: true };
@@ -217,35 +295,47 @@ export class AnalyzerBackend {
     await this.current.client.call('live-end', undefined).catch(() => undefined);
   }
 
-  private async save(path: string | null, msnpOnly: boolean): Promise<RequestResult<'capture:save'>> {
+  private async save(msnpOnly: boolean): Promise<RequestResult<'capture:save'>> {
     const current = this.current;
     if (!current) return { ok: false, error: 'nothing to save: no capture is open' };
-    const target = path ?? this.newOutput(current.label, msnpOnly ? '-msnp.pcapng' : '.pcapng');
+    const target = await this.writeTarget(current.label, msnpOnly ? '-msnp.pcapng' : '.pcapng');
+    if (!target) return { ok: false, error: CANCELLED };
     try {
       let frames: number;
       if (current.source === 'live' && this.opts.liveCapture) {
         const msnp = msnpOnly ? await current.client.call('msnp-frames', undefined) : new Uint8Array(0);
-        frames = await this.opts.liveCapture.save(target, msnpOnly, (n) => msnp[n] === 1);
+        frames = await this.opts.liveCapture.save(target.path, msnpOnly, (n) => msnp[n] === 1);
       } else {
-        frames = await current.client.call('save', { path: target, msnpOnly });
+        await current.ready;
+        frames = await current.client.call('save', { path: target.path, msnpOnly });
       }
-      if (path === null) this.outputs.set(basename(target), target);
-      return { ok: true, path: target, frames };
+      if (target.download) this.outputs.set(basename(target.path), target.path);
+      return { ok: true, path: target.path, frames };
     } catch (e) {
       return { ok: false, error: message(e) };
     }
   }
 
-  private async exportAnalysis(format: 'json' | 'csv', path: string | null): Promise<RequestResult<'file:export'>> {
-    if (!this.current) return { ok: false, error: 'nothing to export: no capture is open' };
-    const target = path ?? this.newOutput(this.current.label, `-analysis.${format}`);
+  private async exportAnalysis(format: 'json' | 'csv'): Promise<RequestResult<'file:export'>> {
+    const current = this.current;
+    if (!current) return { ok: false, error: 'nothing to export: no capture is open' };
+    const target = await this.writeTarget(current.label, `-analysis.${format}`);
+    if (!target) return { ok: false, error: CANCELLED };
     try {
-      await this.current.client.call('export', { format, path: target });
-      if (path === null) this.outputs.set(basename(target), target);
-      return { ok: true, path: target };
+      await current.ready;
+      await current.client.call('export', { format, path: target.path });
+      if (target.download) this.outputs.set(basename(target.path), target.path);
+      return { ok: true, path: target.path };
     } catch (e) {
       return { ok: false, error: message(e) };
     }
+  }
+
+  /** Where a save or export goes: the user's choice (null: cancelled), or a fresh name in the output directory, offered as a download. */
+  private async writeTarget(label: string, suffix: string): Promise<{ path: string; download: boolean } | null> {
+    if (!this.opts.askWhere) return { path: this.newOutput(label, suffix), download: true };
+    const path = await this.opts.askWhere.saveFile(label, suffix);
+    return path ? { path, download: false } : null;
   }
 
   /** A fresh name in the output directory (never one handed out before, even if that file is gone). */
@@ -255,41 +345,114 @@ export class AnalyzerBackend {
     return target;
   }
 
-  private async startWorker(label: string, source: 'file' | 'live', paths: string[]): Promise<WorkerClient> {
-    const worker = (this.opts.spawnWorker ?? spawnAnalysisWorker)();
-    const client: WorkerClient = new WorkerClient(worker, (event) => this.onWorkerEvent(client, event), (reason) => this.onWorkerDeath(client, reason));
-    await this.replaceWorker({ client, label, source, paths });
+  private async startWorker(label: string, source: 'file' | 'live', paths: string[]): Promise<CaptureWorker> {
+    const worker = this.createWorker(label, source, paths, null);
+    await this.replaceWorker(worker);
+    return worker;
+  }
+
+  private createWorker(label: string, source: 'file' | 'live', paths: string[], replayOf: ReplayOf | null): CaptureWorker {
+    const worker = new CaptureWorker({
+      label, source, paths, replayOf,
+      spawn: this.opts.spawnWorker ?? spawnAnalysisWorker,
+      limits: this.watchdogLimits,
+      tempParent: this.opts.tempDir ?? tmpdir(),
+    }, {
+      event: (w, event) => this.onWorkerEvent(w, event),
+      death: (w, reason) => this.onWorkerDeath(w, reason),
+      stalled: (w, stall) => this.onStalled(w, stall),
+      resumed: (w) => {
+        if (this.current === w && w.lastProgress) this.emitProgress(w, w.progressWithoutStall());
+      },
+      expired: (w, stall) => void this.stopStuck(w, stall),
+    });
     if (this.displayView.filter !== '' || this.displayView.sort !== null) {
       // Calls are answered in order: the view is in place before the first frame is read.
-      client.call('view', this.displayView).catch(() => undefined);
+      worker.client.call('view', this.displayView).catch(() => undefined);
     }
-    return client;
+    return worker;
   }
 
-  private async replaceWorker(next: Current | null): Promise<void> {
+  private async replaceWorker(next: CaptureWorker | null): Promise<void> {
     const previous = this.current;
     this.current = next;
-    await previous?.client.dispose();
+    await previous?.end();
   }
 
-  private onWorkerEvent(client: WorkerClient, event: WorkerEvent): void {
-    if (this.current?.client !== client) return;
-    if (event.channel === 'analysis:progress' && this.current.source === 'live') {
-      const stats = this.live?.stats;
-      if (stats) {
-        const { captured, dropped, elapsedSeconds } = stats;
-        this.emit('analysis:progress', { ...event.payload, captured, elapsedSeconds, ...(dropped === null ? {} : { dropped }) });
-        return;
-      }
+  private onWorkerEvent(worker: CaptureWorker, event: WorkerEvent): void {
+    if (this.current !== worker) return;
+    if (event.channel === 'analysis:progress') {
+      // A replay's progress is not news: the renderer was told where the analysis stopped.
+      if (worker.replayOf) return;
+      const stats = worker.source === 'live' ? this.live?.stats : null;
+      const live = stats ? { captured: stats.captured, elapsedSeconds: stats.elapsedSeconds, ...(stats.dropped === null ? {} : { dropped: stats.dropped }) } : {};
+      this.emitProgress(worker, { ...event.payload, ...live });
+      return;
     }
     this.emit(event.channel, event.payload as never);
   }
 
-  private onWorkerDeath(client: WorkerClient, reason: string): void {
-    if (this.current?.client !== client) return;
+  private emitProgress(worker: CaptureWorker, progress: LoadProgress): void {
+    worker.lastProgress = progress;
+    this.emit('analysis:progress', progress);
+  }
+
+  private onStalled(worker: CaptureWorker, stall: Stall): void {
+    if (this.current !== worker) return;
+    if (worker.stopRequested) {
+      void this.stopStuck(worker, stall);
+      return;
+    }
+    this.emitProgress(worker, { ...worker.progressWithoutStall(), stalled: { frame: stall.frame, seconds: this.watchdogLimits.stallMs / 1000 } });
+  }
+
+  /**
+   * Terminates a worker that stopped responding (at once: it cannot answer a clean-up call) and
+   * removes its temporary directory. A fresh worker then re-reads the frames analysed before the
+   * stuck one (a live capture ends, and reads them from what it captured), so the packet list,
+   * details and results stay. A replay that gets stuck is not replayed again.
+   */
+  private async stopStuck(worker: CaptureWorker, stall: Stall): Promise<void> {
+    if (worker.stopping) return;
+    worker.stopping = true;
+    const stopped: StoppedAt = { frame: stall.frame, lastFrame: stall.lastDone };
+    const text = stoppedText(stopped);
+    if (this.current !== worker) return worker.end(text);
+    const replay = worker.replayOf
+      ? null
+      : this.createWorker(worker.label, 'file', worker.paths, { ...stopped, loadEnded: worker.source === 'file' && worker.loadEnded });
+    this.current = replay;
+    // Before the kill: calls it cuts short are asked again of the replay, once it has read.
+    if (replay) replay.ready = this.replay(replay, worker.source);
+    await worker.end(text);
+    this.emit('analysis:error', { message: text });
+    this.emit('analysis:progress', { ...worker.progressWithoutStall(), frames: stall.lastDone, done: true, stopped });
+    if (!replay) void this.stopLive();
+  }
+
+  private async replay(replay: CaptureWorker, stoppedSource: 'file' | 'live'): Promise<void> {
+    if (stoppedSource === 'live') {
+      await this.stopLive();
+      const path = join(replay.tempDir, 'live-capture.pcapng');
+      try {
+        if (!this.opts.liveCapture) throw new Error(LIVE_UNAVAILABLE);
+        await this.opts.liveCapture.save(path, false, () => true);
+      } catch (e) {
+        if (this.current === replay) this.emit('analysis:error', { message: `the live capture could not be read again: ${message(e)}` });
+        return;
+      }
+      replay.paths = [path];
+    }
+    const { __testHangAtFrame: _, ...options } = this.opts.analysis ?? {};
+    await this.load(replay, options);
+  }
+
+  private onWorkerDeath(worker: CaptureWorker, reason: string): void {
+    if (this.current !== worker) return;
     this.emit('analysis:error', { message: reason });
-    this.emit('analysis:progress', { source: this.current.source, label: this.current.label, bytesDone: 0, bytesTotal: 0, frames: 0, framesPerSecond: 0, done: true });
+    this.emit('analysis:progress', { source: worker.source, label: worker.label, bytesDone: 0, bytesTotal: 0, frames: 0, framesPerSecond: 0, done: true });
     this.current = null;
+    void worker.end(reason);
     void this.stopLive();
   }
 }

@@ -1,12 +1,13 @@
-// Describes a capture file whose reading was cut short (cancelled): the reader reports a file's
-// CaptureInfo only at its end, so the back end rebuilds one from the file's first bytes and the
-// frames it did read.
+// What a file's first bytes say it is: pcap, pcapng (either possibly gzip-compressed) or not a
+// capture at all, which file:open refuses before anything reads it. Also describes a capture file
+// whose reading was cut short (cancelled): the reader reports a file's CaptureInfo only at its
+// end, so the back end rebuilds one from the file's first bytes and the frames it did read.
 
 import { closeSync, openSync, readSync } from 'node:fs';
 import { constants, gunzipSync } from 'node:zlib';
 import type { CaptureInfo } from '../../shared/model';
-
-const PCAPNG_SHB = [0x0a, 0x0d, 0x0d, 0x0a];
+import { isPcapMagic } from '../engine/capture/pcap-parser';
+import { SHB_TYPE } from '../engine/capture/pcapng-constants';
 
 function readHead(path: string, length: number): Uint8Array {
   const fd = openSync(path, 'r');
@@ -19,15 +20,28 @@ function readHead(path: string, length: number): Uint8Array {
   }
 }
 
+/** Format (null: neither pcap nor pcapng) and compression from the first bytes; throws if the file cannot be read. */
+export function captureFormat(path: string): { format: 'pcap' | 'pcapng' | null; gzip: boolean } {
+  let head = readHead(path, 4096);
+  const gzip = head[0] === 0x1f && head[1] === 0x8b;
+  if (gzip) {
+    try {
+      // A partial gzip stream inflates fine with a sync flush: enough for the magic.
+      head = gunzipSync(head, { finishFlush: constants.Z_SYNC_FLUSH });
+    } catch {
+      return { format: null, gzip };
+    }
+  }
+  if (head.length < 4) return { format: null, gzip };
+  const magic = (head[0] | (head[1] << 8) | (head[2] << 16) | (head[3] << 24)) >>> 0;
+  return { format: magic === SHB_TYPE ? 'pcapng' : isPcapMagic(magic) ? 'pcap' : null, gzip };
+}
+
 /** Format and compression from the first bytes; unreadable files count as pcap. */
 export function sniffCapture(path: string): { format: 'pcap' | 'pcapng'; gzip: boolean } {
   try {
-    let head = readHead(path, 4096);
-    const gzip = head[0] === 0x1f && head[1] === 0x8b;
-    // A partial gzip stream inflates fine with a sync flush: enough for the magic.
-    if (gzip) head = gunzipSync(head, { finishFlush: constants.Z_SYNC_FLUSH });
-    const pcapng = PCAPNG_SHB.every((b, i) => head[i] === b);
-    return { format: pcapng ? 'pcapng' : 'pcap', gzip };
+    const { format, gzip } = captureFormat(path);
+    return { format: format ?? 'pcap', gzip };
   } catch {
     return { format: 'pcap', gzip: false };
   }

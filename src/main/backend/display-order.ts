@@ -6,7 +6,11 @@
 import { compileFilter, type FramePredicate } from '../../shared/display-filter/compile-filter';
 import type { FrameFields } from '../../shared/display-filter/frame-fields';
 import type { FrameCounts, SortSpec, ViewResponse } from '../../shared/packet-page';
+import { decodePacket } from '../engine/decode/decode-packet';
 import type { PacketTable } from './packet-table';
+
+/** A frame's captured bytes by frame index, read synchronously (null when they cannot be read). */
+export type FrameBytesSource = (index: number) => Uint8Array | null;
 
 /** Sorting by Info builds every shown row's text: beyond this many rows it is refused, not slow. */
 export const MAX_INFO_SORT_ROWS = 500_000;
@@ -23,8 +27,34 @@ export class DisplayOrder {
   private covered = 0;
   private version = 0;
   private readonly scratch: FrameFields = { number: 0 };
+  /** The bytes of the frame a predicate is looking at, read at most once per frame. */
+  private bytesIndex = -1;
+  private bytesValue: Uint8Array | null = null;
+  private payloadIndex = -1;
+  private payloadValue: Uint8Array | null = null;
 
-  constructor(private readonly table: PacketTable, private readonly maxInfoSortRows = MAX_INFO_SORT_ROWS) {}
+  constructor(private readonly table: PacketTable, private readonly maxInfoSortRows = MAX_INFO_SORT_ROWS, private readonly readBytes: FrameBytesSource | null = null) {
+    // Two closures for the whole life of the order: filters that read bytes allocate nothing per frame.
+    this.scratch.bytes = () => this.frameBytes(this.scratch.number - 1);
+    this.scratch.payload = () => this.framePayload(this.scratch.number - 1);
+  }
+
+  private frameBytes(index: number): Uint8Array | null {
+    if (index !== this.bytesIndex) {
+      this.bytesIndex = index;
+      this.bytesValue = this.readBytes?.(index) ?? null;
+    }
+    return this.bytesValue;
+  }
+
+  private framePayload(index: number): Uint8Array | null {
+    if (index !== this.payloadIndex) {
+      this.payloadIndex = index;
+      const bytes = this.frameBytes(index);
+      this.payloadValue = bytes ? decodePacket(this.table.linkType(index), bytes)?.payload ?? null : null;
+    }
+    return this.payloadValue;
+  }
 
   /** Applies a filter expression ('' for none) and a sort; on a bad filter the previous view stays. */
   setView(expression: string, sort: SortSpec | null): ViewResponse {
@@ -44,6 +74,7 @@ export class DisplayOrder {
     }
     this.predicate = predicate;
     this.sort = effectiveSort;
+    this.bytesIndex = this.payloadIndex = -1;
     this.order = null;
     this.length = 0;
     this.covered = 0;

@@ -2,7 +2,8 @@
 // every ~50 ms when they changed (the rows themselves are asked for by the renderer), result
 // increments at most every 500 ms while a file loads and every 150 ms during live capture (so the
 // status bar's command and session counts keep up), longer when taking and sending one is slow,
-// and only when frames arrived since the last one; progress every ~100 ms.
+// and only when frames arrived since the last one, and not while the main side is behind (the next
+// increment then carries both); progress every ~100 ms.
 
 import type { LoadProgress } from '../../shared/ipc-contract';
 import type { FrameCounts } from '../../shared/packet-page';
@@ -16,6 +17,8 @@ export interface PacerSource {
   /** The packet list's counts, or null when unchanged since the previous call. */
   counts(): FrameCounts | null;
   progress(): LoadProgress;
+  /** The main side has not taken what was sent: a snapshot now would only wait. */
+  congested?(): boolean;
 }
 
 export interface PacerTiming {
@@ -74,7 +77,7 @@ export class EventPacer {
   tick(): void {
     if (this.flushCounts()) this.framesSinceResult = true;
     const now = this.timing.now();
-    if (this.framesSinceResult && now - this.lastResult >= this.resultInterval) {
+    if (this.framesSinceResult && now - this.lastResult >= this.resultInterval && !this.source.congested?.()) {
       this.framesSinceResult = false;
       this.source.emit({ channel: 'analysis:result', payload: { delta: this.source.snapshot(), final: false } });
       // Sending counts too: the increment is copied to the main thread and serialised again there.

@@ -6,7 +6,7 @@
 // A gzip capture is decompressed once to a temporary file on the first request (offsets are
 // offsets in the decompressed stream).
 
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createReadStream, createWriteStream, readSync } from 'node:fs';
 import { mkdtemp, open, rm, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,8 +30,17 @@ async function readExactly(handle: FileHandle, position: number, length: number)
   return bytesRead === length ? buffer : null;
 }
 
+/** Where a pcapng block's packet data starts, from its first 4 bytes (the block type, either byte order). */
+function blockDataStart(type: Uint8Array | null): number | null {
+  if (!type) return null;
+  const view = new DataView(type.buffer, type.byteOffset, 4);
+  return PCAPNG_DATA_START.get(view.getUint32(0, true)) ?? PCAPNG_DATA_START.get(view.getUint32(0, false)) ?? null;
+}
+
 export class FrameBytesReader {
   private readonly sources = new Map<number, Promise<OpenSource | null>>();
+  /** Sources opened by openAll(), for readSync(). */
+  private readonly opened = new Map<number, OpenSource>();
   private tempDir: Promise<string> | null = null;
 
   /** `paths[i]` is capture source i; `rawSources` are plain byte stores (the live spool) read as is. */
@@ -41,18 +50,36 @@ export class FrameBytesReader {
   async read(source: number, recordOffset: number, capturedLength: number): Promise<Uint8Array | null> {
     const open = await this.open(source);
     if (!open) return null;
-    let dataStart = open.recordDataStart;
-    if (dataStart === null) {
-      const type = await readExactly(open.handle, recordOffset, 4);
-      if (!type) return null;
-      const view = new DataView(type.buffer);
-      dataStart = PCAPNG_DATA_START.get(view.getUint32(0, true)) ?? PCAPNG_DATA_START.get(view.getUint32(0, false)) ?? null;
-      if (dataStart === null) return null;
-    }
-    return readExactly(open.handle, recordOffset + dataStart, capturedLength);
+    const dataStart = open.recordDataStart ?? blockDataStart(await readExactly(open.handle, recordOffset, 4));
+    return dataStart === null ? null : readExactly(open.handle, recordOffset + dataStart, capturedLength);
+  }
+
+  /** Opens every source (decompressing gzip ones), so that readSync() can serve any frame. */
+  async openAll(): Promise<void> {
+    const ids = [...this.paths.keys(), ...this.rawSources.keys()];
+    await Promise.all(ids.map(async (id) => {
+      const source = await this.open(id);
+      if (source) this.opened.set(id, source);
+    }));
+  }
+
+  /**
+   * read(), synchronously, for display filters that test bytes over many frames (one pass with no
+   * await per frame). Null for a source openAll() has not opened, or bytes the file no longer holds.
+   */
+  readSync(source: number, recordOffset: number, capturedLength: number): Uint8Array | null {
+    const open = this.opened.get(source);
+    if (!open) return null;
+    const exactly = (position: number, length: number): Uint8Array | null => {
+      const buffer = new Uint8Array(length);
+      return readSync(open.handle.fd, buffer, 0, length, position) === length ? buffer : null;
+    };
+    const dataStart = open.recordDataStart ?? blockDataStart(exactly(recordOffset, 4));
+    return dataStart === null ? null : exactly(recordOffset + dataStart, capturedLength);
   }
 
   async close(): Promise<void> {
+    this.opened.clear();
     const opened = await Promise.all(this.sources.values());
     this.sources.clear();
     await Promise.all(opened.map((s) => s?.handle.close().catch(() => undefined)));

@@ -1,6 +1,7 @@
-// Where an export or save goes when the renderer gives no path (the browser mode has no save
-// dialog): the user's Downloads folder if there is one, else the home directory, under a name
-// derived from the capture's label that does not overwrite an existing file.
+// Where an export or save goes when nobody is asked (no AskWhere: the browser mode, which has no
+// save dialog, and tests): the user's Downloads folder if there is one, else the home directory
+// (the browser mode passes its own directory), under a name derived from the capture's label
+// that does not overwrite an existing file.
 
 import { existsSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';

@@ -6,7 +6,7 @@
 // keep their display-filter fields. Arrays grow in fixed chunks, so a capture of millions of
 // frames never holds a doubled copy while growing.
 
-import type { FrameFields } from '../../shared/display-filter/frame-fields';
+import { FrameLayer, type FrameFields } from '../../shared/display-filter/frame-fields';
 import type { FrameKind } from '../../shared/model';
 import type { CapturedFrame } from '../engine/capture/captured-frame';
 import { tcpFlagsText } from '../engine/decode/protocol-names';
@@ -56,6 +56,19 @@ class Chunk {
   readonly infoKind = new Uint8Array(CHUNK_SIZE);
 }
 
+/** A TCP stream's first sender and each direction's first sequence number (for relative tcp.seq). */
+interface SequenceBases {
+  addr: number;
+  port: number;
+  forward: number;
+  /** null until the reverse direction sends (or acknowledges) something. */
+  reverse: number | null;
+}
+
+const LINKTYPE_ETHERNET = 1;
+const TCP_SYN = 0x02;
+const TCP_ACK = 0x10;
+
 /** Bytes one frame costs in the columns (for the README's memory figure and the tests). */
 export const BYTES_PER_FRAME = 8 + 8 + 4 * 9 + 2 * 6 + 4;
 
@@ -69,6 +82,9 @@ export class PacketTable {
   /** Display-filter fields of frames that complete MSNP commands, by frame index. */
   private readonly msnpFields = new Map<number, NonNullable<FrameFields['msnp']>>();
   private readonly msnpStreams = new Set<number>();
+  /** Per TCP stream (a few dozen bytes a connection, not per frame). */
+  private readonly sequenceBases = new Map<number, SequenceBases>();
+  private readonly protocolLayers: number[] = [];
 
   /** Frames recorded; frame numbers are 1…size. */
   get size(): number {
@@ -115,6 +131,7 @@ export class PacketTable {
       c.ack[j] = pkt.tcp.ack;
       c.window[j] = pkt.tcp.window;
       c.tcpFlags[j] = pkt.tcp.flags;
+      if (outcome.stream >= 0) this.noteSequenceBase(outcome.stream, c.srcAddr[j], pkt.srcPort, pkt.tcp.seq, pkt.tcp.ack, pkt.tcp.flags);
     }
     if (commands.length) {
       c.protocol[j] = this.protocols.id(streamProtocol ?? 'MSNP');
@@ -145,6 +162,22 @@ export class PacketTable {
       this.infoText.set(i, `${this.templateInfo(c, j)} [${pkt.truncated}]`);
       c.infoKind[j] = InfoKind.Text;
     }
+  }
+
+  /**
+   * As Wireshark: a direction's base is its SYN's sequence number (so the SYN is 0), or one less
+   * than the first sequence number seen when the capture starts mid-stream (so that byte is 1); a
+   * direction that has not sent yet takes its base from the first acknowledgement of it.
+   */
+  private noteSequenceBase(stream: number, addr: number, port: number, seq: number, ack: number, flags: number): void {
+    const base = (flags & TCP_SYN) !== 0 ? seq : (seq - 1) >>> 0;
+    const known = this.sequenceBases.get(stream);
+    if (!known) {
+      this.sequenceBases.set(stream, { addr, port, forward: base, reverse: (flags & TCP_ACK) !== 0 ? (ack - 1) >>> 0 : null });
+      return;
+    }
+    const forward = known.addr === addr && known.port === port;
+    if (!forward && known.reverse === null) known.reverse = base;
   }
 
   private templateInfo(c: Chunk, j: number): string {
@@ -184,6 +217,9 @@ export class PacketTable {
   kind(index: number): FrameKind {
     return FRAME_KINDS[this.chunk(index).kind[index & CHUNK_MASK]];
   }
+  linkType(index: number): number {
+    return this.chunk(index).linkType[index & CHUNK_MASK];
+  }
   stream(index: number): number {
     return this.chunk(index).stream[index & CHUNK_MASK];
   }
@@ -204,15 +240,61 @@ export class PacketTable {
     const c = this.chunk(index);
     const j = index & CHUNK_MASK;
     into.number = index + 1;
+    into.length = c.originalLength[j];
+    into.capturedLength = c.capturedLength[j];
+    into.timeUs = c.tsUs[j];
+    into.timeRelativeUs = c.tsUs[j] - this.chunks[0].tsUs[0];
+    into.timeDeltaUs = index === 0 ? 0 : c.tsUs[j] - this.timeUs(index - 1);
     const ip = c.infoKind[j] !== InfoKind.NotIp;
     into.ipSrc = ip ? this.addresses.text(c.srcAddr[j]) : undefined;
     into.ipDst = ip ? this.addresses.text(c.dstAddr[j]) : undefined;
+    into.ipProto = ip ? c.ipProto[j] : undefined;
     const tcp = ip && c.ipProto[j] === 6;
+    const udp = ip && c.ipProto[j] === 17;
+    let layers = c.linkType[j] === LINKTYPE_ETHERNET ? FrameLayer.Eth : 0;
+    if (ip) layers |= into.ipSrc!.includes(':') ? FrameLayer.Ipv6 : FrameLayer.Ipv4;
+    if (tcp) layers |= FrameLayer.Tcp;
+    if (udp) layers |= FrameLayer.Udp;
+    const protocolLayer = this.protocolLayer(c.protocol[j]);
+    if (protocolLayer !== FrameLayer.Http || c.payloadLength[j] > 0) layers |= protocolLayer;
+    into.layers = layers;
     into.tcpSrcPort = tcp ? c.srcPort[j] : undefined;
     into.tcpDstPort = tcp ? c.dstPort[j] : undefined;
     into.tcpStream = tcp ? c.stream[j] : undefined;
+    into.tcpLen = tcp ? c.payloadLength[j] : undefined;
+    into.tcpSeqRaw = tcp ? c.seq[j] : undefined;
+    into.tcpAckRaw = tcp && (c.tcpFlags[j] & TCP_ACK) !== 0 ? c.ack[j] : undefined;
+    into.tcpWindow = tcp ? c.window[j] : undefined;
+    into.tcpFlags = tcp ? c.tcpFlags[j] : undefined;
+    this.relativeSequence(c, j, into);
+    into.udpSrcPort = udp ? c.srcPort[j] : undefined;
+    into.udpDstPort = udp ? c.dstPort[j] : undefined;
+    into.udpLength = udp ? 8 + c.payloadLength[j] : undefined;
     into.msnp = this.msnpFields.get(index);
     return into;
+  }
+
+  /** The layer bit a Protocol column value implies (HTTP, P2P), by interned id: no string work per frame. */
+  private protocolLayer(id: number): number {
+    let bit = this.protocolLayers[id];
+    if (bit === undefined) {
+      const name = this.protocols.text(id);
+      bit = this.protocolLayers[id] = name === 'HTTP' ? FrameLayer.Http : name === 'MSNP2P' || name === 'MSNFTP' ? FrameLayer.P2p : 0;
+    }
+    return bit;
+  }
+
+  private relativeSequence(c: Chunk, j: number, into: FrameFields): void {
+    const bases = into.tcpSeqRaw === undefined ? undefined : this.sequenceBases.get(c.stream[j]);
+    if (!bases) {
+      into.tcpSeq = into.tcpAck = undefined;
+      return;
+    }
+    const forward = bases.addr === c.srcAddr[j] && bases.port === c.srcPort[j];
+    const own = forward ? bases.forward : bases.reverse;
+    const other = forward ? bases.reverse : bases.forward;
+    into.tcpSeq = own === null ? undefined : (c.seq[j] - own) >>> 0;
+    into.tcpAck = into.tcpAckRaw === undefined || other === null ? undefined : (c.ack[j] - other) >>> 0;
   }
 
   get(number: number): FrameLocation | null {

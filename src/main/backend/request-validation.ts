@@ -1,8 +1,10 @@
 // Checks the shape of every request argument before a handler sees it: arguments come from a
 // renderer (or, in browser mode, a WebSocket) and are not trusted to match the TypeScript types.
-// Returns an error message, or null when the argument is acceptable.
+// Returns an error message, or null when the argument is acceptable. Requests that make the back
+// end write a file take no path from the other side: their arguments may carry only the keys
+// the contract names, so a `path` or a ring `directory` is refused, not ignored.
 
-import type { RequestChannel } from '../../shared/ipc-contract';
+import { RING_LIMITS, type RequestChannel } from '../../shared/ipc-contract';
 import { MAX_PAGE_ROWS, SORT_COLUMNS } from '../../shared/packet-page';
 
 const MAX_PATHS = 64;
@@ -13,7 +15,10 @@ type Check = (arg: unknown) => string | null;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isPath = (v: unknown): v is string => typeof v === 'string' && v.length > 0 && v.length <= MAX_PATH_LENGTH && !v.includes('\0');
-const optionalPath = (v: unknown) => v === undefined || v === null || isPath(v);
+/** True when `v` has no key besides `keys` (an extra key, such as a path, is a refusal). */
+const onlyKeys = (v: Record<string, unknown>, keys: readonly string[]) => Object.keys(v).every((k) => keys.includes(k));
+const NO_PATH = '(no path: the back end chooses where to write)';
+const within = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
 const noArg: Check = () => null;
 const isSort = (v: unknown) => v === null || (isObject(v) && SORT_COLUMNS.includes(v.column as never) && typeof v.desc === 'boolean');
 
@@ -38,20 +43,21 @@ const CHECKS: Record<RequestChannel, Check> = {
   'capture:check-filter': (a) =>
     isObject(a) && typeof a.device === 'string' && typeof a.filter === 'string' ? null : 'expected { device: string, filter: string }',
   'capture:start': (a) => {
-    if (!isObject(a) || typeof a.device !== 'string' || a.device === '' || typeof a.filter !== 'string') {
+    if (!isObject(a) || !onlyKeys(a, ['device', 'filter', 'ring']) || typeof a.device !== 'string' || a.device === '' || typeof a.filter !== 'string') {
       return 'expected { device: string, filter: string, ring? }';
     }
     const ring = a.ring;
     if (ring === undefined || ring === null) return null;
-    return isObject(ring) && isPath(ring.directory) && Number.isFinite(ring.fileSizeMb) && (ring.fileSizeMb as number) > 0 &&
-      Number.isSafeInteger(ring.files) && (ring.files as number) > 0
+    const { minFiles, maxFiles, minFileSizeMb, maxFileSizeMb } = RING_LIMITS;
+    return isObject(ring) && onlyKeys(ring, ['fileSizeMb', 'files']) && within(ring.fileSizeMb, minFileSizeMb, maxFileSizeMb) &&
+      Number.isSafeInteger(ring.files) && within(ring.files, minFiles, maxFiles)
       ? null
-      : 'expected ring { directory, fileSizeMb > 0, files ≥ 1 }';
+      : `expected ring { fileSizeMb: ${minFileSizeMb}–${maxFileSizeMb}, files: ${minFiles}–${maxFiles} } ${NO_PATH}`;
   },
   'capture:stop': noArg,
-  'capture:save': (a) => (isObject(a) && typeof a.msnpOnly === 'boolean' && optionalPath(a.path) ? null : 'expected { path?: string, msnpOnly: boolean }'),
+  'capture:save': (a) => (isObject(a) && onlyKeys(a, ['msnpOnly']) && typeof a.msnpOnly === 'boolean' ? null : `expected { msnpOnly: boolean } ${NO_PATH}`),
   'file:export': (a) =>
-    isObject(a) && (a.format === 'json' || a.format === 'csv') && optionalPath(a.path) ? null : "expected { format: 'json' | 'csv', path?: string }",
+    isObject(a) && onlyKeys(a, ['format']) && (a.format === 'json' || a.format === 'csv') ? null : `expected { format: 'json' | 'csv' } ${NO_PATH}`,
 };
 
 export function validateRequest(channel: string, arg: unknown): string | null {

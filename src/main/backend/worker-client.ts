@@ -1,11 +1,12 @@
 // The back end's handle on one analysis worker: typed calls as `{seq, request}` with a map of
 // pending replies (Signal Desktop's worker pool pattern), the worker's events handed to a
-// listener, and live frames packed into one transferable buffer per batch. If the worker dies,
+// listener (each batch of them acknowledged once handed over, so the worker can send more), and
+// live frames packed into one transferable buffer per batch. If the worker dies,
 // every pending call is rejected and the owner is told once.
 
 import { Worker } from 'node:worker_threads';
 import type { CapturedFrame } from '../engine/capture/captured-frame';
-import type { FromWorker, ToWorker, WorkerCall, WorkerCalls, WorkerEvent, WorkerRequest } from './worker-protocol';
+import type { FromWorker, ToWorker, WorkerCall, WorkerCalls, WorkerEvent, WorkerInit, WorkerRequest } from './worker-protocol';
 
 /** What WorkerClient needs of a worker_threads Worker. */
 export interface WorkerLike {
@@ -50,10 +51,16 @@ export class WorkerClient {
     private readonly worker: WorkerLike,
     onEvent: (event: WorkerEvent) => void,
     private readonly onDeath: (reason: string) => void,
+    init?: WorkerInit,
   ) {
+    if (init) worker.postMessage({ init });
     worker.on('message', (message) => {
-      if ('event' in message) {
-        onEvent(message.event);
+      if ('batch' in message) {
+        try {
+          for (const event of message.events) onEvent(event);
+        } finally {
+          if (this.deadReason === null) worker.postMessage({ ack: message.batch });
+        }
         return;
       }
       const pending = this.pending.get(message.seq);
@@ -104,6 +111,12 @@ export class WorkerClient {
       clearTimeout(timer);
     }
     this.die('analysis worker stopped');
+    await this.worker.terminate();
+  }
+
+  /** Kills a worker that stopped responding: no clean-up call (it would never be answered). */
+  async terminate(reason: string): Promise<void> {
+    this.die(reason);
     await this.worker.terminate();
   }
 

@@ -2,6 +2,8 @@
 // worker pool, every call is `{seq, request}` and gets exactly one `{seq, ok, …}` reply; the
 // worker's events (rows, snapshots, progress, errors) carry no seq and are forwarded to the
 // renderer as they are. Live frames travel one way in batches (`{live}`), without replies.
+// Events travel in numbered batches that the main side acknowledges (`{ack}`) once it has
+// processed them: the worker keeps only a few unacknowledged (event-outbox.ts).
 
 import type { EventChannels } from '../../shared/ipc-contract';
 import type { FrameDetail } from '../../shared/model';
@@ -12,12 +14,27 @@ export interface SessionOptions {
   msnpPorts?: number[];
   heuristics?: boolean;
   showSecrets?: boolean;
+  /**
+   * TEST-ONLY: the session spins forever when it reaches this frame, so tests can drive the
+   * watchdog deterministically. Set only by the main side's BackendOptions (never by a renderer).
+   */
+  __testHangAtFrame?: number;
+}
+
+/**
+ * Rebuild what a stopped worker had decoded: read frames up to `lastFrame` only, without events
+ * until the end, then send the counts and the whole result once. `finish`: the stopped worker had
+ * finished its load, so the final flush is safe to repeat (otherwise it may be what hung).
+ */
+export interface ReplayLimit {
+  lastFrame: number;
+  finish: boolean;
 }
 
 /** Worker calls: name → [argument, result]. */
 export interface WorkerCalls {
   /** Start reading (merged) capture files; replies once reading has ended (done, cancelled or failed). */
-  load: [{ paths: string[]; label: string; options: SessionOptions }, void];
+  load: [{ paths: string[]; label: string; options: SessionOptions; replay?: ReplayLimit }, void];
   /** Start a live session: frames follow as `{live}` messages. */
   'live-begin': [{ label: string; options: SessionOptions }, void];
   /** No more live frames: finish the analysis. */
@@ -47,9 +64,15 @@ export type WorkerEventChannel = 'analysis:reset' | 'frames:count' | 'analysis:r
 
 export type WorkerEvent = { [E in WorkerEventChannel]: { channel: E; payload: EventChannels[E] } }[WorkerEventChannel];
 
-export type ToWorker = { seq: number; request: WorkerRequest } | { live: CapturedFrame[] };
+/** First message to a worker: the progress board it writes (read by the watchdog) and its own temporary directory (removed by the main side, even when the worker had to be killed). */
+export interface WorkerInit {
+  board: SharedArrayBuffer;
+  tempDir: string;
+}
+
+export type ToWorker = { seq: number; request: WorkerRequest } | { live: CapturedFrame[] } | { init: WorkerInit } | { ack: number };
 
 export type FromWorker =
   | { seq: number; ok: true; result: unknown }
   | { seq: number; ok: false; error: string }
-  | { event: WorkerEvent };
+  | { batch: number; events: WorkerEvent[] };

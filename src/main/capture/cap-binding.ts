@@ -10,6 +10,7 @@
 // All of that is why it runs in a child process (capture-process.ts).
 
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 
 export interface CapDevice {
   name: string;
@@ -31,14 +32,26 @@ export interface CapModule {
 /** The snaplen the binding always sets. */
 export const CAP_SNAPLEN = 65535;
 
-const requireNative = createRequire(import.meta.url);
 let loaded: CapModule | null = null;
+/** The binding's directory when not resolved as the package `cap` (the capture helper's copy). */
+let capDirectory: string | null = null;
+
+/**
+ * Loads the binding from `directory` instead of resolving the package `cap`: the capture helper
+ * (capture-helper.ts) carries its own copy, built for its own Node, beside its executable (it has
+ * no package to resolve from, and the app's copy may be built for Electron).
+ */
+export function loadCapFrom(directory: string): void {
+  capDirectory = directory;
+}
 
 /** Loads `cap`; throws an Error whose message says what is missing on this platform. */
 export function loadCap(): CapModule {
   if (loaded) return loaded;
   try {
-    loaded = requireNative('cap') as CapModule;
+    // Made here, not at import: a CommonJS bundle (the helper) has no import.meta.url.
+    const requireNative = createRequire(capDirectory ? join(capDirectory, 'index.js') : import.meta.url);
+    loaded = requireNative(capDirectory ?? 'cap') as CapModule;
     return loaded;
   } catch (err) {
     const reason = err instanceof Error ? err.message : String(err);

@@ -1,12 +1,13 @@
 // Starts and talks to one capture process (capture-process.ts). Requests are matched to replies
-// by id; events and the process's exit go to listeners. The process runs under the same binary
-// as the app: plain Node, or Electron's binary with ELECTRON_RUN_AS_NODE=1 (which makes it behave
-// as Node, so capture never runs inside the app's own process).
+// by id; events and the process's exit go to listeners. The process is the dedicated capture
+// helper when it is installed, else an Electron utility process or the script under plain Node
+// (capture-launch.ts): capture never runs inside the app's own process.
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chooseCaptureLaunch, helperPathFor, isExecutableFile, type CaptureLaunch } from './capture-launch';
 import type { CaptureEvent, CaptureMessage, CaptureReply, CaptureRequest } from './capture-protocol';
 
 export interface CaptureChildOptions {
@@ -16,6 +17,13 @@ export interface CaptureChildOptions {
   execArgv?: string[];
   /** A command to run the process under, e.g. ['ip', 'netns', 'exec', 'ns1'] (used by tests). */
   launcher?: string[];
+  /**
+   * The capture helper (msnp-capture) to use when it is installed; false: never use one. Default:
+   * dist/capture-helper/msnp-capture when running from the bundle, none when running the source.
+   */
+  helper?: string | false;
+  /** Starts the script as an Electron utility process (given by the Electron shell). */
+  forkUtility?: (script: string) => CaptureProcessHandle;
   /** Run as this user/group (POSIX; used by tests to check the no-privilege message). */
   uid?: number;
   gid?: number;
@@ -26,6 +34,26 @@ export interface ChildExit {
   signal: NodeJS.Signals | null;
   /** The last lines the process wrote to stderr (a native assertion says why it aborted). */
   stderrTail: string;
+}
+
+/** What this class uses of a child process; an Electron utility process is adapted to it. */
+export interface CaptureProcessHandle {
+  readonly pid: number | undefined;
+  readonly connected: boolean;
+  readonly stderr: NodeJS.ReadableStream | null;
+  send(message: CaptureRequest, callback: (error: Error | null) => void): boolean;
+  disconnect(): void;
+  kill(signal?: NodeJS.Signals): boolean;
+  on(event: 'message', listener: (message: CaptureMessage) => void): this;
+  on(event: 'error', listener: (error: Error) => void): this;
+  on(event: 'exit', listener: (code: number | null, signal: NodeJS.Signals | null) => void): this;
+}
+
+/** The capture helper: where it is (or would be, once built), whether it is there, whether it is used. */
+export interface HelperLocation {
+  path: string;
+  installed: boolean;
+  used: boolean;
 }
 
 type Pending = { resolve(reply: CaptureReply): void };
@@ -43,8 +71,57 @@ export function resolveCaptureScript(opts: CaptureChildOptions): { script: strin
   return { script: join(here, 'capture-process.ts'), execArgv: opts.execArgv ?? ['--import', 'tsx'] };
 }
 
+/**
+ * The capture helper for these options: the one asked for, else where the build puts it (beside
+ * this bundle, or the repository's dist/ when running the source); null when told not to use one.
+ */
+export function resolveHelper(opts: CaptureChildOptions): HelperLocation | null {
+  if (opts.helper === false) return null;
+  const here = dirname(fileURLToPath(import.meta.url));
+  const bundled = existsSync(join(here, 'capture-process.js'));
+  const path = opts.helper ?? helperPathFor(bundled ? here : join(findPackageRoot(here), 'dist', 'main'));
+  // By default the helper is used only by the bundled app with its own capture-process script:
+  // tests running the source (or giving a script) get what they ask for, built or not.
+  const wanted = opts.helper !== undefined || (bundled && !opts.script);
+  return { path, installed: isExecutableFile(path), used: wanted && isExecutableFile(path) };
+}
+
+/** The launch for these options in this process. */
+export function captureLaunchFor(opts: CaptureChildOptions, helper = resolveHelper(opts)): CaptureLaunch {
+  const { script, execArgv } = resolveCaptureScript(opts);
+  return chooseCaptureLaunch({
+    helper: helper?.used ? helper.path : null,
+    electron: typeof process.versions.electron === 'string',
+    execPath: process.execPath,
+    script,
+    execArgv,
+    launcher: opts.launcher,
+  });
+}
+
+function startProcess(launch: CaptureLaunch, opts: CaptureChildOptions): CaptureProcessHandle {
+  if (launch.kind === 'utility') {
+    if (!opts.forkUtility) throw new Error('capture needs the capture helper or an Electron utility process here');
+    return opts.forkUtility(launch.script);
+  }
+  const script = launch.args.at(-1) ?? '';
+  return spawn(launch.command, launch.args, {
+    stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
+    serialization: 'advanced',
+    // tsx resolves from the working directory; a bundled script or the helper needs nothing.
+    cwd: launch.kind === 'node' && launch.args.includes('tsx') ? findPackageRoot(script) : undefined,
+    uid: opts.uid,
+    gid: opts.gid,
+    windowsHide: true,
+  }) as unknown as CaptureProcessHandle;
+}
+
 export class CaptureChild {
-  private readonly proc: ChildProcess;
+  private readonly proc: CaptureProcessHandle;
+  /** How the process was started. */
+  readonly launch: CaptureLaunch;
+  /** The capture helper (used or not): what to grant capture privileges to. */
+  readonly helper: HelperLocation | null;
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private stderrTail = '';
@@ -53,22 +130,9 @@ export class CaptureChild {
   onEvent: (event: CaptureEvent) => void = () => {};
 
   constructor(opts: CaptureChildOptions = {}) {
-    const { script, execArgv } = resolveCaptureScript(opts);
-    const nodeArgs = [...execArgv, script];
-    const [command, args] = opts.launcher?.length
-      ? [opts.launcher[0], [...opts.launcher.slice(1), process.execPath, ...nodeArgs]]
-      : [process.execPath, nodeArgs];
-    this.proc = spawn(command, args, {
-      stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      serialization: 'advanced',
-      // Electron's binary acts as plain Node with this set; plain Node ignores it.
-      env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-      // tsx resolves from the working directory; a bundled script needs nothing (and may sit in an asar).
-      cwd: execArgv.includes('tsx') ? findPackageRoot(script) : undefined,
-      uid: opts.uid,
-      gid: opts.gid,
-      windowsHide: true,
-    });
+    this.helper = resolveHelper(opts);
+    this.launch = captureLaunchFor(opts, this.helper);
+    this.proc = startProcess(this.launch, opts);
     this.proc.stderr!.setEncoding('utf8');
     this.proc.stderr!.on('data', (text: string) => {
       this.stderrTail = (this.stderrTail + text).slice(-STDERR_TAIL);

@@ -1,13 +1,15 @@
 // The capture process: runs libpcap (through `cap`) on its own main thread, so that a native
 // abort (the binding asserts when the interface vanishes, and aborts on misuse) kills only this
-// process, never the app. Started by capture-child.ts with an IPC channel; see
-// capture-protocol.ts for the messages. In Electron it runs as the Electron binary with
-// ELECTRON_RUN_AS_NODE=1. It exits when the app disconnects (or dies).
+// process, never the app. Started by capture-child.ts with a channel to the app (parent-channel.ts;
+// capture-protocol.ts for the messages): as the dedicated capture helper (capture-helper.ts, the
+// one binary given capture privileges), as a script under plain Node, or as an Electron utility
+// process (capture-launch.ts decides). It exits when the app disconnects (or dies).
 
 import { loadCap, openCap, linkTypeFromCapName, CAP_SNAPLEN, type CapInstance, type CapModule } from './cap-binding';
 import { arrivalTimeUs } from './arrival-clock';
 import { PacketBatchBuilder } from './packet-batch';
 import { originalLengthOf } from './original-length';
+import { parentChannel } from './parent-channel';
 import {
   BATCH_INTERVAL_MS, BATCH_MAX_PACKETS, STATS_INTERVAL_MS,
   type CaptureMessage, type CaptureRequest, type CaptureStats,
@@ -33,8 +35,15 @@ interface Running {
 
 let running: Running | null = null;
 
+const channel = parentChannel();
+if (!channel) {
+  process.stderr.write('capture-process: must be started with a channel to the app (see capture-child.ts)\n');
+  process.exit(2);
+}
+const parent = channel;
+
 function send(message: CaptureMessage): void {
-  if (process.connected) process.send!(message);
+  if (parent.connected()) parent.send(message);
 }
 
 function errorText(err: unknown): string {
@@ -64,9 +73,9 @@ function flush(r: Running): void {
   if (r.batch.count === 0) return;
   const count = r.batch.count;
   const batch = r.batch.take();
-  if (!process.connected) return;
+  if (!parent.connected()) return;
   r.unsentBytes += batch.length;
-  process.send!({ event: 'packets', count, batch } satisfies CaptureMessage, undefined, {}, () => {
+  parent.send({ event: 'packets', count, batch } satisfies CaptureMessage, () => {
     r.unsentBytes -= batch.length;
   });
 }
@@ -148,12 +157,8 @@ function handle(req: CaptureRequest): void {
   }
 }
 
-if (!process.send) {
-  process.stderr.write('capture-process: must be started with an IPC channel (see capture-child.ts)\n');
-  process.exit(2);
-}
-process.on('message', (msg) => handle(msg as CaptureRequest));
-process.on('disconnect', () => {
+parent.onRequest(handle);
+parent.onClose(() => {
   stopRunning();
   process.exit(0);
 });

@@ -1,21 +1,22 @@
 // Spools a live capture to pcapng as it arrives, so that frame detail can re-read any frame by
 // its offset and "save" can copy the capture (all frames, or a selection) during or after it.
-// Without a ring: one temporary file. With a ring: files of at most `fileSizeMb` in the chosen
-// directory, at most `files` of them; the oldest is deleted when a new one starts.
+// Without a ring: one temporary file, alone in a private directory (spool-directory.ts). With a
+// ring: files of at most `fileSizeMb` in the chosen directory, at most `files` of them; the oldest
+// is deleted when a new one starts. Every file is created 0600 and never over an existing one.
 // Offsets handed out are "spool offsets": the offset in the file for a single file; with a ring,
 // the offset in the concatenation of all files written so far (each file's base + its offset).
 
 import { closeSync, openSync, unlinkSync, writeSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PcapngWriter } from '../engine/capture/pcapng-writer';
+import { createSpoolDirectory, removeSpoolDirectory } from './spool-directory';
 
 export interface SpoolOptions {
   linkType: number;
   device: string;
   ring?: { directory: string; fileSizeMb: number; files: number } | null;
-  /** Where the single temporary file goes (default: the OS temp directory). */
+  /** Where the single temporary file's private directory goes (default: the OS temp directory). */
   tempDirectory?: string;
 }
 
@@ -36,6 +37,8 @@ interface OpenFile extends SpoolFile {
 }
 
 const SAVE_WINDOW = 4 << 20;
+/** Captured traffic is for the user who captured it alone. */
+const FILE_MODE = 0o600;
 
 export class CaptureSpool {
   private readonly files: OpenFile[] = [];
@@ -47,10 +50,18 @@ export class CaptureSpool {
   private lengths = new Uint32Array(1024);
   private sequence = 0;
   private readonly stamp = new Date().toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+  /** The private directory of the temporary file (none with a ring). */
+  private readonly privateDir: string | null;
   frames = 0;
 
   constructor(private readonly opts: SpoolOptions) {
-    this.startFile();
+    this.privateDir = opts.ring ? null : createSpoolDirectory(opts.tempDirectory);
+    try {
+      this.startFile();
+    } catch (err) {
+      if (this.privateDir) removeSpoolDirectory(this.privateDir);
+      throw err;
+    }
   }
 
   /** Section header and interface description that start every spool file. */
@@ -114,10 +125,11 @@ export class CaptureSpool {
     }
   }
 
-  /** Closes and deletes every file of this spool. */
+  /** Closes and deletes every file of this spool (and the temporary file's directory). */
   remove(): void {
     this.close();
     for (const f of this.files) removeQuietly(f);
+    if (this.privateDir) removeSpoolDirectory(this.privateDir);
   }
 
   /** The bytes of the record (pcapng block) of frame `n`, or null if its file was rotated away. */
@@ -146,7 +158,7 @@ export class CaptureSpool {
     this.flush();
     const files = this.files.map((f) => ({ ...f }));
     const frames = this.frames;
-    const out = await open(path, 'w');
+    const out = await open(path, 'w', FILE_MODE);
     const output = new OutputBuffer(out);
     let written = 0;
     try {
@@ -193,13 +205,8 @@ export class CaptureSpool {
   }
 
   private startFile(): void {
-    const ring = this.opts.ring;
-    const name = ring
-      ? `msnp-capture-${this.stamp}_${String(++this.sequence).padStart(5, '0')}.pcapng`
-      : `msnp-analyzer-live-${process.pid}-${this.stamp}-${Math.random().toString(36).slice(2, 8)}.pcapng`;
-    const path = join(ring ? ring.directory : this.opts.tempDirectory ?? tmpdir(), name);
+    const { path, fd } = this.createFile();
     const prev = this.files[this.files.length - 1];
-    const fd = openSync(path, 'w');
     const file: OpenFile = {
       path, fd, pending: [], baseOffset: prev ? prev.baseOffset + prev.size : 0, size: 0, headerLength: 0,
       firstFrame: this.frames + 1, frames: 0, removed: false,
@@ -214,6 +221,20 @@ export class CaptureSpool {
     if (this.header.length === 0) this.header = Buffer.concat(this.scratch);
     file.pending.push(...this.scratch);
     this.scratch = [];
+  }
+
+  /** The next file, created exclusively (a name already taken, by an earlier ring in the same second or a planted link, is skipped). */
+  private createFile(): { path: string; fd: number } {
+    for (let attempt = 0; ; attempt++) {
+      const path = this.privateDir
+        ? join(this.privateDir, `live-${this.stamp}.pcapng`)
+        : join(this.opts.ring!.directory, `msnp-capture-${this.stamp}_${String(++this.sequence).padStart(5, '0')}.pcapng`);
+      try {
+        return { path, fd: openSync(path, 'wx', FILE_MODE) };
+      } catch (err) {
+        if ((err as NodeJS.ErrnoException).code !== 'EEXIST' || this.privateDir || attempt >= 1000) throw err;
+      }
+    }
   }
 
   private rotate(): void {

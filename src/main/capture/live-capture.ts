@@ -5,6 +5,7 @@
 // a capture cannot start (nothing was started then); once running, failures arrive as
 // sink.error(message) followed by sink.stopped().
 
+import { tmpdir } from 'node:os';
 import type { CaptureStartRequest, InterfaceInfo } from '../../shared/ipc-contract';
 import type { CapturedFrame } from '../engine/capture/captured-frame';
 import { CaptureParser } from '../engine/capture/capture-parser';
@@ -12,6 +13,7 @@ import { CaptureChild, describeExit, type CaptureChildOptions, type ChildExit } 
 import { explainOpenError } from './capture-errors';
 import { defaultBufferSize, type CaptureEvent, type CaptureStats } from './capture-protocol';
 import { CaptureSpool } from './capture-spool';
+import { sweepStaleSpools } from './spool-directory';
 import { describeInterfaces } from './interface-list';
 import { readPacketBatch } from './packet-batch';
 
@@ -24,20 +26,27 @@ export interface CaptureSink {
   stopped(): void;
 }
 
+/** What the back end asks the capture side to start: the renderer's request, with the ring's directory the back end chose. */
+export interface LiveCaptureRequest extends Omit<CaptureStartRequest, 'ring'> {
+  ring?: { directory: string; fileSizeMb: number; files: number } | null;
+}
+
 export interface LiveCaptureController {
   listInterfaces(): Promise<InterfaceInfo[]>;
   /** The libpcap error text, or null when the filter compiles for that device. */
   checkFilter(device: string, filter: string): Promise<string | null>;
-  start(req: CaptureStartRequest, sink: CaptureSink): Promise<void>;
+  start(req: LiveCaptureRequest, sink: CaptureSink): Promise<void>;
   stop(): Promise<void>;
   /** Writes the spooled frames (all, or those isMsnpFrame accepts) as pcapng; returns frames written. */
   save(path: string, msnpOnly: boolean, isMsnpFrame: (n: number) => boolean): Promise<number>;
+  /** Stops any capture and deletes what is only temporary (the spool). */
+  dispose?(): Promise<void>;
 }
 
 export interface LiveCaptureOptions extends CaptureChildOptions {
   /** libpcap kernel buffer (default 32 MiB, 128 MiB on loopback: see capture-protocol.ts). */
   bufferSize?: number;
-  /** Directory of the temporary spool file when no ring is asked for (default: OS temp dir). */
+  /** Where the temporary spool's private directory goes when no ring is asked for (default: OS temp dir). */
   tempDirectory?: string;
 }
 
@@ -57,7 +66,9 @@ export class LiveCapture implements LiveCaptureController {
   private spool: CaptureSpool | null = null;
   private starting = false;
 
-  constructor(private readonly opts: LiveCaptureOptions = {}) {}
+  constructor(private readonly opts: LiveCaptureOptions = {}) {
+    sweepOnce(opts.tempDirectory ?? tmpdir());
+  }
 
   /** True between a successful start() and the sink's stopped(). */
   get running(): boolean {
@@ -86,7 +97,7 @@ export class LiveCapture implements LiveCaptureController {
     return reply.ok ? null : reply.error;
   }
 
-  async start(req: CaptureStartRequest, sink: CaptureSink): Promise<void> {
+  async start(req: LiveCaptureRequest, sink: CaptureSink): Promise<void> {
     if (this.running || this.starting) throw new Error('a capture is already running');
     this.starting = true;
     try {
@@ -132,7 +143,7 @@ export class LiveCapture implements LiveCaptureController {
     this.dropSpool();
   }
 
-  private async startSession(req: CaptureStartRequest, sink: CaptureSink): Promise<void> {
+  private async startSession(req: LiveCaptureRequest, sink: CaptureSink): Promise<void> {
     const ring = req.ring;
     if (ring && !(ring.fileSizeMb > 0 && Number.isInteger(ring.files) && ring.files >= 1 && ring.directory)) {
       throw new Error('ring buffer needs a directory, a file size above 0 MB and at least 1 file');
@@ -142,7 +153,7 @@ export class LiveCapture implements LiveCaptureController {
     if (!reply.ok || !('linkType' in reply)) {
       await child.shutdown();
       const error = reply.ok ? 'capture process gave no link type' : reply.error;
-      throw new Error(explainOpenError(error, req.device));
+      throw new Error(explainOpenError(error, req.device, process.platform, child.helper));
     }
     let spool: CaptureSpool;
     try {
@@ -239,6 +250,15 @@ export class LiveCapture implements LiveCaptureController {
       await child.shutdown();
     }
   }
+}
+
+const swept = new Set<string>();
+
+/** Spools left by processes that died without cleaning up go at the first capture controller of a run. */
+function sweepOnce(parent: string): void {
+  if (swept.has(parent)) return;
+  swept.add(parent);
+  sweepStaleSpools(parent);
 }
 
 /** A sink that throws must not break the capture. */

@@ -1,7 +1,7 @@
 // msnp-analyzer: the command-line analyzer and the browser-mode launcher.
 //   msnp-analyzer <capture>... [--format json|text|csv] [--show-secrets] [--extract DIR] [--port N]... [--no-heuristics]
 //                 [--memory-budget MIB]
-//   msnp-analyzer serve [--host H] [--port N] [<capture>...]
+//   msnp-analyzer serve [--host H] [--port N] [--ring-dir DIR] [--output-dir DIR] [<capture>...]
 
 import { parseArgs } from 'node:util';
 import { analyzeCommand } from './analyze-command';
@@ -9,16 +9,25 @@ import { serveCommand } from './serve-command';
 
 const USAGE = `usage: msnp-analyzer <capture>... [--format json|text|csv] [--show-secrets] [--extract DIR]
                      [--msnp-port N]... [--no-heuristics] [--memory-budget MIB] [--output FILE]
-       msnp-analyzer serve [--host 127.0.0.1] [--port N] [<capture>...]`;
+       msnp-analyzer serve [--host 127.0.0.1] [--port N] [--ring-dir DIR] [--output-dir DIR] [<capture>...]`;
 
 async function main(argv: string[]): Promise<number> {
   if (argv[0] === 'serve') {
     const { values, positionals } = parseArgs({
       args: argv.slice(1),
       allowPositionals: true,
-      options: { host: { type: 'string', default: '127.0.0.1' }, port: { type: 'string', default: '0' }, 'show-secrets': { type: 'boolean', default: false } },
+      options: {
+        host: { type: 'string', default: '127.0.0.1' },
+        port: { type: 'string', default: '0' },
+        'show-secrets': { type: 'boolean', default: false },
+        'ring-dir': { type: 'string' },
+        'output-dir': { type: 'string' },
+      },
     });
-    return serveCommand({ host: values.host!, port: Number(values.port), open: positionals, showSecrets: values['show-secrets']! });
+    return serveCommand({
+      host: values.host!, port: Number(values.port), open: positionals, showSecrets: values['show-secrets']!,
+      ringDir: values['ring-dir'] ?? null, outputDir: values['output-dir'] ?? null,
+    });
   }
   const { values, positionals } = parseArgs({
     args: argv,

@@ -1,7 +1,9 @@
 // The Electron shell (bundled to dist/main/electron-main.js), deliberately thin: one locked-down
 // window showing the renderer from app://renderer, the native menu and dialogs, and the same
 // AnalyzerBackend the browser mode uses, reached through ipc-main.ts. Capture paths on the
-// command line (or from a second launch, or macOS "open file") are opened in the window.
+// command line (or from a second launch, or macOS "open file") are opened in the window. Where a
+// save, export or ring of capture files goes is asked here, in the main process, with native
+// dialogs (ask-where-dialog.ts): no request from the renderer carries a path to write.
 
 import { app, BrowserWindow, dialog, Menu, screen, session } from 'electron';
 import { existsSync, statSync } from 'node:fs';
@@ -9,14 +11,17 @@ import { dirname, join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { RequestChannel } from '../../shared/ipc-contract';
 import { AnalyzerBackend } from '../backend/analyzer-backend';
-import { outputPath } from '../backend/output-path';
+import { CANCELLED } from '../backend/ask-where';
 import { spawnAnalysisWorker } from '../backend/worker-client';
+import { helperPathFor } from '../capture/capture-launch';
 import { LiveCapture } from '../capture/live-capture';
 import { contentSecurityPolicy } from '../server/security-headers';
 import { buildAppMenu, type MenuAction } from './app-menu';
+import { askWhereWithDialogs } from './ask-where-dialog';
 import { isRendererUrl, RENDERER_URL } from './channel-allowlist';
 import { registerIpc, sendEvent } from './ipc-main';
 import { registerRendererScheme, serveRenderer } from './renderer-protocol';
+import { forkCaptureUtility } from './utility-capture';
 import { loadWindowState, trackWindowState } from './window-state';
 
 const distMain = dirname(fileURLToPath(import.meta.url));
@@ -56,13 +61,6 @@ async function main(early: string[], stopEarly: () => void): Promise<void> {
   serveRenderer(join(distMain, '..', 'renderer'));
   hardenSessions();
 
-  const backend = new AnalyzerBackend({
-    configDir: userData,
-    samplePath,
-    liveCapture: new LiveCapture({ script: unpacked(join(distMain, 'capture-process.js')) }),
-    spawnWorker: () => spawnAnalysisWorker({ url: pathToFileURL(unpacked(join(distMain, 'analysis-worker.js'))) }),
-  });
-
   const state = loadWindowState(userData, screen.getAllDisplays().map((d) => d.workArea));
   const win = new BrowserWindow({
     ...(state.positioned ? state.bounds : { width: state.bounds.width, height: state.bounds.height }),
@@ -80,20 +78,21 @@ async function main(early: string[], stopEarly: () => void): Promise<void> {
   });
   if (state.maximized) win.maximize();
   trackWindowState(win, userData);
+  const backend = new AnalyzerBackend({
+    configDir: userData,
+    samplePath,
+    askWhere: askWhereWithDialogs(win),
+    // The capture helper when installed (the one binary with capture privileges), else a utility process.
+    liveCapture: new LiveCapture({ script: unpacked(join(distMain, 'capture-process.js')), helper: helperPathFor(distMain), forkUtility: forkCaptureUtility }),
+    spawnWorker: () => spawnAnalysisWorker({ url: pathToFileURL(unpacked(join(distMain, 'analysis-worker.js'))) }),
+  });
   win.once('ready-to-show', () => win.show());
 
   const reportError = (message: string) => backend.emit('analysis:error', { message });
   const refreshMenu = async () => Menu.setApplicationMenu(buildAppMenu(await backend.request('file:recent', undefined), menuHandlers, { mac: process.platform === 'darwin', devTools: !app.isPackaged }));
 
-  /** Requests from the renderer and the menu; saves and exports without a path ask for one first. */
+  /** Requests from the renderer and the menu; saves, exports and rings ask where through the back end's AskWhere. */
   async function handle(channel: RequestChannel, arg: unknown): Promise<unknown> {
-    if ((channel === 'capture:save' || channel === 'file:export') && !(arg as { path?: string } | null)?.path) {
-      const format = channel === 'file:export' ? (arg as { format?: string }).format ?? 'json' : 'pcapng';
-      const suffix = channel === 'file:export' ? `-analysis.${format}` : (arg as { msnpOnly?: boolean }).msnpOnly ? '-msnp.pcapng' : '.pcapng';
-      const picked = await dialog.showSaveDialog(win, { defaultPath: outputPath(app.getPath('documents'), 'capture', suffix), filters: [{ name: format.toUpperCase(), extensions: [format] }] });
-      if (picked.canceled || !picked.filePath) return { ok: false, error: 'cancelled' };
-      arg = { ...(arg as object), path: picked.filePath };
-    }
     const result = await backend.request(channel, arg as never);
     if (channel === 'file:open' && (result as { ok: boolean }).ok) void refreshMenu();
     return result;
@@ -118,7 +117,7 @@ async function main(early: string[], stopEarly: () => void): Promise<void> {
     close: () => void backend.request('file:close', undefined),
     save: async (msnpOnly: boolean) => {
       const result = (await handle('capture:save', { msnpOnly })) as { ok: boolean; error?: string };
-      if (!result.ok && result.error !== 'cancelled') reportError(result.error ?? 'save failed');
+      if (!result.ok && result.error !== CANCELLED) reportError(result.error ?? 'save failed');
     },
     action: (action: MenuAction) => sendEvent(win, 'menu:action', { action }),
     about: () => void dialog.showMessageBox(win, { title: 'About', message: `MSNP Analyzer ${app.getVersion()}`, detail: 'Analyzer for the MSN Messenger protocol.' }),

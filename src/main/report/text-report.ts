@@ -3,11 +3,11 @@
 // control characters made visible so a capture cannot drive the terminal (escape sequences).
 
 import type { AnalysisResult, SessionRecord } from '../../shared/model';
+import { escapeMarker, showInvisible } from '../../shared/visible-text';
 
-/** Replace C0/C1 controls (except none) with visible escapes: captured text must not drive the terminal. */
+/** Captured text with controls, bidi and zero-width characters as `\u{…}` escapes: it must not drive the terminal. */
 export function safeText(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+  return showInvisible(s, escapeMarker);
 }
 
 /** "12:00:01" from an ISO time, for compact transcripts. */
@@ -71,7 +71,7 @@ export function textReport(result: AnalysisResult): string {
   if (result.files.length) {
     out.push(section('Files'));
     for (const f of result.files) {
-      out.push(`  frame ${f.frame}: ${f.kind} ${safeText(f.name)} ${f.size} bytes sha1 ${f.sha1 ?? '-'} ${f.from ?? '?'} → ${f.to ?? '?'}${f.complete ? '' : ' INCOMPLETE'}${f.extractedTo ? ` → ${f.extractedTo}` : ''}`);
+      out.push(`  frame ${f.frame}: ${f.kind} ${safeText(f.name)} ${f.size} bytes sha1 ${f.sha1 ?? '-'} ${f.from ?? '?'} → ${f.to ?? '?'}${f.complete ? '' : ' INCOMPLETE'}${f.extractedTo ? ` → ${f.extractedTo}` : ''}${f.nameWarning ? ` ⚠ ${f.nameWarning}` : ''}`);
     }
   }
   if (result.expert.length) {
@@ -80,6 +80,5 @@ export function textReport(result: AnalysisResult): string {
   }
   // Fields not passed through safeText (accounts, addresses) come from the capture too: no
   // control character but the report's own line feeds reaches the terminal.
-  // eslint-disable-next-line no-control-regex
-  return out.join('\n').replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (c) => safeText(c)) + '\n';
+  return showInvisible(out.join('\n'), escapeMarker, '\n') + '\n';
 }

@@ -1,11 +1,12 @@
 // Who may talk to the browser-mode server: requests must name one of our own host names in Host
 // (and Origin, when a browser sends one), which defeats DNS rebinding, and must carry the random
-// access token from the printed URL (query on first load, then an HttpOnly cookie, or a header).
+// access token from the printed URL (query on first load, then an HttpOnly cookie named after the
+// port, or a header).
 
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import { networkInterfaces } from 'node:os';
-import { TOKEN_COOKIE, TOKEN_HEADER, TOKEN_QUERY } from '../../shared/ws-protocol';
+import { TOKEN_HEADER, TOKEN_QUERY, tokenCookieName } from '../../shared/ws-protocol';
 
 const LOOPBACK_NAMES = ['localhost', '127.0.0.1', '[::1]'];
 
@@ -40,7 +41,11 @@ export function cookieValue(req: IncomingMessage, name: string): string | null {
 }
 
 export class AccessPolicy {
-  constructor(readonly token: string, private readonly hosts: Set<string>) {}
+  private readonly cookieName: string;
+
+  constructor(readonly token: string, private readonly hosts: Set<string>, port: number) {
+    this.cookieName = tokenCookieName(port);
+  }
 
   /** Null when Host (and Origin, if present) name this server; else why not. */
   checkOrigin(req: IncomingMessage, requireOrigin = false): string | null {
@@ -57,7 +62,7 @@ export class AccessPolicy {
   }
 
   fromCookie(req: IncomingMessage): boolean {
-    return tokenMatches(cookieValue(req, TOKEN_COOKIE), this.token);
+    return tokenMatches(cookieValue(req, this.cookieName), this.token);
   }
 
   fromHeader(req: IncomingMessage): boolean {
@@ -67,6 +72,6 @@ export class AccessPolicy {
 
   /** The cookie set on the first authenticated page load; SameSite=Strict keeps other sites from using it. */
   cookie(): string {
-    return `${TOKEN_COOKIE}=${this.token}; HttpOnly; SameSite=Strict; Path=/`;
+    return `${this.cookieName}=${this.token}; HttpOnly; SameSite=Strict; Path=/`;
   }
 }

@@ -1,5 +1,5 @@
 // GET /api/download?name=…: hands a file the back end wrote into its output directory (a save or
-// an export the renderer asked for without a path) to the browser as an attachment. Only names
+// an export the browser asked for; no request names a path) to the browser as an attachment. Only names
 // the back end itself recorded are served, and only while they still resolve to a regular file
 // inside that directory; the name in Content-Disposition is reduced to safe characters, with the
 // exact name in RFC 6266/5987 form beside it.

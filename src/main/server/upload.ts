@@ -1,6 +1,7 @@
 // POST /api/upload?name=…: streams a dropped capture file's bytes into a private temporary
 // directory (never the whole file in memory) and answers its path; the client then opens the
-// uploaded files with file:open. Bodies over the size limit are refused (413) and deleted.
+// uploaded files with file:open. The budget (upload-budget.ts) bounds each file, all uploads
+// together and how many run at once; a body over a limit is refused (413) and deleted.
 
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
@@ -8,14 +9,7 @@ import type { IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-
-export const DEFAULT_MAX_UPLOAD_BYTES = 2 * 1024 ** 3;
-
-export class UploadError extends Error {
-  constructor(readonly status: number, message: string) {
-    super(message);
-  }
-}
+import { UploadError, type UploadBudget } from './upload-budget';
 
 /** A file name safe on every platform, keeping the extension (the reader ignores it, people do not). */
 export function safeUploadName(name: string | null): string {
@@ -26,30 +20,33 @@ export function safeUploadName(name: string | null): string {
 
 let counter = 0;
 
-export async function receiveUpload(req: IncomingMessage, dir: string, name: string | null, maxBytes: number): Promise<string> {
-  const declared = Number(req.headers['content-length'] ?? NaN);
-  if (declared > maxBytes) throw new UploadError(413, `file too large (limit ${maxBytes} bytes)`);
+export async function receiveUpload(req: IncomingMessage, dir: string, name: string | null, budget: UploadBudget): Promise<string> {
+  const ticket = budget.begin(Number(req.headers['content-length'] ?? NaN));
   // One folder per upload keeps the file's own name (the capture's label) without collisions.
   const folder = join(dir, String(++counter));
-  await mkdir(folder);
   const target = join(folder, safeUploadName(name));
   let received = 0;
   const limit = new Transform({
     transform(chunk: Buffer, _enc, done) {
-      received += chunk.length;
-      done(received > maxBytes ? new UploadError(413, `file too large (limit ${maxBytes} bytes)`) : null, chunk);
+      try {
+        ticket.take(chunk.length);
+        received += chunk.length;
+        done(null, chunk);
+      } catch (err) {
+        done(err as Error);
+      }
     },
   });
   try {
-    await pipeline(req, limit, createWriteStream(target, { flags: 'wx' }));
+    await mkdir(folder);
+    await pipeline(req, limit, createWriteStream(target, { flags: 'wx', mode: 0o600 }));
+    if (received === 0) throw new UploadError(400, 'empty upload');
   } catch (err) {
+    ticket.release();
     await rm(folder, { recursive: true, force: true });
     if (err instanceof UploadError) throw err;
     throw new UploadError(400, `upload failed: ${(err as Error).message}`);
   }
-  if (received === 0) {
-    await rm(folder, { recursive: true, force: true });
-    throw new UploadError(400, 'empty upload');
-  }
+  ticket.stored(target);
   return target;
 }

@@ -1,10 +1,11 @@
 // The browser mode's AnalyzerApi: requests and events over one WebSocket to the local server
 // (src/main/server), in the JSON format of src/shared/ws-protocol.ts. The access token comes from
-// the page URL (?token=…). No reconnection: if the server goes away, requests fail with a
-// message and the page must be reloaded.
+// the page URL (?token=…) and then leaves it (access-token.ts). No reconnection: if the server
+// goes away, requests fail with a message and the page must be reloaded.
 
 import type { AnalyzerApi, EventChannel, EventChannels, RequestArg, RequestChannel, RequestResult } from '../../shared/ipc-contract';
 import { TOKEN_HEADER, TOKEN_QUERY, UPLOAD_PATH, WS_PATH, decodeWsMessage, encodeWsMessage, type ServerMessage } from '../../shared/ws-protocol';
+import { takeAccessToken, type TokenEnvironment } from './access-token';
 
 type Listener = (payload: never) => void;
 
@@ -13,16 +14,27 @@ interface Pending {
   reject(error: Error): void;
 }
 
-export interface WsClientEnvironment {
-  location: { protocol: string; host: string; search: string };
+export interface WsClientEnvironment extends TokenEnvironment {
+  location: { protocol: string; host: string; search: string; pathname?: string; hash?: string };
   WebSocket: new (url: string) => WebSocket;
   fetch: typeof fetch;
 }
 
-export function createWsApi(env: WsClientEnvironment = { location: window.location, WebSocket: window.WebSocket, fetch: window.fetch.bind(window) }): AnalyzerApi {
-  const token = new URLSearchParams(env.location.search).get(TOKEN_QUERY) ?? '';
+function browserEnvironment(): WsClientEnvironment {
+  let storage: Storage | null = null;
+  try {
+    storage = window.sessionStorage;
+  } catch {
+    // storage switched off: the token lives as long as the page
+  }
+  return { location: window.location, history: window.history, storage, WebSocket: window.WebSocket, fetch: window.fetch.bind(window) };
+}
+
+export function createWsApi(env: WsClientEnvironment = browserEnvironment()): AnalyzerApi {
+  const token = takeAccessToken(env);
   const scheme = env.location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const socket = new env.WebSocket(`${scheme}//${env.location.host}${WS_PATH}?${TOKEN_QUERY}=${encodeURIComponent(token)}`);
+  // Without a token (storage off, after a reload) the HttpOnly cookie lets the socket in.
+  const socket = new env.WebSocket(`${scheme}//${env.location.host}${WS_PATH}${token ? `?${TOKEN_QUERY}=${encodeURIComponent(token)}` : ''}`);
   const listeners = new Map<string, Set<Listener>>();
   const pending = new Map<number, Pending>();
   const queue: string[] = [];

@@ -1,8 +1,11 @@
 // A sortable, resizable, virtualized table for the side views (sessions, connections, endpoints,
-// files, contacts, presence, expert). Clicking a row (or Enter on it) activates it.
+// files, contacts, presence, expert). Clicking a row (or Enter on it) activates it. A text cell
+// without a renderer of its own shows its value as captured text (isolated, hidden characters
+// made visible): nearly everything in these tables came off the wire.
 
 import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
 import { useState, type KeyboardEvent } from 'react';
+import { CapturedText } from './CapturedText';
 import { gridColumns, TableHeader } from './TableHeader';
 import { useVirtualGrid } from './use-virtual-grid';
 
@@ -22,12 +25,20 @@ interface DataTableProps<T> {
   className?: string;
 }
 
+const capturedCell: Partial<ColumnDef<unknown, unknown>> = {
+  cell: (c) => {
+    const value = c.getValue();
+    return typeof value === 'string' ? <CapturedText text={value} /> : (value as number | null | undefined);
+  },
+};
+
 export function DataTable<T>(props: DataTableProps<T>) {
   const [sorting, setSorting] = useState<SortingState>(props.initialSorting ?? []);
   const [active, setActive] = useState(-1);
   const table = useReactTable({
     data: props.data,
     columns: props.columns,
+    defaultColumn: capturedCell as Partial<ColumnDef<T, unknown>>,
     getRowId: props.getRowId,
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),

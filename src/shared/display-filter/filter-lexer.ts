@@ -3,7 +3,7 @@
 // Bare words cover field names, keywords, numbers, addresses and e-mail addresses alike
 // (msnp.cmd, and, 1863, 10.0.0.1, ::1, alice@example.com); the parser decides what they mean.
 
-export type TokenKind = 'word' | 'string' | 'op' | 'lparen' | 'rparen' | 'end';
+export type TokenKind = 'word' | 'string' | 'op' | 'lparen' | 'rparen' | 'lbracket' | 'rbracket' | 'lbrace' | 'rbrace' | 'comma' | 'end';
 
 export interface Token {
   kind: TokenKind;
@@ -19,8 +19,10 @@ export class FilterSyntaxError extends Error {
   }
 }
 
-/** Longest first, so that "==" wins over a lone "=". */
-const OPERATORS = ['==', '!=', '<=', '>=', '&&', '||', '<', '>', '!'];
+/** Longest first, so that "===" wins over "==" and "==" over a lone "=". */
+const OPERATORS = ['===', '!==', '==', '!=', '<=', '>=', '&&', '||', '^^', '<', '>', '!', '~'];
+
+const PUNCTUATION: Record<string, TokenKind> = { '(': 'lparen', ')': 'rparen', '[': 'lbracket', ']': 'rbracket', '{': 'lbrace', '}': 'rbrace', ',': 'comma' };
 
 /** Characters of a bare word; anything non-ASCII counts too, so `contains 你好` works unquoted. */
 function isWordChar(code: number): boolean {
@@ -84,8 +86,9 @@ export function tokenize(src: string): Token[] {
       i = end;
       continue;
     }
-    if (code === 0x28 || code === 0x29) {
-      tokens.push({ kind: code === 0x28 ? 'lparen' : 'rparen', text: src[i], pos: i });
+    const punctuation = PUNCTUATION[src[i]];
+    if (punctuation) {
+      tokens.push({ kind: punctuation, text: src[i], pos: i });
       i++;
       continue;
     }

@@ -13,7 +13,8 @@ import type { MessageContext } from '../message/message-context';
 import type { MimeMessage } from '../message/mime-message';
 import { DirectP2pFramer } from './direct-p2p-framer';
 import { EndpointBook } from './endpoint-book';
-import { FileStore } from './file-store';
+import type { FileStore } from './file-store';
+import { NameCheckingFileStore } from './name-checking-file-store';
 import { LegacyInvitations } from './legacy-invitations';
 import { MsnftpStream } from './msnftp';
 import { P2pData } from './p2p-data';
@@ -50,7 +51,7 @@ export class P2pTracker {
 
   /** `budget`: the analysis-wide memory budget, charged with the bytes of unfinished files. */
   constructor(private readonly expert: ExpertLog, options: { fileBudgetBytes?: number; budget?: MemoryBudget } = {}) {
-    this.store = new FileStore(expert, options.fileBudgetBytes, options.budget);
+    this.store = new NameCheckingFileStore(expert, options.fileBudgetBytes, options.budget);
     this.legacy = new LegacyInvitations(this.book, expert);
     this.slp = new SlpSessions(this.book, expert);
     this.data = new P2pData(this.slp, this.store, expert);
@@ -101,7 +102,7 @@ export class P2pTracker {
     return this.store.records();
   }
 
-  /** Bytes of files()[index] as rebuilt (holes of an incomplete file are zeros), or null if not kept. */
+  /** Bytes of files()[index] as rebuilt up to the last byte seen (holes before it are zeros), or null if not kept. */
   fileBytes(index: number): Uint8Array | null {
     return this.store.bytes(index);
   }

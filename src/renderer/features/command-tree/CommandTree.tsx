@@ -3,6 +3,7 @@
 
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { CapturedText } from '../../components/CapturedText';
 import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
 import { ancestorsOf, isExpanded, visibleTreeLines, type TreeLine } from './tree-lines';
 
@@ -69,7 +70,7 @@ export function CommandTree() {
           <span className="tree-toggle" onMouseDown={(e) => { e.stopPropagation(); select(line); toggle(line); }}>
             {line.expandable ? (line.expanded ? '▾' : '▸') : ''}
           </span>
-          <span className="tree-label">{line.node.label}</span>
+          <CapturedText className="tree-label" text={line.node.label} />
         </div>
       ))}
     </div>

@@ -1,8 +1,10 @@
 // Files exchanged (file transfers, display pictures, emoticons): name, size, SHA-1 of what was
-// reassembled, sender, receiver and whether every byte was seen.
+// reassembled, sender, receiver and whether every byte was seen. A name that may lie about the
+// content (a bidi control in it, an executable under another extension) is marked ⚠ and says why.
 
 import { createColumnHelper } from '@tanstack/react-table';
 import type { FileRecord } from '../../../shared/model';
+import { CapturedText } from '../../components/CapturedText';
 import { DataTable } from '../../components/DataTable';
 import { formatSize } from '../../format/time-format';
 import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
@@ -11,7 +13,16 @@ const EMPTY: FileRecord[] = [];
 
 const col = createColumnHelper<FileRecord>();
 const columns = [
-  col.accessor('name', { header: 'Name', size: 160 }),
+  col.accessor('name', {
+    header: 'Name',
+    size: 160,
+    cell: (c) => (
+      <>
+        {c.row.original.nameWarning ? <span className="name-warning" title={c.row.original.nameWarning} aria-label="Spoofed file name">⚠ </span> : null}
+        <CapturedText text={c.getValue()} />
+      </>
+    ),
+  }),
   col.accessor('kind', { header: 'Kind', size: 100 }),
   col.accessor('size', { header: 'Size', size: 80, cell: (c) => formatSize(c.getValue()) }),
   col.accessor((f) => f.sha1 ?? '', { id: 'sha1', header: 'SHA-1', size: 300 }),
@@ -20,6 +31,7 @@ const columns = [
   col.accessor((f) => (f.complete ? 'yes' : `no (${formatSize(f.received ?? 0)})`), { id: 'complete', header: 'Complete', size: 90 }),
   col.accessor((f) => f.via ?? '', { id: 'via', header: 'Via', size: 90 }),
   col.accessor('frame', { header: 'Frame', size: 60 }),
+  col.accessor((f) => f.nameWarning ?? '', { id: 'nameWarning', header: 'Warning', size: 360 }),
 ];
 
 export function FilesView() {
@@ -32,7 +44,7 @@ export function FilesView() {
       getRowId={(_, i) => String(i)}
       onActivate={(f) => analyzerStore.getState().selectFrame(f.frame, true)}
       rowTestId="file-row"
-      rowClassName={(f) => (f.complete ? '' : 'incomplete')}
+      rowClassName={(f) => `${f.complete ? '' : 'incomplete'}${f.nameWarning ? ' spoofed-name' : ''}`}
       emptyText="No files were transferred in this capture."
     />
   );

@@ -1,16 +1,20 @@
 // The display filter bar: green while the expression compiles, red with the reason when it does
 // not; Enter applies it (frames:view: the back end filters). Shows how many packets are displayed.
 
+import { useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { filterCompletions } from '../../../shared/display-filter/filter-completions';
 import { useActions } from '../../app/analyzer-context';
 import { checkDisplayFilter } from '../../app/filter-check';
 import { IconClose, IconFilter } from '../../components/icons';
 import { formatCount } from '../../format/time-format';
 import { useAnalyzer } from '../../store/analyzer-state';
+import { recentFilters, rememberFilter } from './recent-filters';
 
 export const DISPLAY_FILTER_INPUT_ID = 'display-filter-input';
 
-const SUGGESTIONS = ['msnp', 'msnp.cmd == MSG', 'msnp.error', 'msnp.text contains ""', 'msnp.account == ', 'msnp.version == MSNP12', 'tcp.port == 1863', 'ip.addr == '];
+/** Offered on an empty bar before anything was applied. */
+const STARTERS = ['msnp', 'msnp.cmd == MSG', 'msnp.error', 'msnp.text contains ""', 'frame contains ""', 'tcp.stream == 0', 'tcp.flags.syn == 1'];
 
 export function DisplayFilterBar() {
   const actions = useActions();
@@ -18,8 +22,17 @@ export function DisplayFilterBar() {
     text: st.filterText, check: st.filterCheck, applied: st.appliedFilter, pending: st.filterRequest !== null,
     edit: st.editFilter, hasCapture: st.hasCapture, shown: st.displayedCount, total: st.frameCount,
   })));
+  const [recent, setRecent] = useState(recentFilters);
+  // Recent filters that extend what is typed, then the field names completing its last word.
+  const suggestions = useMemo(() => {
+    const typed = s.text.trim();
+    const fromRecent = recent.filter((f) => f !== typed && f.startsWith(typed));
+    const completions = typed === '' ? (recent.length ? [] : STARTERS) : filterCompletions(s.text).map((c) => c.value);
+    return [...new Set([...fromRecent, ...completions])];
+  }, [s.text, recent]);
   const apply = (): void => {
     if (s.check.status === 'invalid') return;
+    setRecent(rememberFilter(s.text));
     void actions.applyFilter(s.text);
   };
   const clear = (): void => {
@@ -52,7 +65,7 @@ export function DisplayFilterBar() {
           ➜
         </button>
       </div>
-      <datalist id="display-filter-suggestions">{SUGGESTIONS.map((x) => <option key={x} value={x} />)}</datalist>
+      <datalist id="display-filter-suggestions" data-testid="display-filter-suggestions">{suggestions.map((x) => <option key={x} value={x} />)}</datalist>
       <div className="filter-status" role="status" data-testid="filter-status">
         {s.check.status === 'invalid' ? (
           <span className="filter-error" data-testid="filter-error">

@@ -2,6 +2,7 @@
 
 import { useEffect } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { CapturedText } from '../../components/CapturedText';
 import { useAnalyzer } from '../../store/analyzer-state';
 
 export function NoticeBanner() {
@@ -14,7 +15,7 @@ export function NoticeBanner() {
   if (!notice) return null;
   return (
     <div className={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'} data-testid="notice">
-      <span className="notice-text">{notice.text}</span>
+      <span className="notice-text"><CapturedText text={notice.text} /></span>
       <button type="button" className="notice-close" aria-label="Dismiss" onClick={dismiss}>×</button>
     </div>
   );

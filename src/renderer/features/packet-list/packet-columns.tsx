@@ -6,6 +6,7 @@ import type { FrameRow } from '../../../shared/model';
 import { formatAbsoluteTime, formatRelativeTime } from '../../format/time-format';
 import type { SortColumn, SortSpec } from '../../../shared/packet-page';
 import type { TimeFormat } from '../../store/ui-slice';
+import { CapturedText } from '../../components/CapturedText';
 
 export interface PacketTableMeta {
   firstTimeUs: number | null;
@@ -29,7 +30,8 @@ export const packetColumns = [
   column.accessor('destination', { id: 'destination', header: 'Destination', size: 150, cell: (c) => c.getValue() }),
   column.accessor('protocol', { id: 'protocol', header: 'Protocol', size: 76, cell: (c) => c.getValue() }),
   column.accessor('length', { id: 'length', header: 'Length', size: 64, cell: (c) => c.getValue() }),
-  column.accessor('info', { id: 'info', header: 'Info', size: 320, cell: (c) => c.getValue() }),
+  // Info carries command parameters, nicks and chat text off the wire.
+  column.accessor('info', { id: 'info', header: 'Info', size: 320, cell: (c) => <CapturedText text={c.getValue()} /> }),
 ];
 
 /** Column ids are the store's sort columns. */

@@ -4,6 +4,8 @@
 import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { useActions, useAnalyzerContext } from '../../app/analyzer-context';
+import { showInvisible } from '../../../shared/visible-text';
+import { CapturedText } from '../../components/CapturedText';
 import { IconOpen, IconStart } from '../../components/icons';
 import { useAnalyzer } from '../../store/analyzer-state';
 import { InterfacePicker } from '../toolbar/CaptureControls';
@@ -48,10 +50,11 @@ export function StartScreen() {
               <ul className="recent-list">
                 {recent.map((path) => (
                   <li key={path}>
-                    <button type="button" className="link-button" title={path} data-testid="recent-file" onClick={() => void actions.openPath(path)}>
-                      {baseName(path)}
+                    {/* A file name can hold a right-to-left override too (a downloaded capture). */}
+                    <button type="button" className="link-button" title={showInvisible(path)} data-testid="recent-file" onClick={() => void actions.openPath(path)}>
+                      <CapturedText text={baseName(path)} />
                     </button>
-                    <span className="recent-dir">{path}</span>
+                    <CapturedText className="recent-dir" text={path} />
                   </li>
                 ))}
               </ul>

@@ -1,11 +1,15 @@
 // The status bar: which capture, how many frames, MSNP commands and sessions, and the progress
-// of a load (percent, frames/s, Cancel) or of a live capture (captured, dropped, elapsed, rate).
+// of a load (percent, frames/s, Cancel) or of a live capture (captured, dropped, elapsed, rate);
+// an analysis that stopped responding, with Stop, and where it was stopped.
 
 import { useShallow } from 'zustand/react/shallow';
 import { useActions } from '../../app/analyzer-context';
 import { formatCount } from '../../format/time-format';
+import { showInvisible } from '../../../shared/visible-text';
+import { CapturedText } from '../../components/CapturedText';
 import { useAnalyzer } from '../../store/analyzer-state';
 import { baseName, commandTotal, liveText, loadPercent, rateText } from './status-text';
+import { WatchdogStatus } from './WatchdogStatus';
 
 export function StatusBar() {
   const actions = useActions();
@@ -23,16 +27,17 @@ export function StatusBar() {
         <span className="status-item">Ready. Open a capture or start a live capture.</span>
       ) : (
         <>
-          <span className={`status-item status-file${s.capturing ? ' live' : ''}`} title={s.label}>
-            {s.capturing ? '● Capturing: ' : ''}{baseName(s.label) || (s.source === 'live' ? 'Live capture' : 'Capture')}
+          <span className={`status-item status-file${s.capturing ? ' live' : ''}`} title={showInvisible(s.label)}>
+            {s.capturing ? '● Capturing: ' : ''}<CapturedText text={baseName(s.label) || (s.source === 'live' ? 'Live capture' : 'Capture')} />
           </span>
           <span className="status-item" data-testid="status-frames">Frames: {formatCount(s.rows)}</span>
           <span className="status-item" data-testid="status-commands">MSNP commands: {formatCount(s.commands)}</span>
           <span className="status-item" data-testid="status-sessions">Sessions: {formatCount(s.sessions)}</span>
-          {s.damage && <span className="status-item status-warning" title={s.damage}>⚠ Damaged capture: {s.damage}</span>}
+          {s.damage && <span className="status-item status-warning" title={showInvisible(s.damage)}>⚠ Damaged capture: <CapturedText text={s.damage} /></span>}
         </>
       )}
       <span className="status-spacer" />
+      <WatchdogStatus progress={p} onStop={() => void actions.cancelLoad()} />
       {loading && p && (
         <span className="status-progress" data-testid="load-progress">
           <span className="progress-track" role="progressbar" aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent ?? undefined}>
@@ -44,7 +49,7 @@ export function StatusBar() {
         </span>
       )}
       {p && p.source === 'live' && (s.capturing || !p.done) && <span className="status-item" data-testid="live-counters">{liveText(p)}</span>}
-      {p && p.done && p.source === 'file' && (p.cancelled
+      {p && p.done && !p.stopped && p.source === 'file' && (p.cancelled
         ? <span className="status-item status-warning" data-testid="load-cancelled">Loading cancelled after {formatCount(p.frames)} frames (what was read is kept)</span>
         : <span className="status-item status-muted">Loaded in full{p.framesPerSecond > 0 ? ` · ${rateText(p.framesPerSecond)}` : ''}</span>)}
     </footer>

@@ -5,6 +5,8 @@
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { SessionRecord } from '../../../shared/model';
+import { showInvisible } from '../../../shared/visible-text';
+import { CapturedText } from '../../components/CapturedText';
 import { formatClock, formatDateTime, formatDuration } from '../../format/time-format';
 import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
 import { participantsText, sessionSpan } from '../sessions/session-summary';
@@ -24,7 +26,7 @@ function SessionHeader({ session, sessions }: { session: SessionRecord | null; s
       >
         <option value="">Choose a session…</option>
         {sessions.map((s) => (
-          <option key={s.id} value={s.id}>{`Session ${s.id}: ${participantsText(s)} (${s.messages.length} messages)`}</option>
+          <option key={s.id} value={s.id}>{`Session ${s.id}: ${showInvisible(participantsText(s))} (${s.messages.length} messages)`}</option>
         ))}
       </select>
       {session && (
@@ -49,7 +51,7 @@ function Line({ line, colour, nickOf, selected }: { line: TranscriptLine; colour
       <div {...common} className={`transcript-line tl-event tl-${event.kind}${selected ? ' selected' : ''}`}>
         {time}
         <span className="tl-event-text">
-          <span className="tl-event-who">{event.nick || nickOf(event.account) || event.account || 'someone'}</span> {eventText(event)}
+          <CapturedText className="tl-event-who" text={event.nick || nickOf(event.account) || event.account || 'someone'} /> <CapturedText text={eventText(event)} />
         </span>
       </div>
     );
@@ -59,10 +61,11 @@ function Line({ line, colour, nickOf, selected }: { line: TranscriptLine; colour
     <div {...common} className={`transcript-line tl-message${selected ? ' selected' : ''}`}>
       {time}
       <span className={`tl-sender sender-${colour(message.from)}`}>
-        <span className="tl-nick">{message.nick || message.from}</span>
-        {message.nick && message.nick !== message.from ? <span className="tl-account">{message.from}</span> : null}
+        <CapturedText className="tl-nick" text={message.nick || message.from} />
+        {message.nick && message.nick !== message.from ? <CapturedText className="tl-account" text={message.from} /> : null}
       </span>
-      <span className="tl-text">{message.text}</span>
+      {/* Line breaks and tabs of a chat message are laid out as such (pre-wrap), not marked. */}
+      <CapturedText className="tl-text" text={message.text} keep={'\r\n\t'} />
       {message.delivery === 'nak' ? <span className="tl-delivery">not delivered</span> : null}
     </div>
   );
