@@ -51,6 +51,34 @@ describe('DirectP2pFramer', () => {
   });
 });
 
+describe('DirectP2pFramer on hostile segmenting (issue 11)', () => {
+  it('joins a 256 KiB packet sent in 16-byte pieces once, whole and unchanged', () => {
+    const body = pattern(256 * 1024, 13, 7);
+    const data = p2pV1(body, { sessionId: 9, footer: null });
+    const stream = framed(data);
+    const f = new DirectP2pFramer();
+    const packets = [];
+    // The pieces are views into one reused buffer, as the reader hands them out.
+    const reused = new Uint8Array(16);
+    for (let at = 0; at < stream.length; at += 16) {
+      const piece = stream.subarray(at, at + 16);
+      reused.set(piece);
+      packets.push(...f.push(reused.subarray(0, piece.length), 1 + at / 16));
+    }
+    expect(packets).toHaveLength(1);
+    expect(packets[0].type).toBe('p2p');
+    expect(Buffer.from((packets[0] as { packet: Uint8Array }).packet).equals(Buffer.from(data))).toBe(true);
+  });
+
+  it('stops on an absurd length that arrives a byte at a time', () => {
+    const f = new DirectP2pFramer();
+    for (const byte of [0xff, 0xff, 0xff]) expect(f.push(Uint8Array.of(byte), 1)).toEqual([]);
+    expect(f.problem).toBeNull();
+    expect(f.push(Uint8Array.of(0x7f, 0), 2)).toEqual([]);
+    expect(f.problem).toBe(`direct P2P packet length ${0x7fffffff} is over ${1024 * 1024}: framing lost`);
+  });
+});
+
 describe('direct connections in the tracker', () => {
   it('rebuilds a file sent over a direct connection, named by its switchboard INVITE', () => {
     const expert = new ExpertLog();

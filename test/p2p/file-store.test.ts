@@ -138,7 +138,7 @@ describe('FileStore under the analysis-wide memory budget (issue 11, defect 6)',
     expect(budget.used).toBe(164 * 1024);
     expect(budget.exceeded).toBe(true);
     // Down to 75 % of 150 KiB: the file quiet since frame 5 goes, the busier one stays.
-    expect(budget.evictIdle()).toEqual({ connections: 0, files: 1, freedBytes: 64 * 1024, oldestFrame: 5 });
+    expect(budget.evictIdle()).toEqual({ connections: 0, closedConnections: 0, files: 1, freedBytes: 64 * 1024, oldestFrame: 5 });
     expect(budget.used).toBe(100 * 1024);
     expect(store.bytes(0)).toBeNull();
     expect(store.bytes(1)?.length).toBe(70 * 1024 + 10);

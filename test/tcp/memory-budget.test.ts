@@ -4,10 +4,10 @@
 // Small budgets here; the default's figures come from scripts/bench/hostile-memory-bench.ts.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Analyzer } from '../../src/main/engine/analyzer';
-import { OPEN_CONNECTION_COST } from '../../src/main/engine/tcp/tcp-reassembler';
+import { LINGERING_CONNECTION_COST, OPEN_CONNECTION_COST } from '../../src/main/engine/tcp/tcp-reassembler';
 import type { CapturedFrame } from '../../src/main/engine/capture/captured-frame';
 import type { AnalysisResult } from '../../src/shared/model';
-import { heldBehindHoles, neverClosed } from '../helpers/connection-flood';
+import { closedAtOnce, heldBehindHoles, neverClosed } from '../helpers/connection-flood';
 import { runInChild, type ChildOutcome } from '../helpers/analyze-in-child';
 
 const MiB = 1024 * 1024;
@@ -59,6 +59,17 @@ describe('the memory budget', () => {
     const { result, peak } = run(neverClosed({ connections: 3_000 }), 1 * MiB);
     expect(peak).toBeLessThanOrEqual(1 * MiB + OPEN_CONNECTION_COST);
     expect(endedEarly(result)).toBeGreaterThan(2_500);
+    expect(result.connections).toHaveLength(3_000);
+    expect(result.commandCounts.VER).toBe(3_000);
+  });
+
+  it('3,000 connections closed at once: those lingering for stray packets are forgotten early within the budget', () => {
+    const budget = 64 * LINGERING_CONNECTION_COST;
+    const { result, peak } = run(closedAtOnce({ connections: 3_000 }), budget);
+    expect(peak).toBeLessThanOrEqual(budget + OPEN_CONNECTION_COST);
+    const forgotten = result.expert.reduce((sum, e) => sum + Number(/^Memory budget .* (\d+) closed connections? forgotten early/.exec(e.message)?.[1] ?? 0), 0);
+    expect(forgotten).toBeGreaterThan(2_800);
+    expect(endedEarly(result)).toBe(0); // each one had closed by itself
     expect(result.connections).toHaveLength(3_000);
     expect(result.commandCounts.VER).toBe(3_000);
   });

@@ -14,6 +14,8 @@ export interface AnalyzeCommandOptions {
   extractDir: string | null;
   msnpPorts?: number[];
   heuristics: boolean;
+  /** The engine's memory budget (default 512 MiB). */
+  memoryBudgetBytes?: number;
   output: string | null;
 }
 
@@ -22,6 +24,7 @@ export async function analyzeCommand(o: AnalyzeCommandOptions): Promise<number> 
     showSecrets: o.showSecrets,
     msnpPorts: o.msnpPorts,
     heuristics: o.heuristics,
+    memoryBudgetBytes: o.memoryBudgetBytes,
   });
   if (o.extractDir) {
     const n = await extractFiles(result, o.extractDir, (i) => analyzer.fileBytes(i));

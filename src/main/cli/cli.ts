@@ -1,5 +1,6 @@
 // msnp-analyzer: the command-line analyzer and the browser-mode launcher.
 //   msnp-analyzer <capture>... [--format json|text|csv] [--show-secrets] [--extract DIR] [--port N]... [--no-heuristics]
+//                 [--memory-budget MIB]
 //   msnp-analyzer serve [--host H] [--port N] [--ring-dir DIR] [--output-dir DIR] [<capture>...]
 
 import { parseArgs } from 'node:util';
@@ -7,7 +8,7 @@ import { analyzeCommand } from './analyze-command';
 import { serveCommand } from './serve-command';
 
 const USAGE = `usage: msnp-analyzer <capture>... [--format json|text|csv] [--show-secrets] [--extract DIR]
-                     [--msnp-port N]... [--no-heuristics] [--output FILE]
+                     [--msnp-port N]... [--no-heuristics] [--memory-budget MIB] [--output FILE]
        msnp-analyzer serve [--host 127.0.0.1] [--port N] [--ring-dir DIR] [--output-dir DIR] [<capture>...]`;
 
 async function main(argv: string[]): Promise<number> {
@@ -37,6 +38,7 @@ async function main(argv: string[]): Promise<number> {
       extract: { type: 'string' },
       'msnp-port': { type: 'string', multiple: true },
       'no-heuristics': { type: 'boolean', default: false },
+      'memory-budget': { type: 'string' },
       output: { type: 'string', short: 'o' },
       help: { type: 'boolean', short: 'h' },
     },
@@ -53,6 +55,9 @@ async function main(argv: string[]): Promise<number> {
     if (!Number.isInteger(n) || n < 1 || n > 65535) throw new Error(`bad port '${p}'`);
     return n;
   });
+  const budget = values['memory-budget'];
+  const budgetMiB = budget === undefined ? undefined : Number(budget);
+  if (budgetMiB !== undefined && !(Number.isFinite(budgetMiB) && budgetMiB > 0)) throw new Error(`bad memory budget '${budget}' (MiB, more than 0)`);
   return analyzeCommand({
     paths: positionals,
     format,
@@ -60,6 +65,7 @@ async function main(argv: string[]): Promise<number> {
     extractDir: values.extract ?? null,
     msnpPorts: ports.length ? [1863, ...ports] : undefined,
     heuristics: !values['no-heuristics'],
+    memoryBudgetBytes: budgetMiB === undefined ? undefined : Math.round(budgetMiB * 1024 * 1024),
     output: values.output ?? null,
   });
 }

@@ -141,9 +141,14 @@ export class Analyzer {
   }
 
   private evictForMemory(frame: number): void {
-    const { connections, files, freedBytes, oldestFrame } = this.budget.evictIdle();
-    const released = [connections > 0 ? `${connections} open connection${connections === 1 ? '' : 's'} ended early (as if idle; held bytes delivered, holes as gaps)` : '', files > 0 ? `the bytes of ${files} unfinished file${files === 1 ? '' : 's'}` : ''].filter(Boolean).join(' and ');
-    this.expert.add(frame, 'note', `Memory budget of ${mebibytes(this.budget.limitBytes)} reached: released ${mebibytes(freedBytes)} of the state idle longest (quiet since frame ${oldestFrame}): ${released || 'nothing could be released'}`);
+    const { connections, closedConnections, files, freedBytes, oldestFrame } = this.budget.evictIdle();
+    const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+    const released = [
+      connections > 0 ? `${plural(connections, 'open connection', 'open connections')} ended early (as if idle; held bytes delivered, holes as gaps)` : '',
+      closedConnections > 0 ? `${plural(closedConnections, 'closed connection', 'closed connections')} forgotten early (a stray packet of one starts a new stream)` : '',
+      files > 0 ? `the bytes of ${plural(files, 'unfinished file', 'unfinished files')}` : '',
+    ].filter(Boolean);
+    this.expert.add(frame, 'note', `Memory budget of ${mebibytes(this.budget.limitBytes)} reached: released ${mebibytes(freedBytes)} of the state idle longest (quiet since frame ${oldestFrame}): ${released.join('; ') || 'nothing could be released'}`);
   }
 
   private emitFrame(frame: CapturedFrame, pkt: DecodedPacket | null, stream: number): void {

@@ -11,7 +11,7 @@ const EVICT_DOWN_TO = 0.75;
 
 /** Something a holder can release. */
 export interface EvictableState {
-  kind: 'connection' | 'file';
+  kind: 'connection' | 'closed-connection' | 'file';
   /** Number of the last frame that touched it: the lowest is idle longest. */
   lastFrame: number;
   /** Releases it; what it frees is released from the budget by its holder. */
@@ -25,6 +25,7 @@ export interface BudgetHolder {
 /** What one eviction released. */
 export interface EvictionSummary {
   connections: number;
+  closedConnections: number;
   files: number;
   freedBytes: number;
   /** The last frame of the state idle longest that was released. */
@@ -74,11 +75,12 @@ export class MemoryBudget {
     const target = this.limitBytes * EVICT_DOWN_TO;
     const before = this.usedBytes;
     const candidates = this.holders.flatMap((h) => h.evictable()).sort((a, b) => a.lastFrame - b.lastFrame);
-    const summary: EvictionSummary = { connections: 0, files: 0, freedBytes: 0, oldestFrame: candidates[0]?.lastFrame ?? 0 };
+    const summary: EvictionSummary = { connections: 0, closedConnections: 0, files: 0, freedBytes: 0, oldestFrame: candidates[0]?.lastFrame ?? 0 };
     for (const candidate of candidates) {
       if (this.usedBytes <= target) break;
       candidate.evict();
       if (candidate.kind === 'connection') summary.connections++;
+      else if (candidate.kind === 'closed-connection') summary.closedConnections++;
       else summary.files++;
     }
     summary.freedBytes = Math.max(0, before - this.usedBytes);

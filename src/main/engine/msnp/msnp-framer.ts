@@ -296,7 +296,7 @@ export class MsnpFramer {
 
   private reportSkipped(): void {
     if (this.skipped > 0) {
-      this.onNote(this.skipFrame, 'warning', `${this.skipped} bytes skipped to resynchronise on an MSNP command (${this.skipReason})`);
+      this.onNote(this.skipFrame, 'warning', `${this.skipped} byte${this.skipped === 1 ? '' : 's'} skipped to resynchronise on an MSNP command (${this.skipReason})`);
     }
     this.skipped = 0;
   }

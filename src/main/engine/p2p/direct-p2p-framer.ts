@@ -5,6 +5,7 @@
 // without the switchboard's footer. Packets are bounded; a bad length stops the direction.
 // Spec: PROTOCOL.md "P2P / MSNSLP" (direct connections); MSNPSharp P2PDCHandshakeMessage.
 
+import { concatBytes } from '../msnp/byte-parts';
 import { sniffP2pVersion } from './p2p-header-v2';
 
 /** Larger packets mean we lost the framing (real ones are under 1400 bytes; allow headroom). */
@@ -26,31 +27,58 @@ export function guidFromBytes(bytes: Uint8Array): string {
 }
 
 export class DirectP2pFramer {
-  private buffer: Uint8Array = new Uint8Array(0);
+  /** Copies of the bytes not yet framed (a packet still incomplete), joined once it is complete. */
+  private parts: Uint8Array[] = [];
+  private partsLength = 0;
   private stopped = false;
   problem: string | null = null;
 
   /** Feeds in-order bytes; returns the packets they complete. */
   push(bytes: Uint8Array, frame: number): DirectPacket[] {
     if (this.stopped) return [];
-    this.buffer = this.buffer.length > 0 ? concat(this.buffer, bytes) : bytes;
+    // A packet arriving in many small pieces is joined once, not copied again with each piece.
+    if (this.partsLength > 0 && this.partsLength + bytes.length < this.waitingFor()) {
+      this.keep(bytes);
+      return [];
+    }
+    const input = this.partsLength > 0 ? concatBytes([...this.parts, bytes]) : bytes;
+    this.parts = [];
+    this.partsLength = 0;
     const packets: DirectPacket[] = [];
     let pos = 0;
-    while (this.buffer.length - pos >= 4) {
-      const view = new DataView(this.buffer.buffer, this.buffer.byteOffset + pos, 4);
-      const length = view.getUint32(0, true);
+    while (input.length - pos >= 4) {
+      const length = new DataView(input.buffer, input.byteOffset + pos, 4).getUint32(0, true);
       if (length > MAX_DIRECT_PACKET) {
         this.stopped = true;
         this.problem = `direct P2P packet length ${length} is over ${MAX_DIRECT_PACKET}: framing lost`;
-        break;
+        return packets;
       }
-      if (this.buffer.length - pos - 4 < length) break;
-      packets.push(classify(this.buffer.subarray(pos + 4, pos + 4 + length), frame));
+      if (input.length - pos - 4 < length) break;
+      packets.push(classify(input.subarray(pos + 4, pos + 4 + length), frame));
       pos += 4 + length;
     }
-    // Keep only the unconsumed tail, as a copy: the input may be a view into a reused buffer.
-    this.buffer = this.stopped ? new Uint8Array(0) : this.buffer.slice(pos);
+    if (pos < input.length) this.keep(input.subarray(pos));
     return packets;
+  }
+
+  /** Frees what is held (the connection ended). */
+  release(): void {
+    this.parts = [];
+    this.partsLength = 0;
+  }
+
+  /** Bytes the held packet needs in all: its length prefix, then what that prefix says (0: a bad length, to report now). */
+  private waitingFor(): number {
+    if (this.partsLength < 4) return 4;
+    const head = concatBytes(this.parts, 4);
+    const length = new DataView(head.buffer, head.byteOffset, 4).getUint32(0, true);
+    return length > MAX_DIRECT_PACKET ? 0 : 4 + length;
+  }
+
+  /** Keeps a copy: the input may be a view into a reused buffer. */
+  private keep(bytes: Uint8Array): void {
+    this.parts.push(bytes.slice());
+    this.partsLength += bytes.length;
   }
 }
 
@@ -63,11 +91,4 @@ function classify(packet: Uint8Array, frame: number): DirectPacket {
     if ((flags & 0x100) !== 0) return { type: 'handshake', version: 1, nonce: guidFromBytes(packet.subarray(32, 48)), frame };
   }
   return version ? { type: 'p2p', version, packet, frame } : { type: 'unknown', packet, frame };
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a, 0);
-  out.set(b, a.length);
-  return out;
 }

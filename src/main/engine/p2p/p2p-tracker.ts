@@ -122,7 +122,8 @@ export class P2pTracker {
           this.expert.add(frame, 'warning', `${ref.client} ↔ ${ref.server}: ${framer.problem}`);
         }
       },
-      end: () => undefined,
+      // Nothing more comes: free what a direction held of an unfinished packet.
+      end: (direction) => framers[direction].release(),
     };
   }
 

@@ -23,6 +23,8 @@ export class TcpConnection implements HalfStreamSink {
   lastTsUs: number;
   /** Capture time at which both directions had ended (for the linger before removal). */
   closedTsUs = 0;
+  /** Closed, and kept a while for stray packets (charged to the memory budget meanwhile). */
+  lingering = false;
 
   constructor(
     readonly info: StreamInfo,

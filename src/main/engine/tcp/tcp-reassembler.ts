@@ -33,6 +33,8 @@ export interface TcpReassemblerOptions {
  * two directions, the stream router and the MSNP framers. An estimate, charged to the budget.
  */
 export const OPEN_CONNECTION_COST = 6 * 1024;
+/** What a closed connection costs while it lingers for stray packets (its handler is let go). */
+export const LINGERING_CONNECTION_COST = 1024;
 
 const DEFAULT_MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 const DEFAULT_IDLE_TIMEOUT_US = 10 * 60 * 1_000_000;
@@ -89,6 +91,8 @@ export class TcpReassembler implements BudgetHolder {
       conn.closedTsUs = tsUs;
       conn.detach();
       this.closed();
+      conn.lingering = true;
+      this.budget?.charge(LINGERING_CONNECTION_COST);
     }
     return conn.info.id;
   }
@@ -104,11 +108,15 @@ export class TcpReassembler implements BudgetHolder {
     }
   }
 
-  /** Open connections, each ended as if idle when evicted (BudgetHolder). */
+  /**
+   * Open connections, each ended as if idle when evicted, and closed ones still lingering, then
+   * forgotten (a stray packet of theirs starts a new stream) (BudgetHolder).
+   */
   evictable(): EvictableState[] {
     const out: EvictableState[] = [];
     for (const [key, conn] of this.streams) {
       if (!conn.closed) out.push({ kind: 'connection', lastFrame: conn.lastFrame, evict: () => this.retire(key, conn, 'idle') });
+      else if (conn.lingering) out.push({ kind: 'closed-connection', lastFrame: conn.lastFrame, evict: () => this.remove(key, conn) });
     }
     return out;
   }
@@ -153,6 +161,10 @@ export class TcpReassembler implements BudgetHolder {
   }
 
   private remove(key: string, conn: TcpConnection): void {
+    if (conn.lingering) {
+      conn.lingering = false;
+      this.budget?.release(LINGERING_CONNECTION_COST);
+    }
     this.streams.delete(key);
     this.recent.forget(conn);
   }
