@@ -7,6 +7,7 @@
 import type { FrameDetail } from './model';
 import type { FrameCounts, FramePage, SortSpec, ViewResponse } from './packet-page';
 import type { ResultDelta } from './result-delta';
+import type { StatsKind, StatsResponse } from './statistics';
 
 /** Which frames a save keeps; every condition given must hold (Wireshark's Export Specified Packets). */
 export interface FrameSelection {
@@ -97,6 +98,8 @@ export interface RequestChannels {
   'frames:view': [{ filter: string; sort: SortSpec | null }, ViewResponse];
   /** Display position of a frame (−1 when it does not exist or the filter hides it). */
   'frames:position': [{ number: number }, number];
+  /** One Statistics view (capture properties, protocol hierarchy, conversations, MSNP commands) as compact tables; nothing per frame. */
+  'stats:get': [{ kind: StatsKind }, StatsResponse];
   /** Interfaces libpcap can capture on. */
   'capture:interfaces': [void, { ok: true; interfaces: InterfaceInfo[] } | { ok: false; error: string }];
   /** Check a BPF filter without starting. */
@@ -137,7 +140,7 @@ export type RequestResult<C extends RequestChannel> = RequestChannels[C][1];
 
 export const REQUEST_CHANNELS: readonly RequestChannel[] = [
   'file:open', 'file:close', 'file:recent', 'file:sample', 'analysis:cancel', 'frames:detail',
-  'frames:rows', 'frames:view', 'frames:position', 'capture:interfaces', 'capture:check-filter', 'capture:start', 'capture:stop',
+  'frames:rows', 'frames:view', 'frames:position', 'stats:get', 'capture:interfaces', 'capture:check-filter', 'capture:start', 'capture:stop',
   'capture:save', 'file:export',
 ] as const;
 

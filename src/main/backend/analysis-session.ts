@@ -17,7 +17,10 @@ import { compileFilter } from '../../shared/display-filter/compile-filter';
 import { FrameBytesReader } from './frame-bytes-reader';
 import { FrameSpool } from './frame-spool';
 import { framePage } from './frame-page';
+import type { StatsKind, StatsResponse } from '../../shared/statistics';
 import { PacketTable } from './packet-table';
+import { MsnpCommandTally } from './statistics/msnp-command-tally';
+import { statistics } from './statistics/statistics';
 import { ProgressBoard } from './progress-board';
 import { ResultDiffer } from './result-differ';
 import { frameMask } from './frame-selection';
@@ -68,6 +71,7 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 export class AnalysisSession {
   private analyzer: SessionAnalyzer | null = null;
   private readonly table = new PacketTable();
+  private readonly tally = new MsnpCommandTally();
   private readonly order = new DisplayOrder(this.table, undefined, (index) => this.bytesAt(index));
   private readonly differ = new ResultDiffer();
   private readonly pacer: EventPacer;
@@ -242,6 +246,11 @@ export class AnalysisSession {
     return this.analyzer?.snapshot() ?? null;
   }
 
+  /** The tables of one Statistics view over what has been analysed so far. */
+  statistics(kind: StatsKind): StatsResponse {
+    return statistics(kind, { table: this.table, result: this.result(), tally: this.tally });
+  }
+
   msnpFrames(): Uint8Array {
     return this.table.msnpFrames();
   }
@@ -282,7 +291,10 @@ export class AnalysisSession {
     this.label = label;
     this.startedAt = performance.now();
     this.analyzer = this.deps.createAnalyzer({ ...options, collectFrames: true }, {
-      frameAnalysed: (frame, outcome) => this.table.add(frame, this.source, outcome, this.offset),
+      frameAnalysed: (frame, outcome) => {
+        this.table.add(frame, this.source, outcome, this.offset);
+        this.tally.add(outcome);
+      },
     });
     if (this.replay) return;
     this.deps.emit({ channel: 'analysis:reset', payload: { label, source: mode } });

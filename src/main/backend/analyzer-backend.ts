@@ -109,6 +109,7 @@ export class AnalyzerBackend {
       'frames:detail': (a) => this.withWorker((w) => w.client.call('detail', a), () => null, false).catch(() => null),
       'frames:rows': (a) => this.withWorker((w) => w.client.call('rows', a), EMPTY_PAGE),
       'frames:view': (a) => this.view(a.filter, a.sort),
+      'stats:get': (a) => this.withWorker((w) => w.client.call('stats', a), () => ({ kind: a.kind, tables: [] })),
       'frames:position': (a) => this.withWorker((w) => w.client.call('position', a), () => -1).catch(() => -1),
       'capture:interfaces': async () => {
         const live = this.liveCapture();

@@ -230,6 +230,16 @@ export class PacketTable {
   connection(index: number): number {
     return this.chunk(index).connection[index & CHUNK_MASK];
   }
+  /** Which of the (merged) capture files the frame came from. */
+  sourceFile(index: number): number {
+    return this.chunk(index).source[index & CHUNK_MASK];
+  }
+  sourcePort(index: number): number {
+    return this.chunk(index).srcPort[index & CHUNK_MASK];
+  }
+  destinationPort(index: number): number {
+    return this.chunk(index).dstPort[index & CHUNK_MASK];
+  }
   info(index: number): string {
     const c = this.chunk(index);
     const j = index & CHUNK_MASK;

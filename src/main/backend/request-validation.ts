@@ -7,6 +7,7 @@
 import { MAX_RANGE_TEXT } from './frame-selection';
 import { RING_LIMITS, type RequestChannel } from '../../shared/ipc-contract';
 import { MAX_PAGE_ROWS, SORT_COLUMNS } from '../../shared/packet-page';
+import { STATS_KINDS } from '../../shared/statistics';
 
 const MAX_PATHS = 64;
 const MAX_PATH_LENGTH = 4096;
@@ -40,6 +41,8 @@ const CHECKS: Record<RequestChannel, Check> = {
   'frames:view': (a) =>
     isObject(a) && typeof a.filter === 'string' && a.filter.length <= MAX_EXPRESSION && isSort(a.sort) ? null : 'expected { filter: string, sort: { column, desc } | null }',
   'frames:position': (a) => (isObject(a) && Number.isSafeInteger(a.number) ? null : 'expected { number: integer }'),
+  'stats:get': (a) =>
+    isObject(a) && onlyKeys(a, ['kind']) && STATS_KINDS.includes(a.kind as never) ? null : `expected { kind: ${STATS_KINDS.map((k) => `'${k}'`).join(' | ')} }`,
   'capture:interfaces': noArg,
   'capture:check-filter': (a) =>
     isObject(a) && typeof a.device === 'string' && typeof a.filter === 'string' ? null : 'expected { device: string, filter: string }',

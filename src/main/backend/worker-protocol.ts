@@ -8,6 +8,7 @@
 import type { CaptureFileFormat, EventChannels, FrameSelection } from '../../shared/ipc-contract';
 import type { FrameDetail } from '../../shared/model';
 import type { FramePage, SortSpec, ViewResponse } from '../../shared/packet-page';
+import type { StatsKind, StatsResponse } from '../../shared/statistics';
 import type { CapturedFrame } from '../engine/capture/captured-frame';
 
 export interface SessionOptions {
@@ -45,6 +46,8 @@ export interface WorkerCalls {
   rows: [{ start: number; count: number }, FramePage];
   view: [{ filter: string; sort: SortSpec | null }, ViewResponse];
   position: [{ number: number }, number];
+  /** The tables of one Statistics view (computed in the worker from its packet table and analysis). */
+  stats: [{ kind: StatsKind }, StatsResponse];
   /** Write the analysis so far as a JSON or CSV report to `path` (chosen by the main side). */
   export: [{ format: 'json' | 'csv'; path: string }, void];
   /** One byte per frame number (index 0 unused): 1 when the frame belongs to an MSNP connection's TCP stream. */

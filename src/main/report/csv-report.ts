@@ -6,20 +6,11 @@
 // title sequences). Line breaks (LF, CRLF) stay: they are quoted, and a spreadsheet shows them as such.
 
 import type { AnalysisResult } from '../../shared/model';
-import { escapeMarker, showInvisible } from '../../shared/visible-text';
+import { csvCell } from '../../shared/csv-cell';
+
+export { csvCell };
 
 const HEADER = ['session', 'frame', 'time', 'from', 'nick', 'text'];
-
-/** Controls made visible, but LF and CRLF line breaks kept (a lone CR would overwrite the line on a terminal). */
-function visibleCell(s: string): string {
-  return s.split('\r\n').map((part) => showInvisible(part, escapeMarker, '\n')).join('\r\n');
-}
-
-export function csvCell(value: string | number): string {
-  let s = String(value);
-  if (typeof value === 'string') s = visibleCell(/^[=+\-@\t\r]/.test(s) ? `'${s}` : s);
-  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
 
 export function csvReport(result: AnalysisResult): string {
   const lines = [HEADER.join(',')];

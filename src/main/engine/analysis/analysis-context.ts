@@ -36,6 +36,8 @@ export interface CommandNotes {
   detail: string | (() => string) | null;
   /** The session the command belongs to when it is not the connection's (MSNP21 conversations). */
   session?: number | null;
+  /** The first reply to a request: the request's verb and the time it took (for latency statistics). */
+  reply?: { verb: string; latencyUs: number } | null;
 }
 
 const MAX_NICKS = 200_000;

@@ -45,6 +45,8 @@ export interface CommandAnnotation {
   errors: number[];
   session: number | null;
   version: string | null;
+  /** Set on a request's first reply: the request's verb and its latency. */
+  reply: { verb: string; latencyUs: number } | null;
 }
 
 export interface MsnpAnalysisOptions {
@@ -97,7 +99,10 @@ export class MsnpAnalysis {
       // Named parameters for the verbs that need them (MSG, the bulk of traffic, reads its own).
       const f = cmd.verb === 'MSG' ? NO_FIELDS : commandFields(cmd, this.versionNumber(conn));
       if (cmd.direction === 'c2s') this.transactions.request(connection, cmd);
-      else this.transactions.response(connection, cmd);
+      else {
+        const reply = this.transactions.response(connection, cmd);
+        if (reply?.first) notes.reply = { verb: reply.request.verb, latencyUs: reply.latencyUs };
+      }
       if (isErrorCode(cmd.verb)) {
         notes.kind = 'error';
         notes.errors.push(Number(cmd.verb));
@@ -205,6 +210,7 @@ export class MsnpAnalysis {
       errors: notes.errors,
       session: notes.session ?? this.ctx.sessions.resolve(conn.session),
       version: conn.version(this.ctx.inheritedVersion(conn)).text,
+      reply: notes.reply ?? null,
     };
   }
 

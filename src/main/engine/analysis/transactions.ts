@@ -32,6 +32,8 @@ export interface TransactionLink {
 export interface Reply {
   request: { verb: string; trid: number; frame: number; index: number };
   latencyUs: number;
+  /** The request's first reply (the one its latency is measured by; later ones are list lines). */
+  first: boolean;
 }
 
 /** Requests kept per connection; older ones are settled (and noted if unanswered) when evicted. */
@@ -97,12 +99,13 @@ export class TransactionTracker {
     }
     if (!request) return null;
     const latencyUs = cmd.tsUs - request.tsUs;
-    if (!request.answered) {
+    const first = !request.answered;
+    if (first) {
       request.answered = true;
       this.link(connection, request.index, { kind: 'request', frame: cmd.frame, verb: cmd.verb, trid: request.trid });
     }
     this.link(connection, cmd.index, { kind: 'response', frame: request.frame, verb: request.verb, trid: request.trid, latencyUs });
-    return { request: { verb: request.verb, trid: request.trid, frame: request.frame, index: request.index }, latencyUs };
+    return { request: { verb: request.verb, trid: request.trid, frame: request.frame, index: request.index }, latencyUs, first };
   }
 
   /** The transaction a command belongs to, if any. */
