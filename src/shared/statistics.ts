@@ -13,8 +13,8 @@ export type StatsCell = string | number | null;
 export interface StatsColumn {
   /** Header text, with its unit when it has one ("Duration (s)"). */
   label: string;
-  /** How the window shows numbers: integers with separators, or fixed decimals. */
-  format?: 'integer' | 'decimal';
+  /** How the window shows numbers: counts with separators, identifiers (ports, stream numbers) as they are, decimals. */
+  format?: 'integer' | 'id' | 'decimal';
 }
 
 export interface StatsTable {

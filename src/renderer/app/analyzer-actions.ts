@@ -4,6 +4,7 @@
 // never unhandled rejections.
 
 import type { AnalyzerApi } from '../../shared/ipc-contract';
+import type { StatsKind, StatsResponse } from '../../shared/statistics';
 import { downloadOutput } from '../api/download-output';
 import type { AnalyzerStore } from '../store/analyzer-state';
 import { closedCapture } from '../store/apply-event';
@@ -15,6 +16,7 @@ import { receiveDetail } from '../store/selection-slice';
 import { actionSupport } from './action-support';
 import { createCaptureActions } from './capture-actions';
 import { partitionCaptureFiles, rejectionMessage } from './capture-files';
+import { checkDisplayFilter } from './filter-check';
 import { createOutputActions } from './output-actions';
 
 export type AnalyzerActions = ReturnType<typeof createAnalyzerActions>;
@@ -155,6 +157,13 @@ export function createAnalyzerActions(api: AnalyzerApi, store: AnalyzerStore, en
     },
     recentFiles: async (): Promise<string[]> => (await attempt('Recent files', () => api.request('file:recent', undefined))) ?? [],
     applyFilter,
+    /** Puts `expression` in the filter bar and applies it (Statistics' "filter on this"). */
+    async filterOn(expression: string): Promise<void> {
+      get().editFilter(expression, checkDisplayFilter(expression));
+      await applyFilter(expression);
+    },
+    /** One Statistics view's tables, computed by the back end. */
+    statistics: (kind: StatsKind): Promise<StatsResponse | undefined> => attempt('Statistics', () => api.request('stats:get', { kind })),
     setSort: (sort: SortSpec | null): Promise<boolean> => setView(get().appliedFilter, sort),
     fetchRows,
     locateSelection,

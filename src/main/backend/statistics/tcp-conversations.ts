@@ -80,8 +80,8 @@ export function tcpConversations(table: PacketTable, connections: readonly Conne
   return [{
     title: 'TCP conversations',
     columns: [
-      { label: 'Stream', format: 'integer' }, { label: 'Kind' }, { label: 'Address A' }, { label: 'Port A', format: 'integer' },
-      { label: 'Address B' }, { label: 'Port B', format: 'integer' },
+      { label: 'Stream', format: 'id' }, { label: 'Kind' }, { label: 'Address A' }, { label: 'Port A', format: 'id' },
+      { label: 'Address B' }, { label: 'Port B', format: 'id' },
       { label: 'Packets A→B', format: 'integer' }, { label: 'Bytes A→B', format: 'integer' },
       { label: 'Packets B→A', format: 'integer' }, { label: 'Bytes B→A', format: 'integer' },
       { label: 'Packets', format: 'integer' }, { label: 'Bytes', format: 'integer' },

@@ -4,11 +4,12 @@
 // mode has no File menu, so this is where saving lives there; in Electron it mirrors File > Save.
 // Where the file goes is the actions' business (a save dialog in Electron, a download in the browser).
 
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { CaptureFileFormat, SaveRequest } from '../../../shared/ipc-contract';
 import { useActions } from '../../app/analyzer-context';
 import { IconSave } from '../../components/icons';
+import { useDismiss } from '../../components/use-dismiss';
 import { formatCount } from '../../format/time-format';
 import { useAnalyzer } from '../../store/analyzer-state';
 
@@ -23,22 +24,8 @@ export function SaveMenu() {
   const [format, setFormat] = useState<CaptureFileFormat>('pcapng');
   const root = useRef<HTMLSpanElement>(null);
 
-  useEffect(() => {
-    if (!open) return;
-    root.current?.querySelector<HTMLButtonElement>('[role=menuitem]')?.focus();
-    const outside = (e: PointerEvent) => {
-      if (!root.current?.contains(e.target as Node)) setOpen(false);
-    };
-    const escape = (e: KeyboardEvent) => {
-      if (e.key === 'Escape') setOpen(false);
-    };
-    document.addEventListener('pointerdown', outside);
-    document.addEventListener('keydown', escape);
-    return () => {
-      document.removeEventListener('pointerdown', outside);
-      document.removeEventListener('keydown', escape);
-    };
-  }, [open]);
+  const close = useCallback(() => setOpen(false), []);
+  useDismiss(open, close, root, '[role=menuitem]');
 
   async function save(choice: Choice): Promise<void> {
     setOpen(false);

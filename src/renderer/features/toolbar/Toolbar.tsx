@@ -1,4 +1,4 @@
-// The main toolbar: open/close/save, live capture, time format and export.
+// The main toolbar: open/close/save, statistics, live capture, time format and export.
 
 import { useShallow } from 'zustand/react/shallow';
 import { useActions, useAnalyzerContext } from '../../app/analyzer-context';
@@ -6,6 +6,7 @@ import { IconClose, IconExport, IconOpen } from '../../components/icons';
 import { useAnalyzer } from '../../store/analyzer-state';
 import { CaptureControls } from './CaptureControls';
 import { SaveMenu } from './SaveMenu';
+import { StatisticsMenu } from './StatisticsMenu';
 
 export function Toolbar() {
   const { chooseFiles } = useAnalyzerContext();
@@ -23,6 +24,7 @@ export function Toolbar() {
         <IconClose /> Close
       </button>
       <SaveMenu />
+      <StatisticsMenu />
       <span className="toolbar-separator" />
       <CaptureControls />
       <span className="toolbar-spacer" />

@@ -1,0 +1,72 @@
+// Statistics (Wireshark's menu of that name): Capture File Properties, Protocol Hierarchy,
+// Conversations and MSNP commands, each a set of tables the back end computes (stats:get) over the
+// whole capture so far. Refresh asks again (a live capture or a load still running grows them).
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { statsTableCsv, type StatsKind, type StatsResponse, type StatsTable } from '../../../shared/statistics';
+import { useActions } from '../../app/analyzer-context';
+import { useDismiss } from '../../components/use-dismiss';
+import { analyzerStore } from '../../store/analyzer-state';
+import { StatsTableView } from './StatsTableView';
+
+export const STATS_VIEWS: readonly { kind: StatsKind; label: string }[] = [
+  { kind: 'properties', label: 'Capture File Properties' },
+  { kind: 'hierarchy', label: 'Protocol Hierarchy' },
+  { kind: 'conversations', label: 'Conversations' },
+  { kind: 'commands', label: 'MSNP Commands' },
+];
+
+export function StatisticsDialog({ kind, onKind, onClose }: { kind: StatsKind; onKind(kind: StatsKind): void; onClose(): void }) {
+  const actions = useActions();
+  const [answer, setAnswer] = useState<StatsResponse | null>(null);
+  const [asked, setAsked] = useState(0);
+  const root = useRef<HTMLDivElement>(null);
+  useDismiss(true, onClose, root, '[role=tab][aria-selected=true]');
+
+  useEffect(() => {
+    let current = true;
+    setAnswer(null);
+    void actions.statistics(kind).then((a) => {
+      if (current && a) setAnswer(a);
+    });
+    return () => {
+      current = false;
+    };
+  }, [actions, kind, asked]);
+
+  const copy = useCallback(async (table: StatsTable) => {
+    const { notify } = analyzerStore.getState();
+    try {
+      await navigator.clipboard.writeText(statsTableCsv(table));
+      notify('info', `Copied "${table.title}" (${table.rows.length} rows) as CSV`);
+    } catch {
+      notify('error', 'The clipboard refused the CSV (the window may need focus)');
+    }
+  }, []);
+  const filterOn = (filter: string): void => {
+    onClose();
+    void actions.filterOn(filter);
+  };
+
+  return (
+    <div className="stats-overlay">
+      <div className="stats-dialog" role="dialog" aria-modal="true" aria-label="Statistics" ref={root} data-testid="stats-dialog">
+        <div className="stats-dialog-head">
+          <div className="tab-strip" role="tablist" aria-label="Statistics">
+            {STATS_VIEWS.map((v) => (
+              <button key={v.kind} type="button" role="tab" className={`tab${v.kind === kind ? ' active' : ""}`} aria-selected={v.kind === kind} data-testid={`stats-tab-${v.kind}`} onClick={() => onKind(v.kind)}>
+                {v.label}
+              </button>
+            ))}
+          </div>
+          <span className="toolbar-spacer" />
+          <button type="button" className="tool-button" data-testid="stats-refresh" onClick={() => setAsked((n) => n + 1)}>Refresh</button>
+          <button type="button" className="tool-button" data-testid="stats-close" onClick={onClose}>Close</button>
+        </div>
+        <div className="stats-dialog-body" role="tabpanel" aria-busy={answer === null}>
+          {answer === null ? <div className="grid-empty">Computing…</div> : answer.tables.map((t) => <StatsTableView key={t.title} table={t} onCopy={(table) => void copy(table)} onFilter={filterOn} />)}
+        </div>
+      </div>
+    </div>
+  );
+}

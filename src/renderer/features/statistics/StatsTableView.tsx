@@ -1,0 +1,54 @@
+// One statistics table as an HTML table (it is its own textual form), with "Copy as CSV" and, for
+// tables that offer one, a "Filter on this" button per row. Text cells can come off the wire
+// (verbs, file names): they are shown as captured text.
+
+import type { StatsCell, StatsColumn, StatsTable } from '../../../shared/statistics';
+import { CapturedText } from '../../components/CapturedText';
+import { formatCount } from '../../format/time-format';
+
+function cellText(value: StatsCell, column: StatsColumn) {
+  if (value === null) return <span className="stats-none">—</span>;
+  if (typeof value === 'number') return column.format === 'integer' ? formatCount(value) : String(value);
+  return <CapturedText text={value} />;
+}
+
+export function StatsTableView({ table, onCopy, onFilter }: { table: StatsTable; onCopy(table: StatsTable): void; onFilter(filter: string): void }) {
+  const filters = table.rowFilters;
+  return (
+    <section className="stats-table-section" aria-label={table.title}>
+      <div className="stats-table-head">
+        <h3 className="section-title">{table.title} <span className="section-count">{formatCount(table.rows.length)}</span></h3>
+        <button type="button" className="tool-button" data-testid="stats-copy-csv" onClick={() => onCopy(table)} title="Copy this table to the clipboard as CSV">
+          Copy as CSV
+        </button>
+      </div>
+      <div className="stats-table-scroll">
+        <table className="stats-table" data-testid="stats-table">
+          <thead>
+            <tr>
+              {table.columns.map((c) => <th key={c.label} scope="col" className={c.format ? 'numeric' : undefined}>{c.label}</th>)}
+              {filters && <th scope="col"><span className="visually-hidden">Filter</span></th>}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.map((row, i) => (
+              <tr key={i} data-testid="stats-row">
+                {row.map((value, j) => (
+                  <td key={j} className={table.columns[j]?.format ? 'numeric' : 'text'}>{cellText(value, table.columns[j] ?? { label: '' })}</td>
+                ))}
+                {filters && (
+                  <td>
+                    <button type="button" className="link-button" data-testid="stats-filter-on-this" onClick={() => onFilter(filters[i])} title={`Apply the display filter ${filters[i]}`}>
+                      Filter on this
+                    </button>
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {table.rows.length === 0 && <div className="grid-empty">Nothing in this capture.</div>}
+      </div>
+    </section>
+  );
+}

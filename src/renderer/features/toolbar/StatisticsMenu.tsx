@@ -1,0 +1,34 @@
+// Toolbar "Statistics": a menu of the Statistics views, each opening the Statistics dialog on it.
+
+import { useCallback, useRef, useState } from 'react';
+import type { StatsKind } from '../../../shared/statistics';
+import { useDismiss } from '../../components/use-dismiss';
+import { useAnalyzer } from '../../store/analyzer-state';
+import { STATS_VIEWS, StatisticsDialog } from '../statistics/StatisticsDialog';
+
+export function StatisticsMenu() {
+  const hasCapture = useAnalyzer((s) => s.hasCapture && s.frameCount > 0);
+  const [open, setOpen] = useState(false);
+  const [view, setView] = useState<StatsKind | null>(null);
+  const root = useRef<HTMLSpanElement>(null);
+  const close = useCallback(() => setOpen(false), []);
+  const closeView = useCallback(() => setView(null), []);
+  useDismiss(open, close, root, '[role=menuitem]');
+  return (
+    <span className="menu-anchor" ref={root}>
+      <button type="button" className="tool-button" data-testid="statistics-menu" aria-haspopup="menu" aria-expanded={open} disabled={!hasCapture} onClick={() => setOpen((o) => !o)} title="Statistics of this capture">
+        Statistics
+      </button>
+      {open && (
+        <span className="menu" role="menu" aria-label="Statistics">
+          {STATS_VIEWS.map((v) => (
+            <button key={v.kind} type="button" role="menuitem" className="menu-item" data-testid={`statistics-${v.kind}`} onClick={() => { setOpen(false); setView(v.kind); }}>
+              {v.label}
+            </button>
+          ))}
+        </span>
+      )}
+      {view && <StatisticsDialog kind={view} onKind={setView} onClose={closeView} />}
+    </span>
+  );
+}
