@@ -15,6 +15,8 @@ export interface StatsColumn {
   label: string;
   /** How the window shows numbers: counts with separators, identifiers (ports, stream numbers) as they are, decimals. */
   format?: 'integer' | 'id' | 'decimal';
+  /** Decimals shown for a 'decimal' column (the cell keeps its full value for CSV). */
+  digits?: number;
 }
 
 export interface StatsTable {

@@ -4,7 +4,7 @@
 // p95 (nearest rank) and max of its first replies; counts are per verb and per connection role.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnalysisSession } from '../../src/main/backend/analysis-session';
-import { latencySummary } from '../../src/main/backend/statistics/msnp-command-stats';
+import { latencySummary, ROLE_COLUMNS } from '../../src/main/backend/statistics/msnp-command-stats';
 import { Analyzer } from '../../src/main/engine/analyzer';
 import { mergeCaptureBatches } from '../../src/main/engine/capture/merge-captures';
 import { statsTableCsv } from '../../src/shared/statistics';
@@ -57,13 +57,13 @@ describe('MSNP command statistics', () => {
     const sbRole = roles.get('10.0.0.1:1028')!;
     expect(sbRole).toBe('switchboard');
     const row = (verb: string) => commands.rows.find((r) => r[0] === verb)!;
-    const roleColumn = (role: string) => commands.columns.findIndex((c) => c.label === role);
+    const roleColumn = (role: keyof typeof ROLE_COLUMNS) => commands.columns.findIndex((c) => c.label === ROLE_COLUMNS[role]);
     expect(row('VER')[1]).toBe(6);
     expect(row('VER')[roleColumn(nsRole)]).toBe(6);
     expect(row('USR')[1]).toBe(3);
     expect(row('USR')[roleColumn(sbRole)]).toBe(2);
     expect(row('CVR')[1]).toBe(2);
-    expect(errors.rows).toEqual([['911', 'authentication failed', 1, ...errors.columns.slice(3).map((c) => (c.label === nsRole ? 1 : 0))]]);
+    expect(errors.rows).toEqual([['911', 'authentication failed', 1, ...errors.columns.slice(3).map((c) => (c.label === ROLE_COLUMNS[nsRole] ? 1 : 0))]]);
   });
 
   it('copies a table as CSV', () => {

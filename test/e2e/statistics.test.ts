@@ -36,8 +36,8 @@ describe('Statistics', () => {
     await app.screenshot('statistics-conversations');
     // Row 7 is stream 6, the first switchboard (port 1864; tshark numbers streams the same way).
     const row = rows.nth(6);
-    expect(await row.locator('td').first().textContent()).toBe('6');
-    expect(await row.locator('td').nth(1).textContent()).toBe('MSNP SB');
+    expect(await row.getByTestId('stats-cell').first().textContent()).toBe('6');
+    expect(await row.getByTestId('stats-cell').nth(1).textContent()).toBe('MSNP SB');
     await row.getByTestId('stats-filter-on-this').click();
     await expect.poll(() => page.getByTestId('stats-dialog').count()).toBe(0);
     const shown = tsharkCount('tcp.stream == 6');
@@ -65,8 +65,9 @@ describe('Statistics', () => {
     await tables.first().waitFor();
     expect(await tables.count()).toBe(3);
     // count-commands-tshark.py: 66 MSG in this capture.
-    const msg = tables.first().getByTestId('stats-row').filter({ has: page.locator('td:first-child', { hasText: /^MSG$/ }) });
-    expect(await msg.locator('td').nth(1).textContent()).toBe('66');
+    const rows = tables.first().getByTestId('stats-row');
+    const verbs = await rows.locator('[data-testid=stats-cell]:first-child').allTextContents();
+    expect(await rows.nth(verbs.indexOf('MSG')).getByTestId('stats-cell').nth(1).textContent()).toBe('66');
     expect(await tables.nth(2).getByTestId('stats-row').count()).toBeGreaterThan(0);
     await page.getByTestId('stats-close').click();
     expect(app.problems).toEqual([]);

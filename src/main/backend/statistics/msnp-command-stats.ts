@@ -10,6 +10,8 @@ import { isErrorCode } from '../../engine/analysis/transactions';
 import type { MsnpCommandTally } from './msnp-command-tally';
 
 const ROLES: readonly Role[] = ['dispatch', 'notification', 'switchboard', 'peer', 'unknown'];
+/** Column headers of the roles (the connection roles of the JSON report, capitalised). */
+export const ROLE_COLUMNS: Record<Role, string> = { dispatch: 'Dispatch', notification: 'Notification', switchboard: 'Switchboard', peer: 'Peer', unknown: 'Unknown role' };
 
 export interface LatencySummary {
   count: number;
@@ -45,19 +47,19 @@ export function msnpCommandStats(tally: MsnpCommandTally, connections: readonly 
   const errors = [...perVerb.keys()].filter(isErrorCode).sort();
   const commands: StatsTable = {
     title: 'Commands per verb and role',
-    columns: [{ label: 'Verb' }, { label: 'Total', format: 'integer' }, ...roles.map((r) => ({ label: r, format: 'integer' as const }))],
+    columns: [{ label: 'Verb' }, { label: 'Total', format: 'integer' }, ...roles.map((r) => ({ label: ROLE_COLUMNS[r], format: 'integer' as const }))],
     rows: verbs.map((v) => [v, total(perVerb.get(v)!), ...roles.map((r) => perVerb.get(v)!.get(r) ?? 0)]),
   };
   const errorTable: StatsTable = {
     title: 'Error codes',
-    columns: [{ label: 'Code' }, { label: 'Meaning' }, { label: 'Count', format: 'integer' }, ...roles.map((r) => ({ label: r, format: 'integer' as const }))],
+    columns: [{ label: 'Code' }, { label: 'Meaning' }, { label: 'Count', format: 'integer' }, ...roles.map((r) => ({ label: ROLE_COLUMNS[r], format: 'integer' as const }))],
     rows: errors.map((e) => [e, errorMeaning(e) ?? 'unknown error code', total(perVerb.get(e)!), ...roles.map((r) => perVerb.get(e)!.get(r) ?? 0)]),
   };
   const latency: StatsTable = {
     title: 'Transaction latency (request → first reply)',
     columns: [
-      { label: 'Request' }, { label: 'Transactions', format: 'integer' }, { label: 'Min (ms)', format: 'decimal' },
-      { label: 'Median (ms)', format: 'decimal' }, { label: 'p95 (ms)', format: 'decimal' }, { label: 'Max (ms)', format: 'decimal' },
+      { label: 'Request' }, { label: 'Transactions', format: 'integer' }, { label: 'Min (ms)', format: 'decimal', digits: 3 },
+      { label: 'Median (ms)', format: 'decimal', digits: 3 }, { label: 'p95 (ms)', format: 'decimal', digits: 3 }, { label: 'Max (ms)', format: 'decimal', digits: 3 },
     ],
     rows: [...tally.latencies.keys()].sort().map((verb) => {
       const s = latencySummary(tally.latencies.get(verb)!);

@@ -63,7 +63,7 @@ export function protocolHierarchy(table: PacketTable, connections: readonly Conn
   walk(root, 0);
   return [{
     title: 'Protocol hierarchy',
-    columns: [{ label: 'Protocol' }, { label: 'Frames', format: 'integer' }, { label: 'Frames (%)', format: 'decimal' }, { label: 'Bytes', format: 'integer' }, { label: 'Bytes (%)', format: 'decimal' }],
+    columns: [{ label: 'Protocol' }, { label: 'Frames', format: 'integer' }, { label: 'Frames (%)', format: 'decimal', digits: 2 }, { label: 'Bytes', format: 'integer' }, { label: 'Bytes (%)', format: 'decimal', digits: 2 }],
     rows,
   }];
 }

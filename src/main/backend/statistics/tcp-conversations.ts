@@ -85,7 +85,7 @@ export function tcpConversations(table: PacketTable, connections: readonly Conne
       { label: 'Packets A→B', format: 'integer' }, { label: 'Bytes A→B', format: 'integer' },
       { label: 'Packets B→A', format: 'integer' }, { label: 'Bytes B→A', format: 'integer' },
       { label: 'Packets', format: 'integer' }, { label: 'Bytes', format: 'integer' },
-      { label: 'Rel start (s)', format: 'decimal' }, { label: 'Duration (s)', format: 'decimal' },
+      { label: 'Rel start (s)', format: 'decimal', digits: 6 }, { label: 'Duration (s)', format: 'decimal', digits: 6 },
       { label: 'Bits/s A→B', format: 'integer' }, { label: 'Bits/s B→A', format: 'integer' },
     ],
     rows: list.map((c) => {

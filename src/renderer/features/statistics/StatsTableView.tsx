@@ -8,7 +8,10 @@ import { formatCount } from '../../format/time-format';
 
 function cellText(value: StatsCell, column: StatsColumn) {
   if (value === null) return <span className="stats-none">—</span>;
-  if (typeof value === 'number') return column.format === 'integer' ? formatCount(value) : String(value);
+  if (typeof value === 'number') {
+    if (column.format === 'integer') return formatCount(value);
+    return column.format === 'decimal' && column.digits !== undefined ? value.toFixed(column.digits) : String(value);
+  }
   return <CapturedText text={value} />;
 }
 
@@ -26,23 +29,23 @@ export function StatsTableView({ table, onCopy, onFilter }: { table: StatsTable;
         <table className="stats-table" data-testid="stats-table">
           <thead>
             <tr>
-              {table.columns.map((c) => <th key={c.label} scope="col" className={c.format ? 'numeric' : undefined}>{c.label}</th>)}
               {filters && <th scope="col"><span className="visually-hidden">Filter</span></th>}
+              {table.columns.map((c) => <th key={c.label} scope="col" className={c.format ? 'numeric' : undefined}>{c.label}</th>)}
             </tr>
           </thead>
           <tbody>
             {table.rows.map((row, i) => (
               <tr key={i} data-testid="stats-row">
-                {row.map((value, j) => (
-                  <td key={j} className={table.columns[j]?.format ? 'numeric' : 'text'}>{cellText(value, table.columns[j] ?? { label: '' })}</td>
-                ))}
                 {filters && (
-                  <td>
+                  <td className="stats-action">
                     <button type="button" className="link-button" data-testid="stats-filter-on-this" onClick={() => onFilter(filters[i])} title={`Apply the display filter ${filters[i]}`}>
                       Filter on this
                     </button>
                   </td>
                 )}
+                {row.map((value, j) => (
+                  <td key={j} data-testid="stats-cell" className={table.columns[j]?.format ? 'numeric' : 'text'}>{cellText(value, table.columns[j] ?? { label: '' })}</td>
+                ))}
               </tr>
             ))}
           </tbody>
