@@ -1,0 +1,34 @@
+// What each TCP conversation carries, on the legacy scenario built by construction
+// (test/engine-synthetic/legacy-scenario.ts): a switchboard on port 1863, an MSNFTP transfer to
+// the port alice offered, a whiteboard's T.120 bytes (not ours: "other"), and voice over UDP,
+// which is no TCP conversation but is a layer of the protocol hierarchy.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AnalysisSession } from '../../src/main/backend/analysis-session';
+import { Analyzer } from '../../src/main/engine/analyzer';
+import { mergeCaptureBatches } from '../../src/main/engine/capture/merge-captures';
+import { ALICE_LAN, ALICE_WAN, BOB_WAN, legacyFrames, PORT, WHITEBOARD } from '../engine-synthetic/legacy-scenario';
+import { writeFrames } from '../engine-synthetic/synthetic';
+
+describe('conversation kinds', () => {
+  const session = new AnalysisSession({
+    createAnalyzer: (options, listener) => new Analyzer(options, listener),
+    readCaptures: (paths, options) => mergeCaptureBatches(paths, options),
+    emit: () => undefined,
+  });
+  beforeAll(() => session.load([writeFrames(legacyFrames)], 'legacy.pcap', {}));
+  afterAll(() => session.dispose());
+
+  it('names the switchboard, the MSNFTP transfer and the other traffic', () => {
+    const [table] = session.statistics('conversations').tables;
+    expect(table.rows.map((r) => r.slice(1, 6))).toEqual([
+      ['MSNP SB', ALICE_LAN, 1300, '207.46.108.100', 1863],
+      ['MSNFTP', BOB_WAN, 40000, ALICE_WAN, PORT],
+      ['other', ALICE_LAN, 1400, WHITEBOARD.ip, WHITEBOARD.port],
+    ]);
+  });
+
+  it('counts the three voice datagrams under UDP in the hierarchy', () => {
+    const rows = session.statistics('hierarchy').tables[0].rows;
+    expect(rows.find((r) => String(r[0]).trim() === 'UDP')?.[1]).toBe(3);
+  });
+});
