@@ -25,6 +25,8 @@ export interface StatsTable {
   rows: StatsCell[][];
   /** A display filter per row ("filter on this"), same length as rows, when the table offers one. */
   rowFilters?: string[];
+  /** Said under the title: e.g. that only the first rows are listed. */
+  note?: string;
 }
 
 export interface StatsResponse {

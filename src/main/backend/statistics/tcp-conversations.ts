@@ -69,6 +69,12 @@ function collect(table: PacketTable): Conversation[] {
   return [...byStream.values()].sort((a, b) => a.stream - b.stream);
 }
 
+/**
+ * Rows listed at most: a flood of connections (captures are attacker-controlled) must not turn
+ * one answer into megabytes, nor the window's table into hundreds of thousands of cells.
+ */
+export const MAX_CONVERSATION_ROWS = 5000;
+
 const seconds = (us: number) => Number((us / 1e6).toFixed(6));
 const bitsPerSecond = (bytes: number, durationUs: number) => (durationUs > 0 ? Math.round((bytes * 8 * 1e6) / durationUs) : null);
 
@@ -76,7 +82,8 @@ export function tcpConversations(table: PacketTable, connections: readonly Conne
   const byId = new Map(connections.map((c) => [c.id, c]));
   const captureStart = table.size ? table.timeUs(0) : 0;
   const protocolName = (id: number) => table.protocols.text(id);
-  const list = collect(table);
+  const all = collect(table);
+  const list = all.slice(0, MAX_CONVERSATION_ROWS);
   return [{
     title: 'TCP conversations',
     columns: [
@@ -97,5 +104,6 @@ export function tcpConversations(table: PacketTable, connections: readonly Conne
       ];
     }),
     rowFilters: list.map((c) => `tcp.stream == ${c.stream}`),
+    ...(all.length > list.length ? { note: `The first ${list.length} of ${all.length} conversations (by stream number)` } : {}),
   }];
 }

@@ -25,6 +25,7 @@ export function StatsTableView({ table, onCopy, onFilter }: { table: StatsTable;
           Copy as CSV
         </button>
       </div>
+      {table.note && <p className="stats-note">{table.note}</p>}
       <div className="stats-table-scroll">
         <table className="stats-table" data-testid="stats-table">
           <thead>
