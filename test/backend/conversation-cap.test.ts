@@ -2,12 +2,10 @@
 // the first MAX_CONVERSATION_ROWS by stream number and says how many there are, rather than
 // sending one row per connection to the window.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AnalysisSession } from '../../src/main/backend/analysis-session';
 import { MAX_CONVERSATION_ROWS } from '../../src/main/backend/statistics/tcp-conversations';
-import { Analyzer } from '../../src/main/engine/analyzer';
-import { mergeCaptureBatches } from '../../src/main/engine/capture/merge-captures';
 import { buildPcap, writeTempCapture } from '../helpers/capture-builder';
 import { tcpFrame } from '../helpers/packet-builder';
+import { realAnalysisSession } from '../helpers/real-session';
 
 const CONNECTIONS = MAX_CONVERSATION_ROWS + 7;
 // One SYN per connection, each from its own source port (10.0.x.y:1024+), 1 ms apart.
@@ -18,11 +16,7 @@ const frames = Array.from({ length: CONNECTIONS }, (_, i) => ({
 }));
 
 describe('a flood of connections', () => {
-  const session = new AnalysisSession({
-    createAnalyzer: (options, listener) => new Analyzer(options, listener),
-    readCaptures: (paths, options) => mergeCaptureBatches(paths, options),
-    emit: () => undefined,
-  });
+  const session = realAnalysisSession();
   beforeAll(() => session.load([writeTempCapture(buildPcap(frames), 'flood.pcap')], 'flood.pcap', {}));
   afterAll(() => session.dispose());
 

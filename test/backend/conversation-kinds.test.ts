@@ -3,18 +3,12 @@
 // the port alice offered, a whiteboard's T.120 bytes (not ours: "other"), and voice over UDP,
 // which is no TCP conversation but is a layer of the protocol hierarchy.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AnalysisSession } from '../../src/main/backend/analysis-session';
-import { Analyzer } from '../../src/main/engine/analyzer';
-import { mergeCaptureBatches } from '../../src/main/engine/capture/merge-captures';
 import { ALICE_LAN, ALICE_WAN, BOB_WAN, legacyFrames, PORT, WHITEBOARD } from '../engine-synthetic/legacy-scenario';
 import { writeFrames } from '../engine-synthetic/synthetic';
+import { realAnalysisSession } from '../helpers/real-session';
 
 describe('conversation kinds', () => {
-  const session = new AnalysisSession({
-    createAnalyzer: (options, listener) => new Analyzer(options, listener),
-    readCaptures: (paths, options) => mergeCaptureBatches(paths, options),
-    emit: () => undefined,
-  });
+  const session = realAnalysisSession();
   beforeAll(() => session.load([writeFrames(legacyFrames)], 'legacy.pcap', {}));
   afterAll(() => session.dispose());
 

@@ -3,12 +3,10 @@
 // answer an error (911), and a switchboard connection. Latency per request verb is min, median,
 // p95 (nearest rank) and max of its first replies; counts are per verb and per connection role.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AnalysisSession } from '../../src/main/backend/analysis-session';
 import { latencySummary, ROLE_COLUMNS } from '../../src/main/backend/statistics/msnp-command-stats';
-import { Analyzer } from '../../src/main/engine/analyzer';
-import { mergeCaptureBatches } from '../../src/main/engine/capture/merge-captures';
 import { statsTableCsv } from '../../src/shared/statistics';
 import { buildPcap, tcpConversation, writeTempCapture, type ConversationMessage } from '../helpers/capture-builder';
+import { realAnalysisSession } from '../helpers/real-session';
 
 const T0 = Date.UTC(2006, 2, 23, 12) * 1000;
 const at = (ms: number) => T0 + ms * 1000;
@@ -33,11 +31,7 @@ const frames = [
 ].sort((a, b) => a.tsUs - b.tsUs);
 
 describe('MSNP command statistics', () => {
-  const session = new AnalysisSession({
-    createAnalyzer: (options, listener) => new Analyzer(options, listener),
-    readCaptures: (paths, options) => mergeCaptureBatches(paths, options),
-    emit: () => undefined,
-  });
+  const session = realAnalysisSession();
   beforeAll(() => session.load([writeTempCapture(buildPcap(frames), 'latency.pcap')], 'latency.pcap', {}));
   afterAll(() => session.dispose());
 

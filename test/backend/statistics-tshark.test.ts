@@ -8,11 +8,9 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AnalysisSession } from '../../src/main/backend/analysis-session';
-import { Analyzer } from '../../src/main/engine/analyzer';
-import { mergeCaptureBatches } from '../../src/main/engine/capture/merge-captures';
 import type { StatsKind, StatsTable } from '../../src/shared/statistics';
 import { CAPTURES } from '../helpers/captures';
+import { realAnalysisSession } from '../helpers/real-session';
 
 const fixture = (name: string, ext: string) => readFileSync(new URL(`../fixtures/tshark/${name}.${ext}`, import.meta.url), 'utf8');
 
@@ -66,11 +64,7 @@ const column = (table: StatsTable, label: string) => {
 };
 
 describe.each(Object.values(CAPTURES).map((p) => basename(p, '.pcap')))('statistics of %s, against tshark', (name) => {
-  const session = new AnalysisSession({
-    createAnalyzer: (options, listener) => new Analyzer(options, listener),
-    readCaptures: (paths, options) => mergeCaptureBatches(paths, options),
-    emit: () => undefined,
-  });
+  const session = realAnalysisSession();
   const stats = (kind: StatsKind) => session.statistics(kind).tables;
   beforeAll(() => session.load([new URL(`../fixtures/captures/${name}.pcap`, import.meta.url).pathname], name, {}));
   afterAll(() => session.dispose());
