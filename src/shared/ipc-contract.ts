@@ -129,8 +129,8 @@ export interface EventChannels {
   'analysis:progress': LoadProgress;
   /** A load or capture failed; what was decoded before the failure stays. */
   'analysis:error': { message: string };
-  /** Menu actions forwarded to the renderer (open, find, go to packet, start/stop). */
-  'menu:action': { action: 'open' | 'find' | 'goto' | 'capture-toggle' | 'close' | 'export' };
+  /** Menu actions forwarded to the renderer (open, find, go to packet, start/stop, a Statistics view). */
+  'menu:action': { action: 'open' | 'find' | 'goto' | 'capture-toggle' | 'close' | 'export' | `stats-${StatsKind}` };
 }
 
 export type RequestChannel = keyof RequestChannels;

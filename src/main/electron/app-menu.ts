@@ -1,5 +1,5 @@
 // The native menu. File: Open… (native dialog), Open Recent, Open Sample, Close, Save, Export;
-// Capture: Start/Stop, Interfaces; View; Help. Shortcuts for actions the renderer carries out
+// Capture: Start/Stop, Interfaces; Statistics (the dialog's four views); View; Help. Shortcuts for actions the renderer carries out
 // (export, find, go to packet, capture toggle) become 'menu:action' events.
 
 import { Menu, type MenuItemConstructorOptions } from 'electron';
@@ -56,6 +56,15 @@ export function buildAppMenu(recent: string[], handlers: MenuHandlers, opts: { m
       { label: 'Interfaces…', click: () => handlers.action('capture-toggle') },
     ],
   };
+  const statistics: MenuItemConstructorOptions = {
+    label: 'Statistics',
+    submenu: [
+      { label: 'Capture File Properties', click: () => handlers.action('stats-properties') },
+      { label: 'Protocol Hierarchy', click: () => handlers.action('stats-hierarchy') },
+      { label: 'Conversations', click: () => handlers.action('stats-conversations') },
+      { label: 'MSNP Commands', click: () => handlers.action('stats-commands') },
+    ],
+  };
   const view: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
@@ -68,7 +77,7 @@ export function buildAppMenu(recent: string[], handlers: MenuHandlers, opts: { m
     ],
   };
   const help: MenuItemConstructorOptions = { role: 'help', submenu: [{ label: 'About MSNP Analyzer', click: () => handlers.about() }] };
-  const template: MenuItemConstructorOptions[] = [file, edit, capture, view, help];
+  const template: MenuItemConstructorOptions[] = [file, edit, capture, statistics, view, help];
   if (opts.mac) template.unshift({ role: 'appMenu' });
   return Menu.buildFromTemplate(template);
 }

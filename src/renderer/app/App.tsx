@@ -3,11 +3,13 @@
 
 import { useCallback, useMemo, useRef } from 'react';
 import type { AnalyzerApi } from '../../shared/ipc-contract';
+import type { StatsKind } from '../../shared/statistics';
 import { analyzerStore, useAnalyzer } from '../store/analyzer-state';
 import { DisplayFilterBar, DISPLAY_FILTER_INPUT_ID } from '../features/filter-bar/DisplayFilterBar';
 import { DropOverlay } from '../features/drop/DropOverlay';
 import { useFileDrop } from '../features/drop/use-file-drop';
 import { GoToPacket } from '../features/goto/GoToPacket';
+import { StatisticsWindow } from '../features/statistics/StatisticsDialog';
 import { NoticeBanner } from '../features/notices/NoticeBanner';
 import { StartScreen } from '../features/start-screen/StartScreen';
 import { StatusBar } from '../features/status-bar/StatusBar';
@@ -36,6 +38,7 @@ export function App({ api }: { api: AnalyzerApi }) {
       case 'capture-toggle': void actions.toggleCapture(); break;
       case 'close': if (s.hasCapture) void actions.closeCapture(); break;
       case 'export': if (s.result) void actions.exportAnalysis('json'); break;
+      default: if (s.hasCapture) s.setStatsView(action.slice('stats-'.length) as StatsKind);
     }
   }, [actions, chooseFiles]);
 
@@ -52,6 +55,7 @@ export function App({ api }: { api: AnalyzerApi }) {
         <GoToPacket />
         {hasCapture ? <Workspace /> : <StartScreen />}
         <StatusBar />
+        <StatisticsWindow />
         <NoticeBanner />
         <DropOverlay />
         <input

@@ -1,7 +1,8 @@
 // View preferences and transient UI state: time format, side tab, selected session, notices,
-// drag overlay, the go-to-packet box and pane sizes.
+// drag overlay, the go-to-packet box, the Statistics view shown and pane sizes.
 
 import type { StateCreator } from 'zustand';
+import type { StatsKind } from '../../shared/statistics';
 import type { AnalyzerState } from './analyzer-state';
 
 export type SideTab = 'sessions' | 'transcript' | 'endpoints' | 'contacts' | 'files' | 'expert';
@@ -28,6 +29,8 @@ export interface UiData {
   selectedSession: number | null;
   notice: Notice | null;
   gotoOpen: boolean;
+  /** The Statistics dialog's view, null when it is closed. */
+  statsView: StatsKind | null;
   dragActive: boolean;
   layout: PaneLayout;
 }
@@ -39,13 +42,14 @@ export interface UiSlice extends UiData {
   notify(kind: Notice['kind'], text: string): void;
   dismissNotice(): void;
   setGotoOpen(open: boolean): void;
+  setStatsView(view: StatsKind | null): void;
   setDragActive(active: boolean): void;
   resizePanes(change: Partial<PaneLayout>): void;
 }
 
 export function initialUi(): UiData {
   return {
-    timeFormat: 'relative', sideTab: 'sessions', selectedSession: null, notice: null, gotoOpen: false, dragActive: false,
+    timeFormat: 'relative', sideTab: 'sessions', selectedSession: null, notice: null, gotoOpen: false, statsView: null, dragActive: false,
     layout: { listFraction: 0.55, treeFraction: 0.45, sideWidth: 540 },
   };
 }
@@ -73,6 +77,7 @@ export const createUiSlice: StateCreator<AnalyzerState, [], [], UiSlice> = (set)
   notify: (kind, text) => set((s) => ({ notice: makeNotice(s.notice, kind, text) })),
   dismissNotice: () => set({ notice: null }),
   setGotoOpen: (gotoOpen) => set({ gotoOpen }),
+  setStatsView: (statsView) => set({ statsView }),
   setDragActive: (dragActive) => set({ dragActive }),
   resizePanes: (change) => set((s) => ({ layout: resizeLayout(s.layout, change) })),
 });

@@ -6,7 +6,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { statsTableCsv, type StatsKind, type StatsResponse, type StatsTable } from '../../../shared/statistics';
 import { useActions } from '../../app/analyzer-context';
 import { useDismiss } from '../../components/use-dismiss';
-import { analyzerStore } from '../../store/analyzer-state';
+import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
 import { StatsTableView } from './StatsTableView';
 
 export const STATS_VIEWS: readonly { kind: StatsKind; label: string }[] = [
@@ -15,6 +15,14 @@ export const STATS_VIEWS: readonly { kind: StatsKind; label: string }[] = [
   { kind: 'conversations', label: 'Conversations' },
   { kind: 'commands', label: 'MSNP Commands' },
 ];
+
+/** The dialog on the store's view (toolbar menu, or the Electron Statistics menu), if one is open. */
+export function StatisticsWindow() {
+  const view = useAnalyzer((s) => s.statsView);
+  const setView = useAnalyzer((s) => s.setStatsView);
+  const close = useCallback(() => setView(null), [setView]);
+  return view ? <StatisticsDialog kind={view} onKind={setView} onClose={close} /> : null;
+}
 
 export function StatisticsDialog({ kind, onKind, onClose }: { kind: StatsKind; onKind(kind: StatsKind): void; onClose(): void }) {
   const actions = useActions();

@@ -1,18 +1,17 @@
-// Toolbar "Statistics": a menu of the Statistics views, each opening the Statistics dialog on it.
+// Toolbar "Statistics": a menu of the Statistics views, each opening the Statistics dialog on it
+// (App's StatisticsWindow shows it; in Electron the Statistics menu does the same).
 
 import { useCallback, useRef, useState } from 'react';
-import type { StatsKind } from '../../../shared/statistics';
 import { useDismiss } from '../../components/use-dismiss';
 import { useAnalyzer } from '../../store/analyzer-state';
-import { STATS_VIEWS, StatisticsDialog } from '../statistics/StatisticsDialog';
+import { STATS_VIEWS } from '../statistics/StatisticsDialog';
 
 export function StatisticsMenu() {
   const hasCapture = useAnalyzer((s) => s.hasCapture && s.frameCount > 0);
   const [open, setOpen] = useState(false);
-  const [view, setView] = useState<StatsKind | null>(null);
+  const setView = useAnalyzer((s) => s.setStatsView);
   const root = useRef<HTMLSpanElement>(null);
   const close = useCallback(() => setOpen(false), []);
-  const closeView = useCallback(() => setView(null), []);
   useDismiss(open, close, root, '[role=menuitem]');
   return (
     <span className="menu-anchor" ref={root}>
@@ -28,7 +27,6 @@ export function StatisticsMenu() {
           ))}
         </span>
       )}
-      {view && <StatisticsDialog kind={view} onKind={setView} onClose={closeView} />}
     </span>
   );
 }
