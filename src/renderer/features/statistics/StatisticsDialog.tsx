@@ -1,6 +1,7 @@
 // Statistics (Wireshark's menu of that name): Capture File Properties, Protocol Hierarchy,
 // Conversations and MSNP commands, each a set of tables the back end computes (stats:get) over the
-// whole capture so far. Refresh asks again (a live capture or a load still running grows them).
+// whole capture so far. They are asked again for a new capture and when a load ends; Refresh asks
+// again at any time (a live capture grows them).
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { statsTableCsv, type StatsKind, type StatsResponse, type StatsTable } from '../../../shared/statistics';
@@ -18,7 +19,7 @@ export const STATS_VIEWS: readonly { kind: StatsKind; label: string }[] = [
 
 /** The dialog on the store's view (toolbar menu, or the Electron Statistics menu), if one is open. */
 export function StatisticsWindow() {
-  const view = useAnalyzer((s) => s.statsView);
+  const view = useAnalyzer((s) => (s.hasCapture ? s.statsView : null));
   const setView = useAnalyzer((s) => s.setStatsView);
   const close = useCallback(() => setView(null), [setView]);
   return view ? <StatisticsDialog kind={view} onKind={setView} onClose={close} /> : null;
@@ -28,6 +29,8 @@ export function StatisticsDialog({ kind, onKind, onClose }: { kind: StatsKind; o
   const actions = useActions();
   const [answer, setAnswer] = useState<StatsResponse | null>(null);
   const [asked, setAsked] = useState(0);
+  const epoch = useAnalyzer((s) => s.epoch);
+  const loaded = useAnalyzer((s) => s.resultFinal);
   const root = useRef<HTMLDivElement>(null);
   useDismiss(true, onClose, root, '[role=tab][aria-selected=true]');
 
@@ -40,7 +43,7 @@ export function StatisticsDialog({ kind, onKind, onClose }: { kind: StatsKind; o
     return () => {
       current = false;
     };
-  }, [actions, kind, asked]);
+  }, [actions, kind, asked, epoch, loaded]);
 
   const copy = useCallback(async (table: StatsTable) => {
     const { notify } = analyzerStore.getState();
