@@ -21,6 +21,15 @@ describe('conversation kinds', () => {
     ]);
   });
 
+  it('counts the MSNFTP segments that carry bytes as P2P under TCP in the hierarchy', () => {
+    // By construction: VER, VER, USR, FIL, TFR, the 5000-byte file in 3 blocks (5009 bytes) cut
+    // into 1000-byte segments (6), BYE: 12 segments; handshake and FIN frames (6) are bare TCP.
+    const [conversations] = session.statistics('conversations').tables;
+    expect(conversations.rows.find((r) => r[1] === 'MSNFTP')?.[10]).toBe(18);
+    const rows = session.statistics('hierarchy').tables[0].rows;
+    expect(rows.find((r) => r[0] === '      P2P')?.[1]).toBe(12);
+  });
+
   it('counts the three voice datagrams under UDP in the hierarchy', () => {
     const rows = session.statistics('hierarchy').tables[0].rows;
     expect(rows.find((r) => String(r[0]).trim() === 'UDP')?.[1]).toBe(3);

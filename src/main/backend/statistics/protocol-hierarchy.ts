@@ -29,8 +29,9 @@ function layerPath(f: FrameFields, linkType: number, role: string | null): strin
   else if (layers & FrameLayer.Udp) path.push('UDP');
   if (layers & FrameLayer.Tls) path.push('TLS');
   if (layers & FrameLayer.Http) path.push('HTTP');
-  if (layers & FrameLayer.P2p) path.push('P2P');
+  // MSNP before P2P: a P2P message inside MSNP is a layer of it; a direct P2P connection has no MSNP.
   if (f.msnp) path.push('MSNP', role ?? ROLE_NAMES.unknown);
+  if (layers & FrameLayer.P2p) path.push('P2P');
   return path;
 }
 
