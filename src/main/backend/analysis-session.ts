@@ -21,6 +21,8 @@ import { PacketTable } from './packet-table';
 import { ProgressBoard } from './progress-board';
 import { ResultDiffer } from './result-differ';
 import { frameMask } from './frame-selection';
+import { followStream } from './follow-stream';
+import type { FollowedStream } from '../../shared/followed-stream';
 import { saveFrames } from './save-frames';
 import type { ReplayLimit, SessionOptions, WorkerEvent } from './worker-protocol';
 
@@ -235,6 +237,18 @@ export class AnalysisSession {
       originalLength: where.originalLength,
       data,
     });
+  }
+
+  /** TCP stream `stream`'s bytes in order, both ways, re-read from the files (null: no such stream). */
+  follow(stream: number, limitBytes?: number): Promise<FollowedStream | null> {
+    const reader = this.reader;
+    if (!reader) return Promise.resolve(null);
+    return followStream({
+      framesOf: (s) => this.table.framesOf(s),
+      location: (n) => this.table.get(n),
+      read: (where) => reader.read(where.source, where.offset, where.capturedLength),
+      isMsnpStream: (s) => this.table.isMsnpStream(s),
+    }, stream, limitBytes);
   }
 
   /** The analysis so far (whole, for reports written in the worker). */

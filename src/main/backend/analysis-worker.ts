@@ -42,6 +42,7 @@ const handlers: Handlers = {
   rows: (arg) => session.rows(arg.start, arg.count),
   view: (arg) => session.view(arg.filter, arg.sort),
   position: (arg) => session.position(arg.number),
+  follow: (arg) => session.follow(arg.stream, arg.limitBytes),
   export: (arg) => exportReport(session.result(), arg.format, arg.path),
   'msnp-frames': () => session.msnpFrames(),
   save: (arg) => session.save(arg.path, arg.selection, arg.format),

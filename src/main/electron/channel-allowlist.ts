@@ -15,6 +15,7 @@ export const ALLOWED_REQUEST_CHANNELS: ReadonlySet<RequestChannel> = new Set<Req
   'frames:rows',
   'frames:view',
   'frames:position',
+  'stream:follow',
   'capture:interfaces',
   'capture:check-filter',
   'capture:start',

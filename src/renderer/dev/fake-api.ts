@@ -97,6 +97,7 @@ export function createFakeApi(totalRows: number): AnalyzerApi {
       const p = Math.floor((number - 1) / SCRIPT_LENGTH) * shown.length + k;
       return desc ? displayed() - 1 - p : p;
     },
+    'stream:follow': () => null,
     'capture:interfaces': () => ({ ok: true, interfaces: [
       { name: 'eth0', description: 'Ethernet', addresses: ['192.168.1.20'], loopback: false, up: true, isDefault: true },
       { name: 'lo', description: 'Loopback', addresses: ['127.0.0.1'], loopback: true, up: true, isDefault: false },

@@ -1,0 +1,88 @@
+// Follow TCP Stream in the back end: re-reads the frames of one tcp.stream from the capture files
+// and runs them through a fresh engine TCP reassembler (the one the analysis uses), so each
+// direction comes out in sequence order with retransmitted and overlapping bytes dropped and holes
+// reported as gaps — the same rules the MSNP framing followed. Bounded: at most `limitBytes` are
+// kept (FOLLOW_LIMIT_BYTES), then reading stops and the answer says it was truncated.
+
+import type { FollowChunk, FollowDirection, FollowedStream } from '../../shared/followed-stream';
+import { FOLLOW_LIMIT_BYTES } from '../../shared/followed-stream';
+import { decodePacket } from '../engine/decode/decode-packet';
+import { endpointText } from '../engine/decode/ip-address-text';
+import type { StreamHandler, StreamInfo } from '../engine/tcp/stream-handler';
+import { TcpReassembler } from '../engine/tcp/tcp-reassembler';
+import { followMsnpCommands } from './follow-msnp-commands';
+import type { FrameLocation } from './packet-table';
+
+/** What following needs of the packet table and the frame reader. */
+export interface FollowSource {
+  /** Frame numbers of TCP stream `stream`, ascending. */
+  framesOf(stream: number): number[];
+  location(number: number): FrameLocation | null;
+  read(where: FrameLocation): Promise<Uint8Array | null>;
+  isMsnpStream(stream: number): boolean;
+}
+
+class ChunkCollector implements StreamHandler {
+  readonly chunks: FollowChunk[] = [];
+  readonly counts: [number, number] = [0, 0];
+  readonly missing: [number, number] = [0, 0];
+  private readonly pendingGap: [number, number] = [0, 0];
+  truncated = false;
+  info: StreamInfo | null = null;
+
+  constructor(private readonly limit: number) {}
+
+  data(dir: FollowDirection, bytes: Uint8Array, frame: number): boolean {
+    const room = this.limit - this.counts[0] - this.counts[1];
+    if (room <= 0 || this.truncated) {
+      this.truncated = true;
+      return false;
+    }
+    const kept = bytes.length > room ? bytes.subarray(0, room) : bytes;
+    if (kept.length < bytes.length) this.truncated = true;
+    const chunk: FollowChunk = { direction: dir, frame, bytes: new Uint8Array(kept) };
+    if (this.pendingGap[dir] > 0) chunk.gapBefore = this.pendingGap[dir];
+    this.pendingGap[dir] = 0;
+    this.chunks.push(chunk);
+    this.counts[dir] += kept.length;
+    return !this.truncated;
+  }
+
+  gap(dir: FollowDirection, lost: number): void {
+    this.pendingGap[dir] += lost;
+    this.missing[dir] += lost;
+  }
+
+  end(): void {}
+}
+
+export async function followStream(source: FollowSource, stream: number, limitBytes = FOLLOW_LIMIT_BYTES): Promise<FollowedStream | null> {
+  const frames = source.framesOf(stream);
+  if (frames.length === 0) return null;
+  const collector = new ChunkCollector(Math.min(limitBytes, FOLLOW_LIMIT_BYTES));
+  // Only this stream's frames go in, so the reassembler sees one connection (its own id 0).
+  const reassembler = new TcpReassembler((info) => {
+    collector.info ??= info;
+    return collector;
+  }, { maxBufferedBytes: FOLLOW_LIMIT_BYTES });
+  for (const number of frames) {
+    if (collector.truncated) break;
+    const where = source.location(number);
+    const data = where && (await source.read(where));
+    const pkt = where && data ? decodePacket(where.linkType, data) : null;
+    if (pkt?.tcp) reassembler.add(pkt, number, where!.tsUs);
+  }
+  reassembler.finish();
+  const info = collector.info;
+  if (!info) return null;
+  const [client, server] = info.endpoints;
+  return {
+    stream,
+    endpoints: [endpointText(client.ip, client.port), endpointText(server.ip, server.port)],
+    byteCounts: collector.counts,
+    missing: collector.missing,
+    chunks: collector.chunks,
+    truncated: collector.truncated,
+    commands: source.isMsnpStream(stream) ? followMsnpCommands(collector.chunks) : null,
+  };
+}
