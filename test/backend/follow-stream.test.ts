@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AnalysisSession } from '../../src/main/backend/analysis-session';
+import type { SessionOptions } from '../../src/main/backend/worker-protocol';
 import { Analyzer } from '../../src/main/engine/analyzer';
 import { mergeCaptureBatches } from '../../src/main/engine/capture/merge-captures';
 import type { FollowedStream } from '../../src/shared/followed-stream';
@@ -16,10 +17,10 @@ afterEach(async () => {
   for (const s of sessions.splice(0)) await s.dispose();
 });
 
-async function loaded(path: string): Promise<AnalysisSession> {
+async function loaded(path: string, options: SessionOptions = {}): Promise<AnalysisSession> {
   const session = new AnalysisSession({ createAnalyzer: (o, l) => new Analyzer(o, l), readCaptures: mergeCaptureBatches, emit: () => {} });
   sessions.push(session);
-  await session.load([path], path, {});
+  await session.load([path], path, options);
   return session;
 }
 
@@ -66,7 +67,8 @@ const ours = (f: FollowedStream, dir: 0 | 1) => f.chunks.filter((c) => c.directi
 describe('stream:follow against tshark', () => {
   for (const path of [CAPTURES.pecanChat, CAPTURES.wireshark2005]) {
     it(`follows every TCP stream of ${path.split('/').pop()} as tshark does`, async () => {
-      const session = await loaded(path);
+      // tshark shows the login secrets: so must we, to compare bytes.
+      const session = await loaded(path, { showSecrets: true });
       const { streams, follows } = tsharkFollows(path);
       expect(streams.length).toBeGreaterThan(1);
       expect(Math.max(...streams)).toBeLessThan(MAX_STREAMS);
@@ -81,6 +83,19 @@ describe('stream:follow against tshark', () => {
       }
     });
   }
+
+  it('masks login secrets as the bytes pane does, keeping every offset', async () => {
+    const shown = (await (await loaded(CAPTURES.pecanChat, { showSecrets: true })).follow(0))!;
+    const masked = (await (await loaded(CAPTURES.pecanChat)).follow(0))!;
+    const text = (f: FollowedStream) => Buffer.from(ours(f, 0), 'hex').toString('latin1');
+    // The Passport ticket of `USR 4 TWN S t=…` (tshark's follow,tcp,ascii,0 shows it in clear).
+    const ticket = /USR 4 TWN S (t=[^\r]+)\r\n/.exec(text(shown))![1];
+    expect(ticket.length).toBeGreaterThan(100);
+    expect(text(masked)).not.toContain(ticket.slice(0, 40));
+    expect(text(masked)).toContain(`USR 4 TWN S ${'*'.repeat(ticket.length)}\r\n`);
+    expect(masked.byteCounts).toEqual(shown.byteCounts);
+    expect(masked.commands!.find((c) => c.line.startsWith('USR 4 TWN S'))!.line).toBe(`USR 4 TWN S ${'*'.repeat(ticket.length)}`);
+  });
 
   it('lists an MSNP connection’s commands in order with their bodies, and none for a TLS stream', async () => {
     const session = await loaded(CAPTURES.pecanChat);

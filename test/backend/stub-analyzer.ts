@@ -44,6 +44,10 @@ export class StubAnalyzer implements SessionAnalyzer {
   describeFrame(frame: CapturedFrame): FrameDetail {
     return { number: frame.number, tree: [{ label: `Frame ${frame.number}: ${frame.data.length} bytes, link type ${frame.linkType}` }], bytes: frame.data };
   }
+
+  redactBytes(data: Uint8Array): Uint8Array {
+    return data;
+  }
 }
 
 export function stubFactory(created: StubAnalyzer[] = []): AnalyzerFactory {

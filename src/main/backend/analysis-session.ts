@@ -33,6 +33,8 @@ export interface SessionAnalyzer {
   snapshot(): AnalysisResult;
   finish(): AnalysisResult;
   describeFrame(frame: CapturedFrame): FrameDetail;
+  /** Bytes shown to the user with login secrets masked (unless showSecrets). */
+  redactBytes(data: Uint8Array): Uint8Array;
 }
 
 export interface AnalyzerFactory {
@@ -242,12 +244,14 @@ export class AnalysisSession {
   /** TCP stream `stream`'s bytes in order, both ways, re-read from the files (null: no such stream). */
   follow(stream: number, limitBytes?: number): Promise<FollowedStream | null> {
     const reader = this.reader;
-    if (!reader) return Promise.resolve(null);
+    const analyzer = this.analyzer;
+    if (!reader || !analyzer) return Promise.resolve(null);
     return followStream({
       framesOf: (s) => this.table.framesOf(s),
       location: (n) => this.table.get(n),
       read: (where) => reader.read(where.source, where.offset, where.capturedLength),
       isMsnpStream: (s) => this.table.isMsnpStream(s),
+      redact: (bytes) => analyzer.redactBytes(bytes),
     }, stream, limitBytes);
   }
 

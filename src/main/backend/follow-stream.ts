@@ -1,7 +1,8 @@
 // Follow TCP Stream in the back end: re-reads the frames of one tcp.stream from the capture files
 // and runs them through a fresh engine TCP reassembler (the one the analysis uses), so each
 // direction comes out in sequence order with retransmitted and overlapping bytes dropped and holes
-// reported as gaps — the same rules the MSNP framing followed. Bounded: at most `limitBytes` are
+// reported as gaps — the same rules the MSNP framing followed. Login secrets are masked as in the
+// bytes pane (unless the analysis shows secrets). Bounded: at most `limitBytes` are
 // kept (FOLLOW_LIMIT_BYTES), then reading stops and the answer says it was truncated.
 
 import type { FollowChunk, FollowDirection, FollowedStream } from '../../shared/followed-stream';
@@ -20,6 +21,8 @@ export interface FollowSource {
   location(number: number): FrameLocation | null;
   read(where: FrameLocation): Promise<Uint8Array | null>;
   isMsnpStream(stream: number): boolean;
+  /** Login secrets masked, as the bytes pane shows them (same length). */
+  redact(bytes: Uint8Array): Uint8Array;
 }
 
 class ChunkCollector implements StreamHandler {
@@ -30,7 +33,7 @@ class ChunkCollector implements StreamHandler {
   truncated = false;
   info: StreamInfo | null = null;
 
-  constructor(private readonly limit: number) {}
+  constructor(private readonly limit: number, private readonly redact: (bytes: Uint8Array) => Uint8Array) {}
 
   data(dir: FollowDirection, bytes: Uint8Array, frame: number): boolean {
     const room = this.limit - this.counts[0] - this.counts[1];
@@ -40,7 +43,8 @@ class ChunkCollector implements StreamHandler {
     }
     const kept = bytes.length > room ? bytes.subarray(0, room) : bytes;
     if (kept.length < bytes.length) this.truncated = true;
-    const chunk: FollowChunk = { direction: dir, frame, bytes: new Uint8Array(kept) };
+    const redacted = this.redact(kept);
+    const chunk: FollowChunk = { direction: dir, frame, bytes: redacted === kept ? new Uint8Array(kept) : redacted };
     if (this.pendingGap[dir] > 0) chunk.gapBefore = this.pendingGap[dir];
     this.pendingGap[dir] = 0;
     this.chunks.push(chunk);
@@ -59,7 +63,7 @@ class ChunkCollector implements StreamHandler {
 export async function followStream(source: FollowSource, stream: number, limitBytes = FOLLOW_LIMIT_BYTES): Promise<FollowedStream | null> {
   const frames = source.framesOf(stream);
   if (frames.length === 0) return null;
-  const collector = new ChunkCollector(Math.min(limitBytes, FOLLOW_LIMIT_BYTES));
+  const collector = new ChunkCollector(Math.min(limitBytes, FOLLOW_LIMIT_BYTES), source.redact);
   // Only this stream's frames go in, so the reassembler sees one connection (its own id 0).
   const reassembler = new TcpReassembler((info) => {
     collector.info ??= info;
