@@ -1,5 +1,5 @@
 // The application shell: toolbar, display filter bar, the start screen or the analyzer panes,
-// status bar, plus the drag-and-drop overlay, notices and the hidden file chooser.
+// status bar, plus the Follow Stream dialog, the drag-and-drop overlay, notices and the hidden file chooser.
 
 import { useCallback, useMemo, useRef } from 'react';
 import type { AnalyzerApi } from '../../shared/ipc-contract';
@@ -7,6 +7,8 @@ import { analyzerStore, useAnalyzer } from '../store/analyzer-state';
 import { DisplayFilterBar, DISPLAY_FILTER_INPUT_ID } from '../features/filter-bar/DisplayFilterBar';
 import { DropOverlay } from '../features/drop/DropOverlay';
 import { useFileDrop } from '../features/drop/use-file-drop';
+import { FollowStreamDialog } from '../features/follow-stream/FollowStreamDialog';
+import { useFollowShortcut } from '../features/follow-stream/use-follow-shortcut';
 import { GoToPacket } from '../features/goto/GoToPacket';
 import { NoticeBanner } from '../features/notices/NoticeBanner';
 import { StartScreen } from '../features/start-screen/StartScreen';
@@ -41,6 +43,7 @@ export function App({ api }: { api: AnalyzerApi }) {
 
   useBackendEvents(api, analyzerStore, runMenu);
   useShortcuts(api.mode === 'browser', runMenu);
+  useFollowShortcut();
   useStoreEffects(actions);
   useFileDrop(useCallback((files: File[]) => void actions.openFiles(files), [actions]));
 
@@ -52,6 +55,7 @@ export function App({ api }: { api: AnalyzerApi }) {
         <GoToPacket />
         {hasCapture ? <Workspace /> : <StartScreen />}
         <StatusBar />
+        <FollowStreamDialog />
         <NoticeBanner />
         <DropOverlay />
         <input

@@ -1,5 +1,5 @@
 // View preferences and transient UI state: time format, side tab, selected session, notices,
-// drag overlay, the go-to-packet box and pane sizes.
+// drag overlay, the go-to-packet box, the followed TCP stream and pane sizes.
 
 import type { StateCreator } from 'zustand';
 import type { AnalyzerState } from './analyzer-state';
@@ -28,6 +28,8 @@ export interface UiData {
   selectedSession: number | null;
   notice: Notice | null;
   gotoOpen: boolean;
+  /** tcp.stream shown in the Follow Stream dialog; null when it is closed. */
+  followStream: number | null;
   dragActive: boolean;
   layout: PaneLayout;
 }
@@ -39,13 +41,14 @@ export interface UiSlice extends UiData {
   notify(kind: Notice['kind'], text: string): void;
   dismissNotice(): void;
   setGotoOpen(open: boolean): void;
+  setFollowStream(stream: number | null): void;
   setDragActive(active: boolean): void;
   resizePanes(change: Partial<PaneLayout>): void;
 }
 
 export function initialUi(): UiData {
   return {
-    timeFormat: 'relative', sideTab: 'sessions', selectedSession: null, notice: null, gotoOpen: false, dragActive: false,
+    timeFormat: 'relative', sideTab: 'sessions', selectedSession: null, notice: null, gotoOpen: false, followStream: null, dragActive: false,
     layout: { listFraction: 0.55, treeFraction: 0.45, sideWidth: 540 },
   };
 }
@@ -73,6 +76,7 @@ export const createUiSlice: StateCreator<AnalyzerState, [], [], UiSlice> = (set)
   notify: (kind, text) => set((s) => ({ notice: makeNotice(s.notice, kind, text) })),
   dismissNotice: () => set({ notice: null }),
   setGotoOpen: (gotoOpen) => set({ gotoOpen }),
+  setFollowStream: (followStream) => set({ followStream }),
   setDragActive: (dragActive) => set({ dragActive }),
   resizePanes: (change) => set((s) => ({ layout: resizeLayout(s.layout, change) })),
 });
