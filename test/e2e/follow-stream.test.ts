@@ -2,13 +2,26 @@
 // button and Ctrl+Alt+Shift+T) the dialog shows stream 0's conversation as tshark's
 // `-z follow,tcp,ascii,0` does (VER, CVR, USR…, client and server coloured apart), its MSNP
 // commands, the hex dump, one direction only, and the two filter buttons narrow the packet list
-// to tcp.stream == 0 (81 frames, tshark) or everything else (293 − 81 = 212).
-import { describe, expect, it } from 'vitest';
+// to tcp.stream == 0 (81 frames, tshark) or everything else (293 − 81 = 212). A synthetic
+// switchboard with a lost segment, a retransmitted one and a right-to-left override in a message
+// shows the hole as such, the message once, and the override as a visible marker.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chatMime, conversationAt, frameContaining, payloadCommand, T0_US, writeFrames } from '../engine-synthetic/synthetic';
 import { CAPTURES } from '../helpers/captures';
-import { useOpenedCapture } from './browser-fixture';
+import { openAnalyzer, openCaptureFile, waitForLoaded, type AnalyzerPage } from './browser-fixture';
 
 describe('Follow TCP stream', () => {
-  const analyzer = useOpenedCapture(CAPTURES.pecanChat, 293);
+  // One browser for both captures (the synthetic one is opened by the last test).
+  let app: AnalyzerPage | undefined;
+  const analyzer = () => app!;
+  beforeAll(async () => {
+    app = await openAnalyzer();
+    await openCaptureFile(app.page, CAPTURES.pecanChat);
+    await waitForLoaded(app.page, 293);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
 
   it('opens from a row and shows the conversation in each mode', async () => {
     const { page } = analyzer();
@@ -56,4 +69,51 @@ describe('Follow TCP stream', () => {
     expect(await page.getByTestId('display-filter').inputValue()).toBe('!(tcp.stream == 0)');
     expect(analyzer().problems).toEqual([]);
   });
+
+  it('over a hole and a retransmission shows the missing bytes, the message once and hidden characters as markers', async () => {
+    const { page } = analyzer();
+    const frames = holeAndRetransmission();
+    await openCaptureFile(page, writeFrames(frames));
+    await waitForLoaded(page, frames.length);
+    // The previous test left `!(tcp.stream == 0)` applied (it carries over to the next capture).
+    await page.getByTestId('display-filter').fill('');
+    await page.getByTestId('display-filter').press('Enter');
+    await page.getByTestId('displayed-count').filter({ hasText: `${frames.length} packets` }).waitFor();
+    await page.locator('[data-testid=packet-row][data-frame="1"]').click();
+    await page.keyboard.press('Control+Alt+Shift+T');
+    const body = page.getByTestId('follow-stream').getByTestId('follow-text');
+    await body.locator('.follow-block').first().waitFor();
+    expect(await body.getByTestId('follow-gap').allTextContents()).toEqual(['[23 bytes missing]']);
+    // ASCII: the override's three UTF-8 bytes as dots; the retransmitted MSG once.
+    const ascii = (await body.textContent())!;
+    expect(ascii.split('invoice...gpj.exe')).toHaveLength(2);
+    expect(ascii).not.toContain('CAL 2 bob');
+    await page.getByTestId('follow-mode-utf8').click();
+    const utf8 = (await body.textContent())!;
+    expect(utf8.split('invoice⟨U+202E⟩gpj.exe')).toHaveLength(2);
+    expect(utf8).not.toContain('\u202e');
+    expect(await page.getByTestId('follow-counts').textContent()).toContain('23 bytes missing');
+    expect(analyzer().problems).toEqual([]);
+  });
 });
+
+/** A switchboard whose `CAL` segment (23 bytes) was not captured and whose MSG was captured twice. */
+function holeAndRetransmission() {
+  const frames = conversationAt(T0_US, {
+    client: { ip: '10.0.0.5', port: 1300 },
+    server: { ip: '207.46.108.38', port: 1863 },
+    messages: [
+      { from: 'client', payload: 'USR 1 alice@hotmail.com 17262740.1050826919.32308\r\n' },
+      { from: 'server', payload: 'USR 1 OK alice@hotmail.com Alice\r\n' },
+      { from: 'client', payload: 'CAL 2 bob@hotmail.com\r\n' },
+      { from: 'server', payload: 'CAL 2 RINGING 11752013\r\n' },
+      { from: 'client', payload: payloadCommand('MSG 3 N', chatMime('invoice\u202egpj.exe')) },
+      { from: 'client', payload: 'OUT\r\n' },
+    ],
+  });
+  const msg = frameContaining(frames, 'MSG 3 N');
+  frames.splice(msg, 0, frames[msg - 1]);
+  frames.splice(frameContaining(frames, 'CAL 2 bob') - 1, 1);
+  return frames;
+}
+
