@@ -100,15 +100,12 @@ describe('Follow TCP stream', () => {
 /** A switchboard whose `CAL` segment (23 bytes) was not captured and whose MSG was captured twice. */
 function holeAndRetransmission() {
   const frames = conversationAt(T0_US, {
-    client: { ip: '10.0.0.5', port: 1300 },
-    server: { ip: '207.46.108.38', port: 1863 },
+    client: { ip: '192.168.7.20', port: 2210 },
+    server: { ip: '64.4.12.190', port: 1863 },
     messages: [
-      { from: 'client', payload: 'USR 1 alice@hotmail.com 17262740.1050826919.32308\r\n' },
-      { from: 'server', payload: 'USR 1 OK alice@hotmail.com Alice\r\n' },
       { from: 'client', payload: 'CAL 2 bob@hotmail.com\r\n' },
-      { from: 'server', payload: 'CAL 2 RINGING 11752013\r\n' },
       { from: 'client', payload: payloadCommand('MSG 3 N', chatMime('invoice\u202egpj.exe')) },
-      { from: 'client', payload: 'OUT\r\n' },
+      { from: 'server', payload: 'ACK 3\r\n' },
     ],
   });
   const msg = frameContaining(frames, 'MSG 3 N');
