@@ -11,56 +11,17 @@ import { checkDisplayFilter } from '../../app/filter-check';
 import { CapturedText } from '../../components/CapturedText';
 import { formatCount } from '../../format/time-format';
 import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
-import { chunkText, gapText, utf8Text, type FollowMode } from './follow-text';
-
-/** Bytes drawn at most (the back end may send up to 8 MiB): past it the view says how much it left out. */
-const SHOWN_BYTES = 1 << 20;
+import { blocksOf, SHOWN_BYTES, type Shown } from './follow-blocks';
+import { gapText, type FollowMode } from './follow-text';
 
 const MODES: { mode: FollowMode; label: string }[] = [
   { mode: 'ascii', label: 'ASCII' }, { mode: 'utf8', label: 'UTF-8' }, { mode: 'hexdump', label: 'Hex dump' },
   { mode: 'raw', label: 'Raw' }, { mode: 'msnp', label: 'MSNP' },
 ];
 
-type Shown = 'both' | FollowDirection;
 type Answer = { stream: number; data: FollowedStream | null } | { stream: number; error: string };
 
 const SIDE = ['client', 'server'] as const;
-
-interface Block {
-  key: number;
-  direction: FollowDirection;
-  frame: number;
-  gap?: number;
-  text: string;
-}
-
-/** The blocks a mode shows: one per chunk (a gap first when bytes are missing before it), or one per command. */
-function blocksOf(data: FollowedStream, mode: FollowMode, shown: Shown): { blocks: Block[]; cut: boolean } {
-  const blocks: Block[] = [];
-  const wanted = (d: FollowDirection) => shown === 'both' || shown === d;
-  let budget = SHOWN_BYTES;
-  if (mode === 'msnp') {
-    for (const [i, c] of (data.commands ?? []).entries()) {
-      if (!wanted(c.direction)) continue;
-      if (budget <= 0) return { blocks, cut: true };
-      const body = c.body && c.body.length ? `\n${utf8Text(c.body.subarray(0, budget))}` : '';
-      budget -= c.line.length + (c.body?.length ?? 0);
-      blocks.push({ key: i, direction: c.direction, frame: c.frame, text: `${c.line}${c.malformed ? `  [${c.malformed}]` : ''}${body}` });
-    }
-    return { blocks, cut: false };
-  }
-  const offsets = [0, 0];
-  for (const [i, c] of data.chunks.entries()) {
-    const start = offsets[c.direction] + (c.gapBefore ?? 0);
-    offsets[c.direction] = start + c.bytes.length;
-    if (!wanted(c.direction)) continue;
-    if (budget <= 0) return { blocks, cut: true };
-    const bytes = c.bytes.subarray(0, budget);
-    budget -= bytes.length;
-    blocks.push({ key: i, direction: c.direction, frame: c.frame, gap: c.gapBefore, text: chunkText(mode, bytes, start) });
-  }
-  return { blocks, cut: false };
-}
 
 export function FollowStreamDialog() {
   const stream = useAnalyzer((s) => s.followStream);
