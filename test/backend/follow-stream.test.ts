@@ -1,9 +1,11 @@
 // Follow TCP Stream in the worker's session with the real engine: every stream of two shared
 // captures against tshark's own `-z follow,tcp,raw,N` (run here, as save-file.test.ts does), the
-// MSNP commands of a connection, and a synthetic stream with a hole and a retransmission.
+// MSNP commands of a connection, a synthetic stream with a hole and a retransmission, and the
+// bound on chunks for a stream of one-byte segments.
 import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { AnalysisSession } from '../../src/main/backend/analysis-session';
+import { ChunkCollector, MAX_CHUNKS, MERGE_AFTER_CHUNKS } from '../../src/main/backend/follow-stream';
 import type { SessionOptions } from '../../src/main/backend/worker-protocol';
 import { Analyzer } from '../../src/main/engine/analyzer';
 import { mergeCaptureBatches } from '../../src/main/engine/capture/merge-captures';
@@ -153,5 +155,45 @@ describe('stream:follow on a synthetic hole and retransmission', () => {
     expect(followed.missing).toEqual([10, 0]);
     expect(followed.byteCounts).toEqual([18 + 10 + 31, 13]);
     expect(followed.commands!.map((c) => c.line)).toContain('USR 3 TWN I alice@example.com');
+  });
+});
+
+describe('stream:follow bounds the number of chunks', () => {
+  const one = Uint8Array.of(0x41);
+  const bounds = { mergeAfter: 10, max: 30 };
+
+  it('joins bytes that continue the last chunk’s direction once mergeAfter chunks exist, losing none', () => {
+    const collector = new ChunkCollector(1 << 20, (b) => b, bounds);
+    for (let i = 0; i < 9; i++) collector.data((i % 2) as 0 | 1, one, i + 1); // 9 chunks, alternating
+    for (let i = 0; i < 50; i++) collector.data(0, Uint8Array.of(0x30 + (i % 10)), 100 + i);
+    const chunks = collector.chunks();
+    // The 10th chunk opens (direction 0, frame 100); the next 49 deliveries join it.
+    expect(chunks).toHaveLength(10);
+    expect(chunks[9]).toMatchObject({ direction: 0, frame: 100 });
+    expect(Buffer.from(chunks[9].bytes).toString('latin1')).toBe('0123456789'.repeat(5));
+    expect(collector.counts).toEqual([5 + 50, 4]);
+    expect(collector.truncated).toBe(false);
+  });
+
+  it('starts a new chunk after a gap even past mergeAfter, and stops as truncated at max', () => {
+    const collector = new ChunkCollector(1 << 20, (b) => b, bounds);
+    for (let i = 0; i < 10; i++) collector.data(0, one, i + 1); // 10 chunks: none to join yet
+    collector.gap(0, 7);
+    collector.data(0, one, 12);
+    expect(collector.chunks()).toHaveLength(11); // past mergeAfter, but the gap starts a chunk
+    expect(collector.chunks()[10]).toMatchObject({ frame: 12, gapBefore: 7 });
+    let accepted = 0;
+    for (let i = 0; i < 40; i++) if (collector.data(((i + 1) % 2) as 0 | 1, one, 20 + i) !== false) accepted++;
+    expect(collector.chunks()).toHaveLength(bounds.max);
+    expect(accepted).toBe(bounds.max - 11);
+    expect(collector.truncated).toBe(true);
+  });
+
+  it('uses defaults that keep a stream of one-byte segments within MERGE_AFTER_CHUNKS … MAX_CHUNKS', () => {
+    expect(MERGE_AFTER_CHUNKS).toBeLessThan(MAX_CHUNKS);
+    const collector = new ChunkCollector(1 << 20, (b) => b);
+    for (let i = 0; i < MERGE_AFTER_CHUNKS + 100; i++) collector.data(0, one, i + 1);
+    expect(collector.chunks()).toHaveLength(MERGE_AFTER_CHUNKS);
+    expect(collector.chunks().at(-1)!.bytes).toHaveLength(101);
   });
 });

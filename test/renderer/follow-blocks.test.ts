@@ -1,9 +1,9 @@
 // The Follow Stream dialog's blocks for a small stream built by hand: hex-dump offsets continue
 // per direction across gaps, one direction hides the other, MSNP mode shows lines and bodies,
-// and more than SHOWN_BYTES is cut with a note.
+// and more than SHOWN_BYTES or SHOWN_BLOCKS is cut with a note.
 import { describe, expect, it } from 'vitest';
 import type { FollowedStream } from '../../src/shared/followed-stream';
-import { blocksOf, SHOWN_BYTES } from '../../src/renderer/features/follow-stream/follow-blocks';
+import { blocksOf, SHOWN_BLOCKS, SHOWN_BYTES } from '../../src/renderer/features/follow-stream/follow-blocks';
 
 const text = (s: string) => new TextEncoder().encode(s);
 
@@ -48,5 +48,12 @@ describe('blocksOf', () => {
     expect(cut).toBe(true);
     expect(blocks).toHaveLength(1);
     expect(blocks[0].text).toHaveLength(2 * SHOWN_BYTES);
+  });
+
+  it('cuts past SHOWN_BLOCKS blocks too', () => {
+    const many = { ...stream, chunks: Array.from({ length: SHOWN_BLOCKS + 3 }, (_, i) => ({ direction: (i % 2) as 0 | 1, frame: i + 1, bytes: text('x') })) };
+    const { blocks, cut } = blocksOf(many, 'ascii', 'both');
+    expect(cut).toBe(true);
+    expect(blocks).toHaveLength(SHOWN_BLOCKS);
   });
 });

@@ -2,13 +2,15 @@
 // and runs them through a fresh engine TCP reassembler (the one the analysis uses), so each
 // direction comes out in sequence order with retransmitted and overlapping bytes dropped and holes
 // reported as gaps — the same rules the MSNP framing followed. Login secrets are masked as in the
-// bytes pane (unless the analysis shows secrets). Bounded: at most `limitBytes` are
-// kept (FOLLOW_LIMIT_BYTES), then reading stops and the answer says it was truncated.
+// bytes pane (unless the analysis shows secrets). Bounded: at most `limitBytes` are kept
+// (FOLLOW_LIMIT_BYTES) in at most MAX_CHUNKS chunks, then reading stops and the answer says it
+// was truncated.
 
 import type { FollowChunk, FollowDirection, FollowedStream } from '../../shared/followed-stream';
 import { FOLLOW_LIMIT_BYTES } from '../../shared/followed-stream';
 import { decodePacket } from '../engine/decode/decode-packet';
 import { endpointText } from '../engine/decode/ip-address-text';
+import { concatBytes } from '../engine/msnp/byte-parts';
 import type { StreamHandler, StreamInfo } from '../engine/tcp/stream-handler';
 import { TcpReassembler } from '../engine/tcp/tcp-reassembler';
 import { followMsnpCommands } from './follow-msnp-commands';
@@ -25,15 +27,37 @@ export interface FollowSource {
   redact(bytes: Uint8Array): Uint8Array;
 }
 
-class ChunkCollector implements StreamHandler {
-  readonly chunks: FollowChunk[] = [];
+/**
+ * Past this many chunks, bytes that continue the last chunk's direction join it (under its frame)
+ * instead of starting a new one: a stream of one-byte segments would otherwise cost an object
+ * per byte here, in the IPC message and in the window.
+ */
+export const MERGE_AFTER_CHUNKS = 20_000;
+/** Direction changes beyond this many chunks end the follow as truncated. */
+export const MAX_CHUNKS = 100_000;
+
+interface OpenChunk {
+  direction: FollowDirection;
+  frame: number;
+  parts: Uint8Array[];
+  length: number;
+  gapBefore: number;
+}
+
+/** The reassembler's deliveries of the followed stream, kept as chunks within the bounds. */
+export class ChunkCollector implements StreamHandler {
+  private readonly open: OpenChunk[] = [];
   readonly counts: [number, number] = [0, 0];
   readonly missing: [number, number] = [0, 0];
   private readonly pendingGap: [number, number] = [0, 0];
   truncated = false;
   info: StreamInfo | null = null;
 
-  constructor(private readonly limit: number, private readonly redact: (bytes: Uint8Array) => Uint8Array) {}
+  constructor(
+    private readonly limit: number,
+    private readonly redact: (bytes: Uint8Array) => Uint8Array,
+    private readonly bounds = { mergeAfter: MERGE_AFTER_CHUNKS, max: MAX_CHUNKS },
+  ) {}
 
   data(dir: FollowDirection, bytes: Uint8Array, frame: number): boolean {
     const room = this.limit - this.counts[0] - this.counts[1];
@@ -44,11 +68,20 @@ class ChunkCollector implements StreamHandler {
     const kept = bytes.length > room ? bytes.subarray(0, room) : bytes;
     if (kept.length < bytes.length) this.truncated = true;
     const redacted = this.redact(kept);
-    const chunk: FollowChunk = { direction: dir, frame, bytes: redacted === kept ? new Uint8Array(kept) : redacted };
-    if (this.pendingGap[dir] > 0) chunk.gapBefore = this.pendingGap[dir];
+    const copy = redacted === kept ? new Uint8Array(kept) : redacted;
+    const last = this.open.at(-1);
+    const gap = this.pendingGap[dir];
+    if (last && last.direction === dir && gap === 0 && this.open.length >= this.bounds.mergeAfter) {
+      last.parts.push(copy);
+      last.length += copy.length;
+    } else if (this.open.length >= this.bounds.max) {
+      this.truncated = true;
+      return false;
+    } else {
+      this.open.push({ direction: dir, frame, parts: [copy], length: copy.length, gapBefore: gap });
+    }
     this.pendingGap[dir] = 0;
-    this.chunks.push(chunk);
-    this.counts[dir] += kept.length;
+    this.counts[dir] += copy.length;
     return !this.truncated;
   }
 
@@ -58,6 +91,14 @@ class ChunkCollector implements StreamHandler {
   }
 
   end(): void {}
+
+  chunks(): FollowChunk[] {
+    return this.open.map((c) => {
+      const chunk: FollowChunk = { direction: c.direction, frame: c.frame, bytes: concatBytes(c.parts, c.length) };
+      if (c.gapBefore > 0) chunk.gapBefore = c.gapBefore;
+      return chunk;
+    });
+  }
 }
 
 export async function followStream(source: FollowSource, stream: number, limitBytes = FOLLOW_LIMIT_BYTES): Promise<FollowedStream | null> {
@@ -80,13 +121,14 @@ export async function followStream(source: FollowSource, stream: number, limitBy
   const info = collector.info;
   if (!info) return null;
   const [client, server] = info.endpoints;
+  const chunks = collector.chunks();
   return {
     stream,
     endpoints: [endpointText(client.ip, client.port), endpointText(server.ip, server.port)],
     byteCounts: collector.counts,
     missing: collector.missing,
-    chunks: collector.chunks,
+    chunks,
     truncated: collector.truncated,
-    commands: source.isMsnpStream(stream) ? followMsnpCommands(collector.chunks) : null,
+    commands: source.isMsnpStream(stream) ? followMsnpCommands(chunks) : null,
   };
 }

@@ -11,7 +11,7 @@ import { checkDisplayFilter } from '../../app/filter-check';
 import { CapturedText } from '../../components/CapturedText';
 import { formatCount } from '../../format/time-format';
 import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
-import { blocksOf, SHOWN_BYTES, type Shown } from './follow-blocks';
+import { blocksOf, SHOWN_BLOCKS, SHOWN_BYTES, type Shown } from './follow-blocks';
 import { gapText, type FollowMode } from './follow-text';
 
 const MODES: { mode: FollowMode; label: string }[] = [
@@ -81,7 +81,7 @@ function FollowStreamView({ stream }: { stream: number }) {
               <pre><CapturedText text={b.text} keep={'\n\t'} /></pre>
             </div>
           ))}
-          {(view?.cut || data?.truncated) && <p className="follow-note">{view?.cut ? `Only the first ${formatCount(SHOWN_BYTES)} bytes are shown. ` : ''}{data?.truncated ? 'The stream is longer than the back end follows (8 MiB): the rest is left out.' : ''}</p>}
+          {(view?.cut || data?.truncated) && <p className="follow-note">{view?.cut ? `Only the start is shown (at most ${formatCount(SHOWN_BYTES)} bytes in ${formatCount(SHOWN_BLOCKS)} blocks). ` : ''}{data?.truncated ? 'The stream is longer than the back end follows (8 MiB): the rest is left out.' : ''}</p>}
         </div>
         <footer className="follow-footer">
           {data && (
