@@ -1,8 +1,9 @@
 // Errors in words (issue 8): a file that is not a capture, even one named .pcap, says so by its
-// name and stays on the start screen, with no temporary or upload path in the message; an error
-// banner closes with its button or Escape, never covers the toolbar or the side-panel tabs, and
-// does not outlive the next capture opened. (A cancelled load saying "cancelled after N frames"
-// is tested on the two-million-frame capture in big-capture.test.ts.)
+// name and stays on the start screen, with no temporary or upload path in the message; a damaged
+// upload is named without its upload path either; an error banner closes with its button or
+// Escape, never covers the toolbar or the side-panel tabs, and does not outlive the next capture
+// opened. (A cancelled load saying "cancelled after N frames", not "Damaged … Loaded in full", is
+// tested on the two-million-frame capture in big-capture.test.ts.)
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAPTURES } from '../helpers/captures';
 import { openAnalyzer, openCaptureFile, waitForLoaded, type AnalyzerPage } from './browser-fixture';
@@ -49,6 +50,19 @@ describe('errors in words', () => {
     expect(text).not.toMatch(/[/\\]|tmp|upload/i);
     expect(await page.getByTestId('drop-zone').isVisible()).toBe(true);
     await notice.getByRole('button', { name: 'Dismiss' }).click();
+    await notice.waitFor({ state: 'detached' });
+  });
+
+  it('names an uploaded capture cut inside its header by its name only', async () => {
+    const { page } = app;
+    // A pcap magic and 6 of the 24 bytes of its file header: damage, reported for the upload.
+    const cut = Buffer.from([0xd4, 0xc3, 0xb2, 0xa1, 2, 0, 4, 0, 0, 0]);
+    await page.getByTestId('file-input').setInputFiles({ name: 'cut.pcap', mimeType: 'application/octet-stream', buffer: cut });
+    const notice = page.getByTestId('notice');
+    await notice.waitFor();
+    const text = (await notice.locator('.notice-text').textContent()) ?? '';
+    expect(text).toBe('cut.pcap: truncated pcap file header at offset 0: needs 24 bytes, 10 left (frames before it were analysed)');
+    await page.keyboard.press('Escape');
     await notice.waitFor({ state: 'detached' });
   });
 
