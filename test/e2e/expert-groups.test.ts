@@ -3,12 +3,13 @@
 // the bytes) opened together with the HTTP-gateway capture (two gateway sessions whose last
 // request has no captured response): one warning group of 19 and one note group of 2, filterable
 // by severity and text; expanding a group lists its frames, clicking one selects that frame.
+// Its screenshot (test-results/screenshots/expert-groups.png) is the README's assets/screenshot-expert.png.
 import { copyFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAPTURES } from '../helpers/captures';
 import { withoutEveryOtherPing } from '../helpers/without-every-other-ping';
-import { ROOT, openAnalyzer, waitForLoaded, type AnalyzerPage } from './browser-fixture';
+import { openAnalyzer, waitForLoaded, type AnalyzerPage } from './browser-fixture';
 
 const GATEWAY_FRAMES = 477;
 
@@ -60,7 +61,6 @@ describe('the Expert tab, grouped', () => {
     expect(await frames.filter({ hasText: new RegExp(`^${target}$`) }).getAttribute('aria-current')).toBe('true');
     await page.getByTestId('command-tree').filter({ hasText: 'PNG' }).waitFor();
     await app.screenshot('expert-groups');
-    await page.screenshot({ path: join(ROOT, 'assets', 'screenshot-expert.png') });
   });
 
   it('filters by severity and by text', async () => {
