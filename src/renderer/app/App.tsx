@@ -53,10 +53,10 @@ export function App({ api }: { api: AnalyzerApi }) {
         <Toolbar />
         <DisplayFilterBar />
         <GoToPacket />
+        <NoticeBanner />
         {hasCapture ? <Workspace /> : <StartScreen />}
         <StatusBar />
         <FollowStreamDialog />
-        <NoticeBanner />
         <DropOverlay />
         <input
           ref={fileInput}
