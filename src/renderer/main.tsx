@@ -10,6 +10,8 @@ import './styles/tables.css';
 import './styles/panes.css';
 import './styles/start.css';
 import './styles/statistics.css';
+import './styles/expert.css';
+import './styles/follow.css';
 
 const api = createApi();
 createRoot(document.getElementById('root') as HTMLElement).render(

@@ -4,6 +4,7 @@
 // Only src/main/electron/ipc-main.ts, src/main/electron/preload.ts and the browser-mode transport
 // (src/main/server/*, src/renderer/api/*) touch the transport; everything else uses these types.
 
+import type { FollowedStream } from './followed-stream';
 import type { FrameDetail } from './model';
 import type { FrameCounts, FramePage, SortSpec, ViewResponse } from './packet-page';
 import type { ResultDelta } from './result-delta';
@@ -100,6 +101,11 @@ export interface RequestChannels {
   'frames:position': [{ number: number }, number];
   /** One Statistics view (capture properties, protocol hierarchy, conversations, MSNP commands) as compact tables; nothing per frame. */
   'stats:get': [{ kind: StatsKind }, StatsResponse];
+  /**
+   * Follow TCP Stream: stream `stream`'s bytes in order, both directions, gaps marked, at most
+   * `limitBytes` (default and cap FOLLOW_LIMIT_BYTES), with its MSNP commands; null when no such stream.
+   */
+  'stream:follow': [{ stream: number; limitBytes?: number }, FollowedStream | null];
   /** Interfaces libpcap can capture on. */
   'capture:interfaces': [void, { ok: true; interfaces: InterfaceInfo[] } | { ok: false; error: string }];
   /** Check a BPF filter without starting. */
@@ -140,7 +146,7 @@ export type RequestResult<C extends RequestChannel> = RequestChannels[C][1];
 
 export const REQUEST_CHANNELS: readonly RequestChannel[] = [
   'file:open', 'file:close', 'file:recent', 'file:sample', 'analysis:cancel', 'frames:detail',
-  'frames:rows', 'frames:view', 'frames:position', 'stats:get', 'capture:interfaces', 'capture:check-filter', 'capture:start', 'capture:stop',
+  'frames:rows', 'frames:view', 'frames:position', 'stats:get', 'stream:follow', 'capture:interfaces', 'capture:check-filter', 'capture:start', 'capture:stop',
   'capture:save', 'file:export',
 ] as const;
 

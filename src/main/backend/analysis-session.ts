@@ -10,6 +10,7 @@ import type { AnalysisResult, CaptureInfo, FrameDetail } from '../../shared/mode
 import type { FramePage, SortSpec, ViewResponse } from '../../shared/packet-page';
 import type { CapturedFrame } from '../engine/capture/captured-frame';
 import type { FrameOutcome } from '../engine/frame-summary';
+import { withBaseNames } from './base-name-message';
 import { cancelledCaptureInfo } from './capture-sniff';
 import { DisplayOrder } from './display-order';
 import { EventPacer, type PacerTiming } from './event-pacer';
@@ -24,6 +25,8 @@ import { statistics } from './statistics/statistics';
 import { ProgressBoard } from './progress-board';
 import { ResultDiffer } from './result-differ';
 import { frameMask } from './frame-selection';
+import { followStream } from './follow-stream';
+import type { FollowedStream } from '../../shared/followed-stream';
 import { saveFrames } from './save-frames';
 import type { ReplayLimit, SessionOptions, WorkerEvent } from './worker-protocol';
 
@@ -34,6 +37,8 @@ export interface SessionAnalyzer {
   snapshot(): AnalysisResult;
   finish(): AnalysisResult;
   describeFrame(frame: CapturedFrame): FrameDetail;
+  /** Bytes shown to the user with login secrets masked (unless showSecrets). */
+  redactBytes(data: Uint8Array): Uint8Array;
 }
 
 export interface AnalyzerFactory {
@@ -153,13 +158,13 @@ export class AnalysisSession {
         }
       }
     } catch (err) {
-      this.emitError(err instanceof Error ? err.message : String(err));
+      this.emitError(withBaseNames(err instanceof Error ? err.message : String(err), paths));
     } finally {
       if (!infos) await batches.return([]).catch(() => undefined);
     }
     infos ??= paths.map((p, i) => cancelledCaptureInfo(p, perFile[i].frames, perFile[i].lastOffset));
     for (const info of infos) {
-      if (info.damage && !info.cancelled) this.emitError(`${info.path}: ${info.damage.message} (frames before it were analysed)`);
+      if (info.damage && !info.cancelled) this.emitError(withBaseNames(`${info.path}: ${info.damage.message} (frames before it were analysed)`, paths));
     }
     this.analyzer!.setCaptures(infos);
     this.end();
@@ -239,6 +244,20 @@ export class AnalysisSession {
       originalLength: where.originalLength,
       data,
     });
+  }
+
+  /** TCP stream `stream`'s bytes in order, both ways, re-read from the files (null: no such stream). */
+  follow(stream: number, limitBytes?: number): Promise<FollowedStream | null> {
+    const reader = this.reader;
+    const analyzer = this.analyzer;
+    if (!reader || !analyzer) return Promise.resolve(null);
+    return followStream({
+      framesOf: (s) => this.table.framesOf(s),
+      location: (n) => this.table.get(n),
+      read: (where) => reader.read(where.source, where.offset, where.capturedLength),
+      isMsnpStream: (s) => this.table.isMsnpStream(s),
+      redact: (bytes) => analyzer.redactBytes(bytes),
+    }, stream, limitBytes);
   }
 
   /** The analysis so far (whole, for reports written in the worker). */

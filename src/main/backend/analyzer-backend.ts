@@ -111,6 +111,8 @@ export class AnalyzerBackend {
       'frames:view': (a) => this.view(a.filter, a.sort),
       'stats:get': (a) => this.withWorker((w) => w.client.call('stats', a), () => ({ kind: a.kind, tables: [] })),
       'frames:position': (a) => this.withWorker((w) => w.client.call('position', a), () => -1).catch(() => -1),
+      // As detail: re-reading a stream is not worth asking of a replay.
+      'stream:follow': (a) => this.withWorker((w) => w.client.call('follow', a), () => null, false).catch(() => null),
       'capture:interfaces': async () => {
         const live = this.liveCapture();
         if (!live.ok) return live;

@@ -327,6 +327,18 @@ export class PacketTable {
     };
   }
 
+  /** Frame numbers of TCP stream `stream`, ascending (one pass over the stream column). */
+  framesOf(stream: number): number[] {
+    const out: number[] = [];
+    if (stream < 0) return out;
+    for (let i = 0; i < this.count; i++) if (this.stream(i) === stream) out.push(i + 1);
+    return out;
+  }
+
+  isMsnpStream(stream: number): boolean {
+    return this.msnpStreams.has(stream);
+  }
+
   /** One byte per frame number (index 0 unused): 1 when its TCP stream carries an MSNP connection. */
   msnpFrames(): Uint8Array {
     const out = new Uint8Array(this.count + 1);

@@ -5,6 +5,7 @@
 // the contract names, so a `path` or a ring `directory` is refused, not ignored.
 
 import { MAX_RANGE_TEXT } from './frame-selection';
+import { FOLLOW_LIMIT_BYTES } from '../../shared/followed-stream';
 import { RING_LIMITS, type RequestChannel } from '../../shared/ipc-contract';
 import { MAX_PAGE_ROWS, SORT_COLUMNS } from '../../shared/packet-page';
 import { STATS_KINDS } from '../../shared/statistics';
@@ -43,6 +44,11 @@ const CHECKS: Record<RequestChannel, Check> = {
   'frames:position': (a) => (isObject(a) && Number.isSafeInteger(a.number) ? null : 'expected { number: integer }'),
   'stats:get': (a) =>
     isObject(a) && onlyKeys(a, ['kind']) && STATS_KINDS.includes(a.kind as never) ? null : `expected { kind: ${STATS_KINDS.map((k) => `'${k}'`).join(' | ')} }`,
+  'stream:follow': (a) =>
+    isObject(a) && onlyKeys(a, ['stream', 'limitBytes']) && Number.isSafeInteger(a.stream) && (a.stream as number) >= 0 &&
+    (a.limitBytes === undefined || (Number.isSafeInteger(a.limitBytes) && within(a.limitBytes, 1, FOLLOW_LIMIT_BYTES)))
+      ? null
+      : `expected { stream: integer ≥ 0, limitBytes?: 1–${FOLLOW_LIMIT_BYTES} }`,
   'capture:interfaces': noArg,
   'capture:check-filter': (a) =>
     isObject(a) && typeof a.device === 'string' && typeof a.filter === 'string' ? null : 'expected { device: string, filter: string }',

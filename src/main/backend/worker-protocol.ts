@@ -6,6 +6,7 @@
 // processed them: the worker keeps only a few unacknowledged (event-outbox.ts).
 
 import type { CaptureFileFormat, EventChannels, FrameSelection } from '../../shared/ipc-contract';
+import type { FollowedStream } from '../../shared/followed-stream';
 import type { FrameDetail } from '../../shared/model';
 import type { FramePage, SortSpec, ViewResponse } from '../../shared/packet-page';
 import type { StatsKind, StatsResponse } from '../../shared/statistics';
@@ -48,6 +49,8 @@ export interface WorkerCalls {
   position: [{ number: number }, number];
   /** The tables of one Statistics view (computed in the worker from its packet table and analysis). */
   stats: [{ kind: StatsKind }, StatsResponse];
+  /** One TCP stream's bytes in order, both directions (Follow TCP Stream). */
+  follow: [{ stream: number; limitBytes?: number }, FollowedStream | null];
   /** Write the analysis so far as a JSON or CSV report to `path` (chosen by the main side). */
   export: [{ format: 'json' | 'csv'; path: string }, void];
   /** One byte per frame number (index 0 unused): 1 when the frame belongs to an MSNP connection's TCP stream. */

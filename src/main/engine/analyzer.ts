@@ -294,6 +294,7 @@ export class Analyzer {
       endpoints: this.p2p.endpoints(),
       files: this.p2p.files(),
       expert: [...this.expert.all()].sort((a, b) => a.frame - b.frame),
+      expertGroups: this.expert.groups(),
     };
   }
 
@@ -316,7 +317,11 @@ export class Analyzer {
       if (piece && cmd.byteLength !== undefined) placeCommandTree(node, cmd.streamOffset, cmd.byteLength, piece);
       tree.push(node);
     }
-    const bytes = this.showSecrets ? frame.data : maskSecrets(frame.data, this.secrets);
-    return { number: frame.number, tree, bytes };
+    return { number: frame.number, tree, bytes: this.redactBytes(frame.data) };
+  }
+
+  /** Captured bytes as shown to the user: login secrets seen so far masked with '*' (offsets kept) unless showSecrets. */
+  redactBytes(data: Uint8Array): Uint8Array {
+    return this.showSecrets ? data : maskSecrets(data, this.secrets);
   }
 }

@@ -1,5 +1,5 @@
 // The application shell: toolbar, display filter bar, the start screen or the analyzer panes,
-// status bar, plus the drag-and-drop overlay, notices and the hidden file chooser.
+// status bar, plus the Follow Stream dialog, the drag-and-drop overlay, notices and the hidden file chooser.
 
 import { useCallback, useMemo, useRef } from 'react';
 import type { AnalyzerApi } from '../../shared/ipc-contract';
@@ -8,6 +8,8 @@ import { analyzerStore, useAnalyzer } from '../store/analyzer-state';
 import { DisplayFilterBar, DISPLAY_FILTER_INPUT_ID } from '../features/filter-bar/DisplayFilterBar';
 import { DropOverlay } from '../features/drop/DropOverlay';
 import { useFileDrop } from '../features/drop/use-file-drop';
+import { FollowStreamDialog } from '../features/follow-stream/FollowStreamDialog';
+import { useFollowShortcut } from '../features/follow-stream/use-follow-shortcut';
 import { GoToPacket } from '../features/goto/GoToPacket';
 import { StatisticsWindow } from '../features/statistics/StatisticsDialog';
 import { NoticeBanner } from '../features/notices/NoticeBanner';
@@ -44,6 +46,7 @@ export function App({ api }: { api: AnalyzerApi }) {
 
   useBackendEvents(api, analyzerStore, runMenu);
   useShortcuts(api.mode === 'browser', runMenu);
+  useFollowShortcut();
   useStoreEffects(actions);
   useFileDrop(useCallback((files: File[]) => void actions.openFiles(files), [actions]));
 
@@ -53,10 +56,11 @@ export function App({ api }: { api: AnalyzerApi }) {
         <Toolbar />
         <DisplayFilterBar />
         <GoToPacket />
+        <NoticeBanner />
         {hasCapture ? <Workspace /> : <StartScreen />}
         <StatusBar />
         <StatisticsWindow />
-        <NoticeBanner />
+        <FollowStreamDialog />
         <DropOverlay />
         <input
           ref={fileInput}

@@ -98,6 +98,7 @@ export function createFakeApi(totalRows: number): AnalyzerApi {
       return desc ? displayed() - 1 - p : p;
     },
     'stats:get': ({ kind }) => ({ kind, tables: [] }),
+    'stream:follow': () => null,
     'capture:interfaces': () => ({ ok: true, interfaces: [
       { name: 'eth0', description: 'Ethernet', addresses: ['192.168.1.20'], loopback: false, up: true, isDefault: true },
       { name: 'lo', description: 'Loopback', addresses: ['127.0.0.1'], loopback: true, up: true, isDefault: false },

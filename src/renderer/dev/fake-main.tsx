@@ -7,6 +7,8 @@ import '../styles/tables.css';
 import '../styles/panes.css';
 import '../styles/start.css';
 import '../styles/statistics.css';
+import '../styles/expert.css';
+import '../styles/follow.css';
 
 const params = new URLSearchParams(location.search);
 const api = createFakeApi(Number(params.get('rows') ?? 5000));

@@ -1,5 +1,5 @@
 // View preferences and transient UI state: time format, side tab, selected session, notices,
-// drag overlay, the go-to-packet box, the Statistics view shown and pane sizes.
+// drag overlay, the go-to-packet box, the Statistics view, the followed TCP stream and pane sizes.
 
 import type { StateCreator } from 'zustand';
 import type { StatsKind } from '../../shared/statistics';
@@ -31,6 +31,8 @@ export interface UiData {
   gotoOpen: boolean;
   /** The Statistics dialog's view, null when it is closed. */
   statsView: StatsKind | null;
+  /** tcp.stream shown in the Follow Stream dialog; null when it is closed. */
+  followStream: number | null;
   dragActive: boolean;
   layout: PaneLayout;
 }
@@ -43,13 +45,14 @@ export interface UiSlice extends UiData {
   dismissNotice(): void;
   setGotoOpen(open: boolean): void;
   setStatsView(view: StatsKind | null): void;
+  setFollowStream(stream: number | null): void;
   setDragActive(active: boolean): void;
   resizePanes(change: Partial<PaneLayout>): void;
 }
 
 export function initialUi(): UiData {
   return {
-    timeFormat: 'relative', sideTab: 'sessions', selectedSession: null, notice: null, gotoOpen: false, statsView: null, dragActive: false,
+    timeFormat: 'relative', sideTab: 'sessions', selectedSession: null, notice: null, gotoOpen: false, statsView: null, followStream: null, dragActive: false,
     layout: { listFraction: 0.55, treeFraction: 0.45, sideWidth: 540 },
   };
 }
@@ -78,6 +81,7 @@ export const createUiSlice: StateCreator<AnalyzerState, [], [], UiSlice> = (set)
   dismissNotice: () => set({ notice: null }),
   setGotoOpen: (gotoOpen) => set({ gotoOpen }),
   setStatsView: (statsView) => set({ statsView }),
+  setFollowStream: (followStream) => set({ followStream }),
   setDragActive: (dragActive) => set({ dragActive }),
   resizePanes: (change) => set((s) => ({ layout: resizeLayout(s.layout, change) })),
 });

@@ -1,9 +1,10 @@
-// The main toolbar: open/close/save, statistics, live capture, time format and export.
+// The main toolbar: open/close/save, statistics, follow stream, live capture, time format and export.
 
 import { useShallow } from 'zustand/react/shallow';
 import { useActions, useAnalyzerContext } from '../../app/analyzer-context';
 import { IconClose, IconExport, IconOpen } from '../../components/icons';
 import { useAnalyzer } from '../../store/analyzer-state';
+import { FollowStreamButton } from '../follow-stream/FollowStreamButton';
 import { CaptureControls } from './CaptureControls';
 import { SaveMenu } from './SaveMenu';
 import { StatisticsMenu } from './StatisticsMenu';
@@ -25,6 +26,7 @@ export function Toolbar() {
       </button>
       <SaveMenu />
       <StatisticsMenu />
+      <FollowStreamButton />
       <span className="toolbar-separator" />
       <CaptureControls />
       <span className="toolbar-spacer" />
