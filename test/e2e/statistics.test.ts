@@ -49,8 +49,9 @@ describe('Statistics', () => {
     const { page } = app;
     await page.getByTestId('statistics-menu').click();
     await page.getByTestId('statistics-hierarchy').click();
-    await page.getByTestId('stats-dialog').getByTestId('stats-copy-csv').first().click();
-    await page.getByTestId('notice').filter({ hasText: 'Copied "Protocol hierarchy"' }).waitFor();
+    const button = page.getByTestId('stats-dialog').getByTestId('stats-copy-csv').first();
+    await button.click();
+    await button.filter({ hasText: /^Copied \d+ rows$/ }).waitFor();
     const csv = await page.evaluate(() => navigator.clipboard.readText());
     const lines = csv.trim().split('\r\n');
     expect(lines[0]).toBe('Protocol,Frames,Frames (%),Bytes,Bytes (%)');

@@ -45,15 +45,17 @@ export function StatisticsDialog({ kind, onKind, onClose }: { kind: StatsKind; o
     };
   }, [actions, kind, asked, epoch, loaded]);
 
-  const copy = useCallback(async (table: StatsTable) => {
-    const { notify } = analyzerStore.getState();
+  const copy = useCallback(async (table: StatsTable): Promise<boolean> => {
     try {
       await navigator.clipboard.writeText(statsTableCsv(table));
-      notify('info', `Copied "${table.title}" (${table.rows.length} rows) as CSV`);
+      return true;
     } catch {
-      notify('error', 'The clipboard refused the CSV (the window may need focus)');
+      analyzerStore.getState().notify('error', 'The clipboard refused the CSV (the window may need focus)');
+      return false;
     }
   }, []);
+  // Until the answer for this view arrives, not the previous view's tables.
+  const shown = answer?.kind === kind ? answer : null;
   const filterOn = (filter: string): void => {
     onClose();
     void actions.filterOn(filter);
@@ -74,8 +76,8 @@ export function StatisticsDialog({ kind, onKind, onClose }: { kind: StatsKind; o
           <button type="button" className="tool-button" data-testid="stats-refresh" onClick={() => setAsked((n) => n + 1)}>Refresh</button>
           <button type="button" className="tool-button" data-testid="stats-close" onClick={onClose}>Close</button>
         </div>
-        <div className="stats-dialog-body" role="tabpanel" aria-busy={answer === null}>
-          {answer === null ? <div className="grid-empty">Computing…</div> : answer.tables.map((t) => <StatsTableView key={t.title} table={t} onCopy={(table) => void copy(table)} onFilter={filterOn} />)}
+        <div className="stats-dialog-body" role="tabpanel" aria-busy={shown === null}>
+          {shown === null ? <div className="grid-empty">Computing…</div> : shown.tables.map((t) => <StatsTableView key={t.title} table={t} onCopy={copy} onFilter={filterOn} />)}
         </div>
       </div>
     </div>

@@ -2,6 +2,7 @@
 // tables that offer one, a "Filter on this" button per row. Text cells can come off the wire
 // (verbs, file names): they are shown as captured text.
 
+import { useState } from 'react';
 import type { StatsCell, StatsColumn, StatsTable } from '../../../shared/statistics';
 import { CapturedText } from '../../components/CapturedText';
 import { formatCount } from '../../format/time-format';
@@ -15,14 +16,21 @@ function cellText(value: StatsCell, column: StatsColumn) {
   return <CapturedText text={value} />;
 }
 
-export function StatsTableView({ table, onCopy, onFilter }: { table: StatsTable; onCopy(table: StatsTable): void; onFilter(filter: string): void }) {
+/** `onCopy` resolves true once the clipboard has the CSV: the button says so (the dialog covers the notices). */
+export function StatsTableView({ table, onCopy, onFilter }: { table: StatsTable; onCopy(table: StatsTable): Promise<boolean>; onFilter(filter: string): void }) {
   const filters = table.rowFilters;
+  const [copied, setCopied] = useState(false);
+  const copy = async (): Promise<void> => {
+    if (!(await onCopy(table))) return;
+    setCopied(true);
+    setTimeout(() => setCopied(false), 2000);
+  };
   return (
     <section className="stats-table-section" aria-label={table.title}>
       <div className="stats-table-head">
         <h3 className="section-title">{table.title} <span className="section-count">{formatCount(table.rows.length)}</span></h3>
-        <button type="button" className="tool-button" data-testid="stats-copy-csv" onClick={() => onCopy(table)} title="Copy this table to the clipboard as CSV">
-          Copy as CSV
+        <button type="button" className="tool-button" data-testid="stats-copy-csv" onClick={() => void copy()} title="Copy this table to the clipboard as CSV">
+          {copied ? `Copied ${formatCount(table.rows.length)} rows` : 'Copy as CSV'}
         </button>
       </div>
       {table.note && <p className="stats-note">{table.note}</p>}
