@@ -68,7 +68,8 @@ export function BytesPane() {
           key={i}
           data-offset={present ? offset : undefined}
           className={`${kind === 'hex' ? 'hex-byte' : 'text-byte'}${hl ? ' hl' : ''}${hl && (i === BYTES_PER_ROW - 1 || !inRange(offset + 1, highlight)) ? ' hl-last' : ''}${kind === 'hex' && i === 7 ? ' gap' : ''}`}
-          onMouseDown={present ? () => selectByte(offset) : undefined}
+          // Only the primary button selects: a right-click copies what is already selected.
+          onMouseDown={present ? (e) => { if (e.button === 0) selectByte(offset); } : undefined}
         >
           {text}
         </span>,

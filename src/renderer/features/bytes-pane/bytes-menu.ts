@@ -21,16 +21,17 @@ export function bytesMenu(bytes: Uint8Array, partial: boolean): MenuEntry[] {
   ];
 }
 
-/** The [first, last] byte offsets of the pane's byte cells the selection touches, or null. */
+/**
+ * The [first, last] byte offsets a selection in the pane spans: from the byte cell it starts in to
+ * the one it ends in (hex or text column alike); when an end lies outside the cells (an offset
+ * column), the hex cells it touches.
+ */
 export function selectedOffsets(pane: HTMLElement, selection: Selection | null): [number, number] | null {
   if (!selection || selection.isCollapsed || !pane.contains(selection.anchorNode)) return null;
-  let first = Infinity;
-  let last = -1;
-  for (const cell of pane.querySelectorAll<HTMLElement>('[data-offset]')) {
-    if (!selection.containsNode(cell, true)) continue;
-    const offset = Number(cell.dataset.offset);
-    first = Math.min(first, offset);
-    last = Math.max(last, offset);
-  }
-  return last >= 0 ? [first, last] : null;
+  const cellOf = (node: Node | null): HTMLElement | null => (node instanceof Element ? node : node?.parentElement ?? null)?.closest<HTMLElement>('[data-offset]') ?? null;
+  const ends = [cellOf(selection.anchorNode), cellOf(selection.focusNode)];
+  let offsets: number[];
+  if (ends[0] && ends[1]) offsets = ends.map((cell) => Number(cell!.dataset.offset));
+  else offsets = [...pane.querySelectorAll<HTMLElement>('.hex-byte[data-offset]')].filter((c) => selection.containsNode(c, true)).map((c) => Number(c.dataset.offset));
+  return offsets.length > 0 ? [Math.min(...offsets), Math.max(...offsets)] : null;
 }
