@@ -22,12 +22,12 @@ function tshark(args: string[]): string {
 }
 
 /** tshark's reading of every frame (one run: tshark is slow to start on a loaded machine). */
-interface TsharkFrame { number: number; stream: number; src: string; len: number }
+interface TsharkFrame { number: number; stream: number; src: string; len: number; seq: string }
 let frames: TsharkFrame[] | undefined;
 function tsharkFrames(): TsharkFrame[] {
-  frames ??= tshark(['-T', 'fields', '-e', 'frame.number', '-e', 'tcp.stream', '-e', 'ip.src', '-e', 'tcp.len']).trim().split('\n').map((line) => {
-    const [number, stream, src, len] = line.split('\t');
-    return { number: Number(number), stream: Number(stream), src, len: Number(len) };
+  frames ??= tshark(['-T', 'fields', '-e', 'frame.number', '-e', 'tcp.stream', '-e', 'ip.src', '-e', 'tcp.len', '-e', 'tcp.seq']).trim().split('\n').map((line) => {
+    const [number, stream, src, len, seq] = line.split('\t');
+    return { number: Number(number), stream: Number(stream), src, len: Number(len), seq };
   });
   return frames;
 }
@@ -162,6 +162,16 @@ describe('context menus', () => {
     expect(copied[0]).toMatch(/^Internet Protocol Version 4, Src: 192\.168\.1\.14, Dst: /);
     expect(copied[1]).toBe('    Version: 4');
     expect(copied).toContain(`    Source Address: ${source}`);
+
+    // The stream index and relative sequence number come from the back end's packet table.
+    await tree.getByRole('treeitem').filter({ hasText: 'Transmission Control Protocol' }).click();
+    await page.keyboard.press('ArrowRight');
+    await tree.getByRole('treeitem').filter({ hasText: '[Stream index:' }).click({ button: 'right' });
+    await page.getByTestId('copy-filter').click();
+    expect(await clipboard(page)).toBe(`tcp.stream == ${tsharkFrame(14).stream}`);
+    await tree.getByRole('treeitem').filter({ hasText: '(relative sequence number)' }).click({ button: 'right' });
+    await page.getByTestId('copy-value').click();
+    expect(await clipboard(page)).toBe(tsharkFrame(14).seq);
 
     await sourceNode.click({ button: 'right' });
     await page.getByTestId('apply-filter').click();

@@ -22,6 +22,7 @@ import { ProgressBoard } from './progress-board';
 import { ResultDiffer } from './result-differ';
 import { frameMask } from './frame-selection';
 import { saveFrames } from './save-frames';
+import { addTcpStreamNodes } from './tcp-stream-nodes';
 import type { ReplayLimit, SessionOptions, WorkerEvent } from './worker-protocol';
 
 /** What the session needs of the engine's Analyzer (src/main/engine/analyzer.ts). */
@@ -226,7 +227,7 @@ export class AnalysisSession {
     if (!where || !this.reader || !this.analyzer) return null;
     const data = await this.reader.read(where.source, where.offset, where.capturedLength);
     if (!data) return null;
-    return this.analyzer.describeFrame({
+    const detail = this.analyzer.describeFrame({
       number,
       captureIndex: where.source === SPOOL_SOURCE ? 0 : where.source,
       fileOffset: where.offset,
@@ -235,6 +236,9 @@ export class AnalysisSession {
       originalLength: where.originalLength,
       data,
     });
+    // The stream index and relative sequence numbers come from the table, which saw the whole stream.
+    addTcpStreamNodes(detail.tree, this.table.fields(number - 1, { number }));
+    return detail;
   }
 
   /** The analysis so far (whole, for reports written in the worker). */
