@@ -41,6 +41,14 @@ describe('command tree', () => {
     expect(byLabel.get('TrID: 3')).toEqual({ name: 'msnp.trid', value: 3 });
     expect(byLabel.get('[Session 1]')).toEqual({ name: 'msnp.session', value: 1 });
     expect(byLabel.get('ack mode: A')).toBeUndefined();
+    const stack = [tree];
+    let text: TreeNode | undefined;
+    while (stack.length && !text) {
+      const n = stack.pop()!;
+      if (n.label.startsWith('Text:')) text = n;
+      stack.push(...(n.children ?? []));
+    }
+    expect(text?.field).toEqual({ name: 'msnp.text', value: 'Hi Bob! This is message 1 from Alice.' });
     // bob's NLN presence names his account.
     const accounts = [...r.annotations].filter((a) => a.cmd.verb === 'NLN').map((a) => r.analysis.describe(a.connection, a.cmd).children?.find((n) => n.field?.name === 'msnp.account')?.field);
     expect(accounts).toContainEqual({ name: 'msnp.account', value: 'bob@example.com' });
