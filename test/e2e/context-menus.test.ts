@@ -135,6 +135,16 @@ describe('context menus', () => {
     const bytes = dump.flatMap((l) => l.slice(6, 6 + 47).trim().split(' '));
     expect(await clipboard(page)).toBe(bytes.slice(0x36, 0x42).join(' '));
     expect(await clipboard(page)).toBe('4d 53 47 20 38 38 20 4e 20 33 35 39');
+
+    // From the keyboard: the second item copies the whole frame (no field selected) as spaced hex.
+    await pane.focus();
+    await page.keyboard.press('Shift+F10');
+    await page.getByTestId('context-menu').waitFor();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await page.getByTestId('context-menu').waitFor({ state: 'detached' });
+    await expect.poll(() => clipboard(page)).toBe(bytes.join(' '));
+    expect(await focusedTestId(page)).toBe('bytes-pane');
   });
 
   it('tree nodes: Ctrl+C copies the line, the status bar names the field, Copy as filter and Apply work', async () => {

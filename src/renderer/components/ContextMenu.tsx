@@ -162,13 +162,18 @@ export function useContextMenu(): { open(anchor: MenuAnchor, entries: MenuEntry[
   const [menu, setMenu] = useState<{ anchor: MenuAnchor; entries: MenuEntry[] } | null>(null);
   const returnFocus = useRef<HTMLElement | null>(null);
   const rootRef = useRef<HTMLDivElement>(null);
+  // Set at once (state lags): the ContextMenu key and Shift+F10 may also send a contextmenu event
+  // after the keydown that opened the menu; that second request must not reopen it.
+  const isOpen = useRef(false);
 
   const open = useCallback((anchor: MenuAnchor, entries: MenuEntry[]) => {
-    if (entries.length === 0) return;
+    if (entries.length === 0 || isOpen.current) return;
+    isOpen.current = true;
     returnFocus.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     setMenu({ anchor, entries });
   }, []);
   const close = useCallback(() => {
+    isOpen.current = false;
     setMenu(null);
     returnFocus.current?.focus({ preventScroll: true });
   }, []);

@@ -88,7 +88,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
   return (
     <div className={`grid-table data-table ${props.className ?? ''}`} role="grid" aria-label={props.label} aria-rowcount={rows.length}>
       <TableHeader table={table} headerRef={headerRef} />
-      <div className="grid-body" ref={scrollRef} tabIndex={0} onScroll={syncHeader} onKeyDown={onKeyDown}>
+      <div className="grid-body" ref={scrollRef} tabIndex={0} onScroll={syncHeader} onKeyDown={onKeyDown} onContextMenu={(e) => e.preventDefault()}>
         <div className="grid-canvas" style={{ height: virtualizer.getTotalSize(), minWidth: width }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];

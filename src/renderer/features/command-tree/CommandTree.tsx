@@ -66,7 +66,7 @@ export function CommandTree() {
   else if (detailStatus === 'error') placeholder = `Could not load frame ${selectedFrame}.`;
 
   return (
-    <div className="command-tree pane-scroll" role="tree" aria-label="Command tree" tabIndex={0} ref={containerRef} onKeyDown={onKeyDown} data-testid="command-tree">
+    <div className="command-tree pane-scroll" role="tree" aria-label="Command tree" tabIndex={0} ref={containerRef} onKeyDown={onKeyDown} onContextMenu={(e) => e.preventDefault()} data-testid="command-tree">
       {placeholder ? <div className="pane-placeholder">{placeholder}</div> : lines.map((line) => (
         <div
           key={line.path}

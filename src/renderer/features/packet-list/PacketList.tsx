@@ -116,7 +116,7 @@ export function PacketList() {
   return (
     <div className="packet-list grid-table" role="grid" aria-label="Packet list" aria-rowcount={s.count} aria-busy={busy}>
       <TableHeader table={table} headerRef={headerRef} />
-      <div className="grid-body" ref={scrollRef} tabIndex={0} onScroll={onScroll} onKeyDown={onKeyDown} data-testid="packet-list" aria-busy={busy}>
+      <div className="grid-body" ref={scrollRef} tabIndex={0} onScroll={onScroll} onKeyDown={onKeyDown} onContextMenu={(e) => e.preventDefault()} data-testid="packet-list" aria-busy={busy}>
         <div className="grid-canvas" style={{ height: contentHeight(scroll.geometry), minWidth: width }}>
           {visible.map((row, i) => {
             const selected = row.number === s.selectedFrame;
