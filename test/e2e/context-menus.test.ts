@@ -196,6 +196,15 @@ describe('context menus', () => {
     await page.getByTestId('tab-sessions').click();
     const session = page.getByTestId('session-row').first();
     const id = (await session.locator('[role=gridcell]').first().textContent())!.trim();
+    // Copy the participants cell, then the row (its cells as shown, tab-separated).
+    const cells = await session.locator('[role=gridcell]').allTextContents();
+    await session.locator('[data-column=participants]').click({ button: 'right' });
+    await page.getByTestId('copy-cell').click();
+    expect(await clipboard(page)).toBe(cells[1]);
+    expect(cells[1]).toMatch(/@/);
+    await session.click({ button: 'right' });
+    await page.getByTestId('copy-row').click();
+    expect(await clipboard(page)).toBe(cells.join('\t'));
     await session.click({ button: 'right' });
     await page.getByTestId('filter-on-0').click();
     expect(await filterText(page)).toBe(`msnp.session == ${id}`);
