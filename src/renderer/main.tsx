@@ -9,6 +9,7 @@ import './styles/base.css';
 import './styles/tables.css';
 import './styles/panes.css';
 import './styles/start.css';
+import './styles/expert.css';
 
 const api = createApi();
 createRoot(document.getElementById('root') as HTMLElement).render(

@@ -189,6 +189,22 @@ export interface ExpertRecord {
   connection?: number | null;
 }
 
+/**
+ * Expert notes of one severity whose messages differ only in their variable parts (frame and byte
+ * counts, addresses, identifiers), as Wireshark's Expert Information groups them.
+ */
+export interface ExpertGroup {
+  severity: Severity;
+  /** The message with its variable parts replaced: "N bytes missing from the client…". */
+  summary: string;
+  /** One of its messages as written (the first seen). */
+  example: string;
+  /** Every note of the group, also those past the per-group frame list and the note limit. */
+  count: number;
+  /** Frames of its first notes (at most EXPERT_GROUP_FRAMES, in the order seen; 0 = no frame). */
+  frames: number[];
+}
+
 export interface AnalysisResult {
   captures: CaptureInfo[];
   frames: number;
@@ -201,6 +217,8 @@ export interface AnalysisResult {
   endpoints: EndpointRecord[];
   files: FileRecord[];
   expert: ExpertRecord[];
+  /** The expert notes grouped, in the order each group was first seen (the window shows these). */
+  expertGroups: ExpertGroup[];
 }
 
 // ---- Per-frame views (packet list, command tree) ----

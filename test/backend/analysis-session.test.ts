@@ -143,6 +143,7 @@ describe('AnalysisSession with files', () => {
     expect(channels[0]).toBe('analysis:reset');
     const error = events.find((e) => e.channel === 'analysis:error');
     expect(error?.payload).toEqual({ message: expect.stringMatching(/not a (pcap|capture)|unknown|magic/i) });
+    expect(error?.payload.message).not.toContain(dir);
     expect(channels.slice(-2)).toEqual(['analysis:result', 'analysis:progress']);
     await session.dispose();
   });
@@ -156,7 +157,8 @@ describe('AnalysisSession with files', () => {
     await session.load([cut], 'cut.pcap', {});
     expect(rows().length).toBeGreaterThan(5);
     const error = events.find((e) => e.channel === 'analysis:error');
-    expect(error?.payload.message).toMatch(/cut\.pcap: truncated .* \(frames before it were analysed\)/);
+    expect(error?.payload.message).toMatch(/^cut\.pcap: truncated .* \(frames before it were analysed\)$/);
+    expect(error?.payload.message).not.toContain(dir);
     await session.dispose();
   });
 

@@ -58,7 +58,7 @@ describe('bidi controls in captured text', () => {
     const infos = await page.locator('[data-testid=packet-row] .col-info').allTextContents();
     expect(infos.some((info) => info.includes('⟨U+202E⟩'))).toBe(true);
     await page.getByTestId('tab-expert').click();
-    const expert = page.getByRole('grid', { name: 'Expert' });
+    const expert = page.getByRole('tree', { name: 'Expert' });
     await expert.getByText('Spoofed file name: the content is a Windows executable (MZ) but the name ends in .jpg').waitFor();
     expect(await windowText()).not.toMatch(RAW_HIDDEN);
     expect(analyzer().problems).toEqual([]);

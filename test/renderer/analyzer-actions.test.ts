@@ -36,6 +36,20 @@ describe('files and notices', () => {
     expect(store.getState().notice).toMatchObject({ kind: 'error', text: 'cannot open /x.pcap: no such file' });
   });
 
+  it('an old error notice goes when the next file is opened; a refusal of this open stays', async () => {
+    const store = createAnalyzerStore();
+    const { api } = fakeApi(() => ({ ok: true }));
+    const actions = createAnalyzerActions(api, store, env());
+    store.getState().notify('error', 'cannot open notes.pcap: not a pcap or pcapng capture');
+    await actions.openPath('/captures/next.pcap');
+    expect(store.getState().notice).toBeNull();
+    store.getState().notify('error', 'cannot open notes.pcap: not a pcap or pcapng capture');
+    await actions.openFiles([file('b.exe'), file('c.pcap')]);
+    expect(store.getState().notice).toMatchObject({ kind: 'error' });
+    expect(store.getState().notice?.text).toContain('“b.exe”');
+    expect(store.getState().notice?.text).not.toContain('notes.pcap');
+  });
+
   it('opens the bundled sample at the path the back end names', async () => {
     const store = createAnalyzerStore();
     const { api, calls } = fakeApi((channel) => (channel === 'file:sample' ? '/assets/sample.pcapng' : { ok: true }));

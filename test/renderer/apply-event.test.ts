@@ -2,7 +2,7 @@
 // result increments, progress and errors; a malformed event is dropped and reported without
 // breaking the rest of its batch.
 import { describe, expect, it } from 'vitest';
-import type { ExpertRecord, PresenceRecord } from '../../src/shared/model';
+import type { ExpertGroup, ExpertRecord, PresenceRecord } from '../../src/shared/model';
 import type { FrameCounts } from '../../src/shared/packet-page';
 import type { ResultDelta } from '../../src/shared/result-delta';
 import { createAnalyzerStore } from '../../src/renderer/store/analyzer-state';
@@ -64,15 +64,17 @@ describe('back-end events', () => {
   });
 
   it('builds the result from its increments', () => {
+    const group: ExpertGroup = { severity: 'warning', summary: 'odd frame N', example: 'odd frame 5', count: 1, frames: [5] };
     const s = reduceBackendEvents(fresh(), [
       reset('a.pcap'),
       { channel: 'analysis:result', payload: { delta: delta(2, { presence: { length: 1, changed: [[0, presence(1, 'NLN')]] } }), final: false } },
-      { channel: 'analysis:result', payload: { delta: delta(5, { presence: { length: 2, changed: [[1, presence(4, 'AWY')]] }, expert: { length: 1, changed: [[0, expert(5)]] } }), final: true } },
+      { channel: 'analysis:result', payload: { delta: delta(5, { presence: { length: 2, changed: [[1, presence(4, 'AWY')]] }, expert: { length: 1, changed: [[0, expert(5)]] }, expertGroups: { length: 1, changed: [[0, group]] } }), final: true } },
     ], noErrors);
     expect(s.result).toEqual({
       captures: [], frames: 5, commandCounts: { MSG: 5 }, connections: [], sessions: [], contacts: [], offlineMessages: [], endpoints: [], files: [],
       presence: [presence(1, 'NLN'), presence(4, 'AWY')],
       expert: [expert(5)],
+      expertGroups: [group],
     });
     expect(s.resultFinal).toBe(true);
   });

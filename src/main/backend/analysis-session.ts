@@ -10,6 +10,7 @@ import type { AnalysisResult, CaptureInfo, FrameDetail } from '../../shared/mode
 import type { FramePage, SortSpec, ViewResponse } from '../../shared/packet-page';
 import type { CapturedFrame } from '../engine/capture/captured-frame';
 import type { FrameOutcome } from '../engine/frame-summary';
+import { withBaseNames } from './base-name-message';
 import { cancelledCaptureInfo } from './capture-sniff';
 import { DisplayOrder } from './display-order';
 import { EventPacer, type PacerTiming } from './event-pacer';
@@ -150,13 +151,13 @@ export class AnalysisSession {
         }
       }
     } catch (err) {
-      this.emitError(err instanceof Error ? err.message : String(err));
+      this.emitError(withBaseNames(err instanceof Error ? err.message : String(err), paths));
     } finally {
       if (!infos) await batches.return([]).catch(() => undefined);
     }
     infos ??= paths.map((p, i) => cancelledCaptureInfo(p, perFile[i].frames, perFile[i].lastOffset));
     for (const info of infos) {
-      if (info.damage && !info.cancelled) this.emitError(`${info.path}: ${info.damage.message} (frames before it were analysed)`);
+      if (info.damage && !info.cancelled) this.emitError(withBaseNames(`${info.path}: ${info.damage.message} (frames before it were analysed)`, paths));
     }
     this.analyzer!.setCaptures(infos);
     this.end();

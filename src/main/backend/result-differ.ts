@@ -2,7 +2,8 @@
 // it remembers a hash of every item it has sent and sends only the items whose hash changed, so a
 // growing capture costs the renderer and the IPC channel what is new, not the whole result again.
 // Hashing still serialises each snapshot once, in the worker; the pacer spaces snapshots by their
-// cost, so this stays a bounded share of the load.
+// cost, so this stays a bounded share of the load. The window shows expert notes as groups
+// (`expertGroups`), so the per-note list (up to 100,000 notes) stays here and is never sent.
 
 import type { AnalysisResult } from '../../shared/model';
 import { RESULT_LISTS, type ListDelta, type ResultDelta, type ResultList } from '../../shared/result-delta';
@@ -19,12 +20,14 @@ function hashText(text: string): number {
   return (a >>> 0) * 0x200000 + ((b >>> 0) & 0x1fffff);
 }
 
+const SENT_LISTS = RESULT_LISTS.filter((key) => key !== 'expert');
+
 export class ResultDiffer {
   private readonly sent = new Map<ResultList, number[]>();
 
   delta(result: AnalysisResult): ResultDelta {
     const lists: ResultDelta['lists'] = {};
-    for (const key of RESULT_LISTS) {
+    for (const key of SENT_LISTS) {
       const items = result[key] as unknown[];
       const previous = this.sent.get(key) ?? [];
       const hashes = new Array<number>(items.length);

@@ -294,6 +294,7 @@ export class Analyzer {
       endpoints: this.p2p.endpoints(),
       files: this.p2p.files(),
       expert: [...this.expert.all()].sort((a, b) => a.frame - b.frame),
+      expertGroups: this.expert.groups(),
     };
   }
 

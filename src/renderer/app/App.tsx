@@ -50,9 +50,9 @@ export function App({ api }: { api: AnalyzerApi }) {
         <Toolbar />
         <DisplayFilterBar />
         <GoToPacket />
+        <NoticeBanner />
         {hasCapture ? <Workspace /> : <StartScreen />}
         <StatusBar />
-        <NoticeBanner />
         <DropOverlay />
         <input
           ref={fileInput}

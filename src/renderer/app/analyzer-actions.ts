@@ -39,6 +39,8 @@ export function createAnalyzerActions(api: AnalyzerApi, store: AnalyzerStore, en
   store.setState(restoredCapture(loadCapturePreferences(env.storage)));
 
   async function openPath(path: string): Promise<void> {
+    // A banner about what was open before does not stay over the next capture.
+    store.getState().dismissNotice();
     const answer = await attempt('Could not open the file', () => api.request('file:open', { paths: [path] }));
     if (answer && !answer.ok) fail(answer.error);
   }
@@ -143,6 +145,7 @@ export function createAnalyzerActions(api: AnalyzerApi, store: AnalyzerStore, en
   return {
     async openFiles(files: File[]): Promise<void> {
       const { accepted, rejected } = partitionCaptureFiles(files);
+      store.getState().dismissNotice();
       if (rejected.length > 0) fail(rejectionMessage(rejected));
       if (accepted.length === 0) return;
       const answer = await attempt('Could not open the file', () => api.openDropped(accepted));

@@ -1,7 +1,8 @@
 // DEV ONLY (never part of the product build): a synthetic capture for developing the views
 // without the back end — rows, a frame's detail and an analysis result shaped like the engine's.
 
-import type { FrameDetail, FrameKind, FrameRow, AnalysisResult, TreeNode } from '../../shared/model';
+import { ExpertGrouper } from '../../shared/expert-grouping';
+import type { FrameDetail, FrameKind, FrameRow, AnalysisResult, ExpertRecord, TreeNode } from '../../shared/model';
 
 const ALICE = '10.0.0.2';
 const BOB = '10.0.0.3';
@@ -69,6 +70,13 @@ const iso = (offsetSeconds: number): string => new Date(T0 / 1000 + offsetSecond
 export function fakeResult(frames: number): AnalysisResult {
   const alice = { account: 'alice@example.com', nick: 'Alice' };
   const bob = { account: 'bob@example.com', nick: 'Bob' };
+  const expert: ExpertRecord[] = [
+    { frame: 11, severity: 'error', message: 'Error 911: authentication failed', connection: 1 },
+    { frame: 12, severity: 'warning', message: 'TCP gap of 1460 bytes: 1 command lost', connection: 1 },
+    { frame: 1, severity: 'note', message: 'Capture starts mid-session: no VER seen', connection: 1 },
+  ];
+  const grouper = new ExpertGrouper();
+  for (const e of expert) grouper.add(e.frame, e.severity, e.message);
   return {
     captures: [{ path: '/tmp/fake.pcap', format: 'pcap', frames, gzip: false }],
     frames,
@@ -118,10 +126,7 @@ export function fakeResult(frames: number): AnalysisResult {
       { frame: 10, kind: 'file-transfer', name: 'hello.txt', size: 145, sha1: '128a92f3b4c39a4f715d4e67cdea53043dda58ef', from: 'bob@example.com', to: 'alice@example.com', complete: true, via: 'switchboard' },
       { frame: 23, kind: 'file-transfer', name: 'photo_blob.bin', size: 20000, sha1: null, from: 'bob@example.com', to: 'alice@example.com', complete: false, received: 9616, via: 'switchboard' },
     ],
-    expert: [
-      { frame: 11, severity: 'error', message: 'Error 911: authentication failed', connection: 1 },
-      { frame: 12, severity: 'warning', message: 'TCP gap of 1460 bytes: 1 command lost', connection: 1 },
-      { frame: 1, severity: 'note', message: 'Capture starts mid-session: no VER seen', connection: 1 },
-    ],
+    expert,
+    expertGroups: grouper.all(),
   };
 }

@@ -6,6 +6,7 @@ import '../styles/base.css';
 import '../styles/tables.css';
 import '../styles/panes.css';
 import '../styles/start.css';
+import '../styles/expert.css';
 
 const params = new URLSearchParams(location.search);
 const api = createFakeApi(Number(params.get('rows') ?? 5000));

@@ -37,6 +37,7 @@ export function normalizeResult(result: AnalysisResult): AnalysisResult {
     endpoints: list(result.endpoints),
     files: list(result.files),
     expert: list(result.expert),
+    expertGroups: list(result.expertGroups),
   };
 }
 

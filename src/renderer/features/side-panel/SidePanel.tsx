@@ -33,8 +33,8 @@ export function SidePanel() {
     endpoints: s.result?.endpoints.length,
     contacts: s.result?.contacts.length,
     files: s.result?.files.length,
-    expert: s.result?.expert.length,
-    expertErrors: s.result?.expert.some((e) => e.severity === 'error') ?? false,
+    expert: s.result?.expertGroups.reduce((sum, g) => sum + g.count, 0),
+    expertErrors: s.result?.expertGroups.some((g) => g.severity === 'error') ?? false,
   })));
   const counts: Record<SideTab, number | undefined> = { sessions, transcript: undefined, endpoints, contacts, files, expert };
   const View = VIEWS[tab];
