@@ -246,8 +246,16 @@ export interface FrameRow {
 export interface TreeNode {
   label: string;
   range?: [number, number];
+  /** The display-filter field this node shows, when the filter language has one (Apply as Filter, the status bar). */
+  field?: TreeField;
   children?: TreeNode[];
   severity?: Severity;
+}
+
+/** A display-filter field name (src/shared/display-filter/filter-fields.ts) and this node's value of it. */
+export interface TreeField {
+  name: string;
+  value: string | number;
 }
 
 export interface FrameDetail {

@@ -1,6 +1,8 @@
 // The command tree for the detail view: named parameters, transaction, connection, body.
 import { describe, expect, it } from 'vitest';
 import type { TreeNode } from '../../src/shared/model';
+import { compileFilter } from '../../src/shared/display-filter/compile-filter';
+import { fieldFilter } from '../../src/shared/display-filter/filter-expression';
 import { captureScript, runScript } from './script';
 
 function labels(node: TreeNode): string[] {
@@ -30,6 +32,27 @@ describe('command tree', () => {
     expect(all).toContain('Text: Hi Bob! This is message 1 from Alice.');
     // No byte ranges: the analysis does not know where the command sits in its frame.
     expect(JSON.stringify(tree)).not.toContain('"range"');
+  });
+
+  it('marks the nodes that are display-filter fields, with filters that compile', () => {
+    const tree = find(211);
+    const byLabel = new Map((tree.children ?? []).map((n) => [n.label, n.field]));
+    expect(byLabel.get('Command: MSG')).toEqual({ name: 'msnp.cmd', value: 'MSG' });
+    expect(byLabel.get('TrID: 3')).toEqual({ name: 'msnp.trid', value: 3 });
+    expect(byLabel.get('[Session 1]')).toEqual({ name: 'msnp.session', value: 1 });
+    expect(byLabel.get('ack mode: A')).toBeUndefined();
+    const stack = [tree];
+    let text: TreeNode | undefined;
+    while (stack.length && !text) {
+      const n = stack.pop()!;
+      if (n.label.startsWith('Text:')) text = n;
+      stack.push(...(n.children ?? []));
+    }
+    expect(text?.field).toEqual({ name: 'msnp.text', value: 'Hi Bob! This is message 1 from Alice.' });
+    // bob's NLN presence names his account.
+    const accounts = [...r.annotations].filter((a) => a.cmd.verb === 'NLN').map((a) => r.analysis.describe(a.connection, a.cmd).children?.find((n) => n.field?.name === 'msnp.account')?.field);
+    expect(accounts).toContainEqual({ name: 'msnp.account', value: 'bob@example.com' });
+    for (const node of tree.children ?? []) if (node.field) expect(compileFilter(fieldFilter(node.field)!).ok).toBe(true);
   });
 
   it('a profile message: MSPAuth shown redacted', () => {

@@ -38,13 +38,17 @@ describe('PPA capture frames 4 and 12 (tshark -V)', async () => {
     expect(find(ipNode, 'Time to Live')?.label).toBe('Time to Live: 128');
     expect(find(ipNode, 'Protocol')?.label).toBe('Protocol: TCP (6)');
     expect(find(ipNode, 'Header Checksum')).toEqual({ label: 'Header Checksum: 0x0091 [unverified]', range: [24, 2] });
-    expect(find(ipNode, 'Source Address')).toEqual({ label: 'Source Address: 192.168.0.114', range: [26, 4] });
+    expect(find(ipNode, 'Source Address')).toEqual({ label: 'Source Address: 192.168.0.114', range: [26, 4], field: { name: 'ip.src', value: '192.168.0.114' } });
+    expect(find(ipNode, 'Destination Address')?.field).toEqual({ name: 'ip.dst', value: '207.46.26.167' });
   });
 
   it('TCP fields with flags as text', () => {
     const tcpNode = usr[3].children;
-    expect(find(tcpNode, 'Sequence Number (raw)')).toEqual({ label: 'Sequence Number (raw): 606189043', range: [38, 4] });
-    expect(find(tcpNode, 'Flags')).toEqual({ label: 'Flags: 0x018 [PSH, ACK]', range: [46, 2] });
+    expect(find(tcpNode, 'Sequence Number (raw)')).toEqual({ label: 'Sequence Number (raw): 606189043', range: [38, 4], field: { name: 'tcp.seq_raw', value: 606189043 } });
+    // 0x018: PSH (0x08) + ACK (0x10).
+    expect(find(tcpNode, 'Flags')).toEqual({ label: 'Flags: 0x018 [PSH, ACK]', range: [46, 2], field: { name: 'tcp.flags', value: 0x18 } });
+    expect(find(tcpNode, 'Source Port')?.field).toEqual({ name: 'tcp.srcport', value: 3331 });
+    expect(find(tcpNode, 'TCP Segment Len')?.field).toEqual({ name: 'tcp.len', value: 60 });
     expect(find(tcpNode, 'Window')?.label).toBe('Window: 17424');
     expect(find(tcpNode, 'Checksum')?.label).toBe('Checksum: 0x997b [unverified]');
   });

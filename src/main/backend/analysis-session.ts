@@ -28,6 +28,7 @@ import { frameMask } from './frame-selection';
 import { followStream } from './follow-stream';
 import type { FollowedStream } from '../../shared/followed-stream';
 import { saveFrames } from './save-frames';
+import { addTcpStreamNodes } from './tcp-stream-nodes';
 import type { ReplayLimit, SessionOptions, WorkerEvent } from './worker-protocol';
 
 /** What the session needs of the engine's Analyzer (src/main/engine/analyzer.ts). */
@@ -235,7 +236,7 @@ export class AnalysisSession {
     if (!where || !this.reader || !this.analyzer) return null;
     const data = await this.reader.read(where.source, where.offset, where.capturedLength);
     if (!data) return null;
-    return this.analyzer.describeFrame({
+    const detail = this.analyzer.describeFrame({
       number,
       captureIndex: where.source === SPOOL_SOURCE ? 0 : where.source,
       fileOffset: where.offset,
@@ -244,6 +245,9 @@ export class AnalysisSession {
       originalLength: where.originalLength,
       data,
     });
+    // The stream index and relative sequence numbers come from the table, which saw the whole stream.
+    addTcpStreamNodes(detail.tree, this.table.fields(number - 1, { number }));
+    return detail;
   }
 
   /** TCP stream `stream`'s bytes in order, both ways, re-read from the files (null: no such stream). */

@@ -1,11 +1,16 @@
 // A sortable, resizable, virtualized table for the side views (sessions, connections, endpoints,
 // files, contacts, presence, expert). Clicking a row (or Enter on it) activates it. A text cell
 // without a renderer of its own shows its value as captured text (isolated, hidden characters
-// made visible): nearly everything in these tables came off the wire.
+// made visible): nearly everything in these tables came off the wire. A context menu (right-click,
+// ContextMenu key, Shift+F10) copies a row or a cell and filters on the row where a filter exists.
 
 import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from '@tanstack/react-table';
 import { useState, type KeyboardEvent } from 'react';
+import { useActions } from '../app/analyzer-context';
+import type { FilterChoice } from '../app/filter-menu';
 import { CapturedText } from './CapturedText';
+import { anchorBelow, isMenuKey, useContextMenu } from './ContextMenu';
+import { tableRowMenu } from './table-row-menu';
 import { gridColumns, TableHeader } from './TableHeader';
 import { useVirtualGrid } from './use-virtual-grid';
 
@@ -22,6 +27,8 @@ interface DataTableProps<T> {
   rowClassName?(row: T): string;
   emptyText: string;
   initialSorting?: SortingState;
+  /** Display filters for a row ("Session: msnp.session == 3"), offered by its context menu. */
+  rowFilters?(row: T): FilterChoice[];
   className?: string;
 }
 
@@ -52,9 +59,23 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const { scrollRef, headerRef, virtualizer, syncHeader } = useVirtualGrid(rows.length);
   const { template, width } = gridColumns(table);
 
+  const actions = useActions();
+  const menu = useContextMenu();
+  const openMenu = (index: number, columnId: string | null, anchor: { x: number; y: number }): void => {
+    const row = rows[index];
+    if (row) menu.open(anchor, tableRowMenu(actions, row, props.rowFilters?.(row.original) ?? [], columnId));
+  };
+
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     if (rows.length === 0) return;
     let next = active;
+    if (isMenuKey(event)) {
+      const index = active >= 0 ? active : rows.findIndex((r) => r.id === props.selectedId);
+      if (index < 0) return;
+      event.preventDefault();
+      openMenu(index, null, anchorBelow(scrollRef.current?.querySelector(`[data-index="${index}"]`)));
+      return;
+    }
     if (event.key === 'ArrowDown') next = Math.min(rows.length - 1, active + 1);
     else if (event.key === 'ArrowUp') next = Math.max(0, active - 1);
     else if (event.key === 'Enter' && rows[active]) props.onActivate?.(rows[active].original);
@@ -67,7 +88,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
   return (
     <div className={`grid-table data-table ${props.className ?? ''}`} role="grid" aria-label={props.label} aria-rowcount={rows.length}>
       <TableHeader table={table} headerRef={headerRef} />
-      <div className="grid-body" ref={scrollRef} tabIndex={0} onScroll={syncHeader} onKeyDown={onKeyDown}>
+      <div className="grid-body" ref={scrollRef} tabIndex={0} onScroll={syncHeader} onKeyDown={onKeyDown} onContextMenu={(e) => e.preventDefault()}>
         <div className="grid-canvas" style={{ height: virtualizer.getTotalSize(), minWidth: width }}>
           {virtualizer.getVirtualItems().map((item) => {
             const row = rows[item.index];
@@ -76,6 +97,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
             return (
               <div
                 key={row.id}
+                data-index={item.index}
                 role="row"
                 aria-selected={selected}
                 data-testid={props.rowTestId}
@@ -85,9 +107,15 @@ export function DataTable<T>(props: DataTableProps<T>) {
                   setActive(item.index);
                   props.onActivate?.(row.original);
                 }}
+                onContextMenu={(e) => {
+                  e.preventDefault();
+                  setActive(item.index);
+                  const cell = (e.target as Element).closest('[data-column]');
+                  openMenu(item.index, cell?.getAttribute('data-column') ?? null, { x: e.clientX, y: e.clientY });
+                }}
               >
                 {row.getVisibleCells().map((cell) => (
-                  <div key={cell.column.id} role="gridcell" className={`grid-cell col-${cell.column.id}`}>
+                  <div key={cell.column.id} role="gridcell" data-column={cell.column.id} className={`grid-cell col-${cell.column.id}`}>
                     {flexRender(cell.column.columnDef.cell, cell.getContext())}
                   </div>
                 ))}
@@ -96,6 +124,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
           })}
         </div>
         {rows.length === 0 && <div className="grid-empty">{props.emptyText}</div>}
+        {menu.element}
       </div>
     </div>
   );

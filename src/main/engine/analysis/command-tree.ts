@@ -7,6 +7,7 @@
 // byte; the pipeline, which knows where the command sits in a frame, moves them there.
 
 import type { TreeNode } from '../../../shared/model';
+import { withField } from '../decode/tree-field';
 import { parseMimeMessage } from '../message/parse-mime-message';
 import { describeCommand } from '../msnp/describe-command';
 import type { MsnpCommand } from '../msnp/msnp-command';
@@ -77,17 +78,25 @@ function transactionNode(link: TransactionLink): TreeNode {
   return { label: `[Reply to ${link.verb} ${link.trid} in frame ${link.frame}${ms}]` };
 }
 
+/** A named parameter; the transaction id and accounts are display-filter fields (msnp.trid, msnp.account). */
+function paramNode(name: string, value: string): TreeNode {
+  const node: TreeNode = { label: `${name}: ${value}` };
+  if (name === 'TrID' && /^\d{1,10}$/.test(value)) return withField(node, 'msnp.trid', Number(value));
+  if (name === 'account' && value !== '') return withField(node, 'msnp.account', value);
+  return node;
+}
+
 export function commandTree(cmd: MsnpCommand, t: TreeContext, summary: string): TreeNode {
   const shown = t.showSecrets ? cmd : redactCommand(cmd);
   const description = describeCommand(shown, t.version);
   const children: TreeNode[] = [];
-  if (cmd.verb) children.push({ label: `Command: ${cmd.verb}` });
-  for (const p of description.params) children.push({ label: `${p.name}: ${p.value}` });
+  if (cmd.verb) children.push(withField({ label: `Command: ${cmd.verb}` }, 'msnp.cmd', cmd.verb));
+  for (const p of description.params) children.push(paramNode(p.name, p.value));
   if (cmd.malformed) children.push({ label: `Malformed: ${cmd.malformed}`, severity: 'warning' });
   if (t.link) children.push(transactionNode(t.link));
   const who = t.account ? `, ${t.account}` : '';
   children.push({ label: `[Connection: ${t.role}${t.versionText ? `, ${t.versionText}` : ''}${who}]` });
-  if (t.session !== null) children.push({ label: `[Session ${t.session}]` });
+  if (t.session !== null) children.push(withField({ label: `[Session ${t.session}]` }, 'msnp.session', t.session));
   children.push(...bodyNodes(cmd, t.showSecrets));
   const direction = cmd.direction === 'c2s' ? 'client → server' : 'server → client';
   const root: TreeNode = { label: `MSNP (${direction}): ${summary}`, children };

@@ -7,7 +7,7 @@ import { describeIp } from './describe-ip';
 import { describeLink } from './describe-link';
 import { describeTransport } from './describe-transport';
 import { linkTypeText } from './protocol-names';
-import { field, hexBytes, remark } from './tree-field';
+import { field, hexBytes, remark, withField } from './tree-field';
 
 export interface FrameInfo {
   number: number;
@@ -47,9 +47,9 @@ function describeFrameNode(linkType: number, data: Uint8Array, frame: FrameInfo)
   const children: TreeNode[] = [
     { label: `Arrival Time: ${isoTimeUs(frame.tsUs)}` },
     { label: `Epoch Time: ${epochSeconds(frame.tsUs)} seconds` },
-    { label: `Frame Number: ${frame.number}` },
-    { label: `Frame Length: ${wire} bytes (${wire * 8} bits)` },
-    { label: `Capture Length: ${captured} bytes (${captured * 8} bits)` },
+    withField({ label: `Frame Number: ${frame.number}` }, 'frame.number', frame.number),
+    withField({ label: `Frame Length: ${wire} bytes (${wire * 8} bits)` }, 'frame.len', wire),
+    withField({ label: `Capture Length: ${captured} bytes (${captured * 8} bits)` }, 'frame.cap_len', captured),
     { label: `Link Type: ${linkTypeText(linkType)}` },
   ];
   if (captured < wire) children.push(remark(`[Packet size limited during capture: ${wire - captured} bytes not captured]`, 'note'));

@@ -5,7 +5,7 @@ import type { TreeNode } from '../../../shared/model';
 import { ipv4Text, ipv6Text } from './ip-address-text';
 import { IPV6_AH, IPV6_DESTINATION_OPTIONS, IPV6_FRAGMENT, IPV6_HOP_BY_HOP, IPV6_NO_NEXT_HEADER, IPV6_ROUTING, walkIpv6Extensions } from './ipv6-extension-headers';
 import { ipProtocolText } from './protocol-names';
-import { field, hex, remark, u16, u32 } from './tree-field';
+import { field, hex, remark, u16, u32, withField } from './tree-field';
 
 export interface IpDescription {
   node: TreeNode;
@@ -53,10 +53,10 @@ function describeIpv4(data: Uint8Array, ip: number): IpDescription | null {
     field(`Flags: ${hex(flags, 1)}${flagNames.length ? ', ' + flagNames.join(', ') : ''}`, ip + 6, 1),
     field(`Fragment Offset: ${fragmentOffset}`, ip + 6, 2),
     field(`Time to Live: ${data[ip + 8]}`, ip + 8, 1),
-    field(`Protocol: ${ipProtocolText(protocol)}`, ip + 9, 1),
+    withField(field(`Protocol: ${ipProtocolText(protocol)}`, ip + 9, 1), 'ip.proto', protocol),
     field(`Header Checksum: ${hex(u16(data, ip + 10), 4)} [unverified]`, ip + 10, 2),
-    field(`Source Address: ${src}`, ip + 12, 4),
-    field(`Destination Address: ${dst}`, ip + 16, 4),
+    withField(field(`Source Address: ${src}`, ip + 12, 4), 'ip.src', src),
+    withField(field(`Destination Address: ${dst}`, ip + 16, 4), 'ip.dst', dst),
   ];
   const node = field(`Internet Protocol Version 4, Src: ${src}, Dst: ${dst}`, ip, Math.min(Math.max(headerLength, 20), captured), children);
   const result: IpDescription = { node, protocol, transportStart: -1, end: data.length };
@@ -123,8 +123,8 @@ function describeIpv6(data: Uint8Array, ip: number): IpDescription | null {
     field(`Payload Length: ${payloadLength}`, ip + 4, 2),
     field(`Next Header: ${ipProtocolText(data[ip + 6])}`, ip + 6, 1),
     field(`Hop Limit: ${data[ip + 7]}`, ip + 7, 1),
-    field(`Source Address: ${src}`, ip + 8, 16),
-    field(`Destination Address: ${dst}`, ip + 24, 16),
+    withField(field(`Source Address: ${src}`, ip + 8, 16), 'ipv6.src', src),
+    withField(field(`Destination Address: ${dst}`, ip + 24, 16), 'ipv6.dst', dst),
   ];
   const node = field(`Internet Protocol Version 6, Src: ${src}, Dst: ${dst}`, ip, 40, children);
   let end = ip + 40 + payloadLength;

@@ -8,7 +8,7 @@ import type { WindowScale } from './decoded-packet';
 import { IP_PROTOCOL_TCP, IP_PROTOCOL_UDP } from './decode-packet';
 import { describeTls, onTlsPort } from './tls-record';
 import { tcpFlagsText } from './protocol-names';
-import { field, hex, hexBytes, remark, u16, u32 } from './tree-field';
+import { field, hex, hexBytes, remark, u16, u32, withField } from './tree-field';
 
 /** Nodes for data[start, end) as the given IP protocol; `windowScale` is the TCP window's (default: unknown). */
 export function describeTransport(data: Uint8Array, protocol: number, start: number, end: number, windowScale: WindowScale = 'unknown'): TreeNode[] {
@@ -19,7 +19,7 @@ export function describeTransport(data: Uint8Array, protocol: number, start: num
 
 /** Wireshark's window lines: the value sent, the calculated size and the scaling factor. */
 function windowNodes(window: number, scale: WindowScale, at: number): TreeNode[] {
-  const nodes: TreeNode[] = [field(`Window: ${window}`, at, 2)];
+  const nodes: TreeNode[] = [withField(field(`Window: ${window}`, at, 2), 'tcp.window_size_value', window)];
   if (scale === 'syn') return nodes;
   const shift = typeof scale === 'number' ? scale : 0;
   nodes.push({ label: `[Calculated window size: ${window * 2 ** shift}]` });
@@ -42,13 +42,13 @@ function describeTcp(data: Uint8Array, start: number, end: number, windowScale: 
   const headerOk = headerLength >= 20 && headerLength <= length;
   const payloadLength = headerOk ? length - headerLength : 0;
   const children: TreeNode[] = [
-    field(`Source Port: ${srcPort}`, start, 2),
-    field(`Destination Port: ${dstPort}`, start + 2, 2),
-    { label: `TCP Segment Len: ${payloadLength}` },
-    field(`Sequence Number (raw): ${seq}`, start + 4, 4),
-    field(`Acknowledgment Number (raw): ${ack}`, start + 8, 4),
+    withField(field(`Source Port: ${srcPort}`, start, 2), 'tcp.srcport', srcPort),
+    withField(field(`Destination Port: ${dstPort}`, start + 2, 2), 'tcp.dstport', dstPort),
+    withField({ label: `TCP Segment Len: ${payloadLength}` }, 'tcp.len', payloadLength),
+    withField(field(`Sequence Number (raw): ${seq}`, start + 4, 4), 'tcp.seq_raw', seq),
+    withField(field(`Acknowledgment Number (raw): ${ack}`, start + 8, 4), 'tcp.ack_raw', ack),
     field(`Header Length: ${headerLength} bytes (${headerLength / 4})`, start + 12, 1),
-    field(`Flags: ${hex(flags, 3)} [${tcpFlagsText(flags)}]`, start + 12, 2),
+    withField(field(`Flags: ${hex(flags, 3)} [${tcpFlagsText(flags)}]`, start + 12, 2), 'tcp.flags', flags),
     ...windowNodes(u16(data, start + 14), windowScale, start + 14),
     field(`Checksum: ${hex(u16(data, start + 16), 4)} [unverified]`, start + 16, 2),
     field(`Urgent Pointer: ${u16(data, start + 18)}`, start + 18, 2),
@@ -111,9 +111,9 @@ function describeUdp(data: Uint8Array, start: number, end: number): TreeNode[] {
   const dstPort = u16(data, start + 2);
   const udpLength = u16(data, start + 4);
   const children: TreeNode[] = [
-    field(`Source Port: ${srcPort}`, start, 2),
-    field(`Destination Port: ${dstPort}`, start + 2, 2),
-    field(`Length: ${udpLength}`, start + 4, 2),
+    withField(field(`Source Port: ${srcPort}`, start, 2), 'udp.srcport', srcPort),
+    withField(field(`Destination Port: ${dstPort}`, start + 2, 2), 'udp.dstport', dstPort),
+    withField(field(`Length: ${udpLength}`, start + 4, 2), 'udp.length', udpLength),
     field(`Checksum: ${hex(u16(data, start + 6), 4)} [unverified]`, start + 6, 2),
   ];
   let payloadEnd = end;

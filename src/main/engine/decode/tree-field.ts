@@ -2,6 +2,12 @@
 
 import type { Severity, TreeNode } from '../../../shared/model';
 
+/** The node with the display-filter field it shows (a field of filter-fields.ts, same value as the filter reads). */
+export function withField(node: TreeNode, name: string, value: string | number): TreeNode {
+  node.field = { name, value };
+  return node;
+}
+
 export function field(label: string, offset: number, length: number, children?: TreeNode[]): TreeNode {
   const node: TreeNode = { label, range: [offset, length] };
   if (children && children.length > 0) node.children = children;

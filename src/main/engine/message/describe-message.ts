@@ -5,6 +5,7 @@
 // Ranges are [offset, length] from the start of the MSNP payload plus `base`.
 
 import type { TreeNode } from '../../../shared/model';
+import { withField } from '../decode/tree-field';
 import type { MimeMessage } from './mime-message';
 import { classifyMessage, SECRET_PROFILE_FIELDS, type MessageKind } from './message-kind';
 import { parseFieldLines, type ParsedMimeMessage } from './parse-mime-message';
@@ -85,7 +86,8 @@ function bodyChildren(message: MimeMessage, kind: MessageKind, base: number, des
   const bodyRange: [number, number] = [base + message.bodyOffset, message.body.length];
   switch (kind.kind) {
     case 'text': {
-      const nodes: TreeNode[] = [{ label: clip(`Text: ${kind.text}`, 1000), range: bodyRange }, { label: `Encoding: ${kind.encoding}` }];
+      // The field holds the whole text (msnp.text), even when the label is clipped.
+      const nodes: TreeNode[] = [withField({ label: clip(`Text: ${kind.text}`, 1000), range: bodyRange }, 'msnp.text', kind.text), { label: `Encoding: ${kind.encoding}` }];
       const f = kind.format;
       if (f) {
         if (f.font !== undefined) nodes.push({ label: `Font: ${f.font}` });

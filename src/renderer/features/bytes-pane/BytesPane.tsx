@@ -1,11 +1,16 @@
 // The bytes of the selected frame as a hex dump (offset, 16 hex bytes, text). The byte range of the
-// selected tree node is highlighted; clicking a byte selects the tree node that covers it.
+// selected tree node is highlighted; clicking a byte selects the tree node that covers it. A context
+// menu copies the bytes in Wireshark's formats; a plain copy of a selection gives spaced hex.
 
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, type ClipboardEvent, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { copyText } from '../../app/clipboard';
+import { isMenuKey, useContextMenu, type MenuAnchor } from '../../components/ContextMenu';
 import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
 import { nodeAt, pathAtByte } from '../command-tree/tree-lines';
+import { spacedHexText } from './bytes-copy-formats';
+import { bytesInScope, bytesMenu, selectedOffsets } from './bytes-menu';
 import { BYTES_PER_ROW, dumpRowCount, HEX_BYTE, inRange, offsetText, TEXT_BYTE } from './hex-dump';
 
 const LINE_HEIGHT = 17;
@@ -19,6 +24,30 @@ export function BytesPane() {
   useEffect(() => {
     if (highlight && highlight[1] > 0) virtualizer.scrollToIndex(Math.floor(highlight[0] / BYTES_PER_ROW), { align: 'auto' });
   }, [highlight, virtualizer]);
+
+  const menu = useContextMenu();
+  const openMenu = (anchor: MenuAnchor): void => {
+    if (bytes.length > 0) menu.open(anchor, bytesMenu(bytesInScope(bytes, highlight), highlight !== null && highlight[1] > 0));
+  };
+  // A plain copy of selected bytes gives their hex, spaced: not the offsets, hex and text of each
+  // line interleaved as the page's own text would be.
+  const onCopy = (event: ClipboardEvent<HTMLDivElement>): void => {
+    const range = scrollRef.current ? selectedOffsets(scrollRef.current, window.getSelection()) : null;
+    if (!range) return;
+    event.preventDefault();
+    event.clipboardData.setData('text/plain', spacedHexText(bytes.subarray(range[0], range[1] + 1)));
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (isMenuKey(event)) {
+      event.preventDefault();
+      const r = scrollRef.current?.getBoundingClientRect();
+      openMenu(r ? { x: r.left + 40, y: r.top + 20 } : { x: 100, y: 100 });
+    } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'c' && window.getSelection()?.isCollapsed !== false) {
+      // Nothing selected with the mouse: copy the selected field's bytes (or the frame's).
+      event.preventDefault();
+      if (bytes.length > 0) void copyText(spacedHexText(bytesInScope(bytes, highlight)));
+    }
+  };
 
   const selectByte = (offset: number): void => {
     if (!detail) return;
@@ -37,8 +66,10 @@ export function BytesPane() {
       out.push(
         <span
           key={i}
+          data-offset={present ? offset : undefined}
           className={`${kind === 'hex' ? 'hex-byte' : 'text-byte'}${hl ? ' hl' : ''}${hl && (i === BYTES_PER_ROW - 1 || !inRange(offset + 1, highlight)) ? ' hl-last' : ''}${kind === 'hex' && i === 7 ? ' gap' : ''}`}
-          onMouseDown={present ? () => selectByte(offset) : undefined}
+          // Only the primary button selects: a right-click copies what is already selected.
+          onMouseDown={present ? (e) => { if (e.button === 0) selectByte(offset); } : undefined}
         >
           {text}
         </span>,
@@ -48,7 +79,19 @@ export function BytesPane() {
   };
 
   return (
-    <div className="bytes-pane pane-scroll" ref={scrollRef} data-testid="bytes-pane" aria-label="Packet bytes">
+    <div
+      className="bytes-pane pane-scroll"
+      ref={scrollRef}
+      data-testid="bytes-pane"
+      aria-label="Packet bytes"
+      tabIndex={0}
+      onCopy={onCopy}
+      onKeyDown={onKeyDown}
+      onContextMenu={(e) => {
+        e.preventDefault();
+        openMenu({ x: e.clientX, y: e.clientY });
+      }}
+    >
       {bytes.length === 0 ? (
         <div className="pane-placeholder">{detail ? 'No bytes.' : ''}</div>
       ) : (
@@ -65,6 +108,7 @@ export function BytesPane() {
           })}
         </div>
       )}
+      {menu.element}
     </div>
   );
 }

@@ -1,13 +1,20 @@
 // The command tree of the selected frame (frames:detail): expandable nodes, click to select a node
-// and highlight its bytes, keyboard ↑/↓ to move, ←/→ to collapse/expand.
+// and highlight its bytes, keyboard ↑/↓ to move, ←/→ to collapse/expand; a context menu (right-click,
+// ContextMenu key, Shift+F10) to filter on the node's field or copy it, Ctrl+C copies its line.
 
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import { useActions } from '../../app/analyzer-context';
+import { copyText } from '../../app/clipboard';
 import { CapturedText } from '../../components/CapturedText';
+import { anchorBelow, isMenuKey, useContextMenu } from '../../components/ContextMenu';
 import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
+import { treeNodeMenu } from './tree-node-menu';
 import { ancestorsOf, isExpanded, visibleTreeLines, type TreeLine } from './tree-lines';
 
 export function CommandTree() {
+  const actions = useActions();
+  const menu = useContextMenu();
   const { detail, detailStatus, selectedNode, selectedFrame } = useAnalyzer(useShallow((s) => ({
     detail: s.detail, detailStatus: s.detailStatus, selectedNode: s.selectedNode, selectedFrame: s.selectedFrame,
   })));
@@ -33,7 +40,11 @@ export function CommandTree() {
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     const index = lines.findIndex((l) => l.path === selectedNode);
     const line = lines[index];
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    if (isMenuKey(event) && line) {
+      menu.open(anchorBelow(containerRef.current?.querySelector('.tree-line.selected')), treeNodeMenu(actions, line, lines));
+    } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'c' && line) {
+      void copyText(line.node.label);
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
       const next = lines[Math.max(0, Math.min(lines.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))];
       if (next) select(next);
     } else if (event.key === 'ArrowRight' && line) toggle(line, true);
@@ -55,7 +66,7 @@ export function CommandTree() {
   else if (detailStatus === 'error') placeholder = `Could not load frame ${selectedFrame}.`;
 
   return (
-    <div className="command-tree pane-scroll" role="tree" aria-label="Command tree" tabIndex={0} ref={containerRef} onKeyDown={onKeyDown} data-testid="command-tree">
+    <div className="command-tree pane-scroll" role="tree" aria-label="Command tree" tabIndex={0} ref={containerRef} onKeyDown={onKeyDown} onContextMenu={(e) => e.preventDefault()} data-testid="command-tree">
       {placeholder ? <div className="pane-placeholder">{placeholder}</div> : lines.map((line) => (
         <div
           key={line.path}
@@ -66,6 +77,11 @@ export function CommandTree() {
           style={{ paddingLeft: 4 + line.depth * 16 }}
           onMouseDown={() => select(line)}
           onDoubleClick={() => toggle(line)}
+          onContextMenu={(e) => {
+            e.preventDefault();
+            select(line);
+            menu.open({ x: e.clientX, y: e.clientY }, treeNodeMenu(actions, line, lines));
+          }}
         >
           <span className="tree-toggle" onMouseDown={(e) => { e.stopPropagation(); select(line); toggle(line); }}>
             {line.expandable ? (line.expanded ? '▾' : '▸') : ''}
@@ -73,6 +89,7 @@ export function CommandTree() {
           <CapturedText className="tree-label" text={line.node.label} />
         </div>
       ))}
+      {menu.element}
     </div>
   );
 }

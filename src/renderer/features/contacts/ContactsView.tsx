@@ -8,6 +8,7 @@ import { DataTable } from '../../components/DataTable';
 import { TableSection } from '../../components/TableSection';
 import { formatClock } from '../../format/time-format';
 import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
+import { accountFilters } from '../side-panel/row-filters';
 
 const NO_CONTACTS: ContactRecord[] = [];
 const NO_PRESENCE: PresenceRecord[] = [];
@@ -48,7 +49,7 @@ export function ContactsView() {
   return (
     <div className="stacked-tables">
       <TableSection title="Contacts" count={contacts.length} grow={2}>
-        <DataTable label="Contacts" data={contacts} columns={contactColumns} getRowId={(_, i) => String(i)} rowTestId="contact-row" emptyText="No contact list in this capture." />
+        <DataTable label="Contacts" data={contacts} columns={contactColumns} getRowId={(_, i) => String(i)} rowTestId="contact-row" rowFilters={(r) => accountFilters(r.account)} emptyText="No contact list in this capture." />
       </TableSection>
       <TableSection title="Presence" count={presence.length} grow={3}>
         <DataTable
@@ -58,6 +59,7 @@ export function ContactsView() {
           getRowId={(_, i) => String(i)}
           onActivate={(r) => analyzerStore.getState().selectFrame(r.frame, true)}
           rowTestId="presence-row"
+          rowFilters={(r) => accountFilters(r.account)}
           emptyText="No presence changes in this capture."
         />
       </TableSection>

@@ -5,6 +5,7 @@ import { createColumnHelper } from '@tanstack/react-table';
 import type { EndpointRecord } from '../../../shared/model';
 import { DataTable } from '../../components/DataTable';
 import { formatSize } from '../../format/time-format';
+import { accountFilters } from '../side-panel/row-filters';
 import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
 
 const EMPTY: EndpointRecord[] = [];
@@ -39,6 +40,7 @@ export function EndpointsView() {
       getRowId={(_, i) => String(i)}
       onActivate={(e) => analyzerStore.getState().selectFrame(e.frame, true)}
       rowTestId="endpoint-row"
+      rowFilters={(e) => accountFilters(e.offeredBy, e.offeredTo)}
       rowClassName={(e) => (e.observed ? 'observed' : '')}
       emptyText="No peer-to-peer endpoints were offered in this capture."
     />

@@ -7,6 +7,7 @@ import type { FileRecord } from '../../../shared/model';
 import { CapturedText } from '../../components/CapturedText';
 import { DataTable } from '../../components/DataTable';
 import { formatSize } from '../../format/time-format';
+import { accountFilters } from '../side-panel/row-filters';
 import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
 
 const EMPTY: FileRecord[] = [];
@@ -44,6 +45,7 @@ export function FilesView() {
       getRowId={(_, i) => String(i)}
       onActivate={(f) => analyzerStore.getState().selectFrame(f.frame, true)}
       rowTestId="file-row"
+      rowFilters={(f) => accountFilters(f.from, f.to)}
       rowClassName={(f) => `${f.complete ? '' : 'incomplete'}${f.nameWarning ? ' spoofed-name' : ''}`}
       emptyText="No files were transferred in this capture."
     />

@@ -7,6 +7,7 @@ import type { OfflineMessageRecord } from '../../../shared/model';
 import { DataTable } from '../../components/DataTable';
 import { formatDateTime } from '../../format/time-format';
 import { analyzerStore } from '../../store/analyzer-state';
+import { accountFilters } from '../side-panel/row-filters';
 
 const SOURCE_LABEL: Record<OfflineMessageRecord['source'], string> = {
   UUM: 'UUM (sent)',
@@ -34,6 +35,7 @@ export function OfflineMessagesTable({ messages }: { messages: OfflineMessageRec
       getRowId={(_, i) => String(i)}
       onActivate={(r) => analyzerStore.getState().selectFrame(r.frame, true)}
       rowTestId="offline-message-row"
+      rowFilters={(r) => accountFilters(r.from, r.to)}
       emptyText="No offline messages in this capture."
     />
   );

@@ -5,14 +5,16 @@
 // is at the bottom. TanStack Table gives the columns (header, sort marks, resizing).
 
 import { flexRender, getCoreRowModel, useReactTable, type SortingState, type Updater } from '@tanstack/react-table';
-import { useCallback, useEffect, useLayoutEffect, useRef } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { FrameRow } from '../../../shared/model';
 import { useActions } from '../../app/analyzer-context';
+import { anchorBelow, isMenuKey, useContextMenu, type MenuAnchor } from '../../components/ContextMenu';
 import { gridColumns, TableHeader } from '../../components/TableHeader';
 import { ROW_HEIGHT } from '../../components/use-virtual-grid';
 import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
 import { fromSorting, packetColumns, toSorting, type PacketTableMeta } from './packet-columns';
+import { packetRowMenu } from './packet-row-menu';
 import { contentHeight, visibleRows } from './scaled-scroll';
 import { usePacketKeys } from './use-packet-keys';
 import { useScaledScroll } from './use-scaled-scroll';
@@ -91,7 +93,16 @@ export function PacketList() {
     });
   }, [s.scrollToken]);
 
-  const onKeyDown = usePacketKeys(actions, scroll.geometry.viewport, ROW_HEIGHT);
+  const menu = useContextMenu();
+  const openMenu = (row: FrameRow, anchor: MenuAnchor): void => menu.open(anchor, packetRowMenu(actions, row, meta));
+  const moveKeys = usePacketKeys(actions, scroll.geometry.viewport, ROW_HEIGHT);
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (!isMenuKey(event)) return moveKeys(event);
+    const row = visible.find((r) => r.number === s.selectedFrame);
+    if (!row) return;
+    event.preventDefault();
+    openMenu(row, anchorBelow(scrollRef.current?.querySelector('.packet-row.selected')));
+  };
   const select = (frame: number, position: number): void => {
     analyzerStore.getState().selectFrame(frame, false, position);
     scrollRef.current?.focus({ preventScroll: true });
@@ -105,7 +116,7 @@ export function PacketList() {
   return (
     <div className="packet-list grid-table" role="grid" aria-label="Packet list" aria-rowcount={s.count} aria-busy={busy}>
       <TableHeader table={table} headerRef={headerRef} />
-      <div className="grid-body" ref={scrollRef} tabIndex={0} onScroll={onScroll} onKeyDown={onKeyDown} data-testid="packet-list" aria-busy={busy}>
+      <div className="grid-body" ref={scrollRef} tabIndex={0} onScroll={onScroll} onKeyDown={onKeyDown} onContextMenu={(e) => e.preventDefault()} data-testid="packet-list" aria-busy={busy}>
         <div className="grid-canvas" style={{ height: contentHeight(scroll.geometry), minWidth: width }}>
           {visible.map((row, i) => {
             const selected = row.number === s.selectedFrame;
@@ -121,7 +132,11 @@ export function PacketList() {
                 data-frame={row.number}
                 className={`grid-row packet-row kind-${row.kind}${selected ? ' selected' : ''}`}
                 style={{ transform: `translateY(${top}px)`, gridTemplateColumns: template }}
-                onMouseDown={() => select(row.number, positions[i])}
+                onMouseDown={(e) => { if (e.button !== 1) select(row.number, positions[i]); }}
+                onContextMenu={(e) => {
+                  e.preventDefault();
+                  openMenu(row, { x: e.clientX, y: e.clientY });
+                }}
               >
                 {tableRows[i]?.getVisibleCells().map((cell) => (
                   <div key={cell.column.id} role="gridcell" className={`grid-cell col-${cell.column.id}`}>
@@ -132,6 +147,7 @@ export function PacketList() {
             );
           })}
         </div>
+        {menu.element}
         {s.count === 0 && <div className="grid-empty">{s.frames === 0 ? 'No packets yet.' : 'No packets match the display filter.'}</div>}
       </div>
     </div>

@@ -13,6 +13,11 @@ export interface PacketTableMeta {
   timeFormat: TimeFormat;
 }
 
+/** The Time column's text for a frame, in the chosen format. */
+export function timeText(timeUs: number, meta: PacketTableMeta): string {
+  return meta.timeFormat === 'absolute' ? formatAbsoluteTime(timeUs) : formatRelativeTime(timeUs, meta.firstTimeUs);
+}
+
 const column = createColumnHelper<FrameRow>();
 
 export const packetColumns = [
@@ -21,10 +26,7 @@ export const packetColumns = [
     id: 'time',
     header: 'Time',
     size: 110,
-    cell: (c) => {
-      const meta = c.table.options.meta as PacketTableMeta;
-      return meta.timeFormat === 'absolute' ? formatAbsoluteTime(c.getValue()) : formatRelativeTime(c.getValue(), meta.firstTimeUs);
-    },
+    cell: (c) => timeText(c.getValue(), c.table.options.meta as PacketTableMeta),
   }),
   column.accessor('source', { id: 'source', header: 'Source', size: 150, cell: (c) => c.getValue() }),
   column.accessor('destination', { id: 'destination', header: 'Destination', size: 150, cell: (c) => c.getValue() }),

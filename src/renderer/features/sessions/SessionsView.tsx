@@ -10,6 +10,7 @@ import { TableSection } from '../../components/TableSection';
 import { formatDateTime, formatDuration } from '../../format/time-format';
 import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
 import { OfflineMessagesTable } from '../offline-messages/OfflineMessagesTable';
+import { accountFilters, sessionFilters } from '../side-panel/row-filters';
 import { sessionSpan } from './session-summary';
 
 const NO_SESSIONS: SessionRecord[] = [];
@@ -57,6 +58,7 @@ export function SessionsView() {
           selectedId={selectedSession === null ? null : String(selectedSession)}
           onActivate={(r) => analyzerStore.getState().openSession(r.id)}
           rowTestId="session-row"
+          rowFilters={(r) => sessionFilters(r.id)}
           emptyText="No switchboard sessions in this capture."
         />
       </TableSection>
@@ -73,6 +75,7 @@ export function SessionsView() {
           getRowId={(r) => String(r.id)}
           onActivate={(r) => analyzerStore.getState().selectFrame(r.firstFrame, true)}
           rowTestId="connection-row"
+          rowFilters={(r) => [...sessionFilters(r.session), ...accountFilters(r.account)]}
           rowClassName={(r) => (selectedSession !== null && r.session === selectedSession ? 'related' : '')}
           emptyText="No MSNP connections found."
         />

@@ -1,6 +1,7 @@
 // The status bar: which capture, how many frames, MSNP commands and sessions, and the progress
 // of a load (percent, frames/s, Cancel) or of a live capture (captured, dropped, elapsed, rate);
-// an analysis that stopped responding, with Stop, and where it was stopped.
+// an analysis that stopped responding, with Stop, and where it was stopped; the filter field of the
+// selected tree node.
 
 import { useShallow } from 'zustand/react/shallow';
 import { useActions } from '../../app/analyzer-context';
@@ -8,6 +9,7 @@ import { formatCount } from '../../format/time-format';
 import { showInvisible } from '../../../shared/visible-text';
 import { CapturedText } from '../../components/CapturedText';
 import { useAnalyzer } from '../../store/analyzer-state';
+import { nodeAt } from '../command-tree/tree-lines';
 import { baseName, commandTotal, liveText, loadPercent, rateText } from './status-text';
 import { WatchdogStatus } from './WatchdogStatus';
 
@@ -16,7 +18,7 @@ export function StatusBar() {
   const s = useAnalyzer(useShallow((st) => ({
     label: st.captureLabel, source: st.captureSource, hasCapture: st.hasCapture, progress: st.progress, rows: st.frameCount,
     commands: commandTotal(st.result?.commandCounts), sessions: st.result?.sessions.length ?? 0, final: st.resultFinal,
-    capturing: st.capturing, damage: st.result?.captures.find((c) => c.damage)?.damage?.message ?? null,
+    capturing: st.capturing, node: st.detail && st.selectedNode ? nodeAt(st.detail.tree, st.selectedNode) : null, damage: st.result?.captures.find((c) => c.damage)?.damage?.message ?? null,
   })));
   const p = s.progress;
   const loading = p !== null && p.source === 'file' && !p.done;
@@ -35,6 +37,12 @@ export function StatusBar() {
           <span className="status-item" data-testid="status-sessions">Sessions: {formatCount(s.sessions)}</span>
           {s.damage && <span className="status-item status-warning" title={showInvisible(s.damage)}>⚠ Damaged capture: <CapturedText text={s.damage} /></span>}
         </>
+      )}
+      {s.node?.field && (
+        // Wireshark shows the selected field's filter name here, so people learn the names.
+        <span className="status-item" data-testid="status-field">
+          Field: <code>{s.node.field.name}</code>{s.node.range ? ` (${formatCount(s.node.range[1])} ${s.node.range[1] === 1 ? 'byte' : 'bytes'})` : ''}
+        </span>
       )}
       <span className="status-spacer" />
       <WatchdogStatus progress={p} onStop={() => void actions.cancelLoad()} />

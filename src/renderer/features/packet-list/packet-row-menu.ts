@@ -1,0 +1,59 @@
+// The packet list's context menu for one row: filters on its connection (tcp.stream), its
+// addresses and its MSNP commands, "Filter on this connection", and copying the row as a summary
+// line (the columns as shown, tab-separated) or as one of those filters.
+
+import { fieldFilter } from '../../../shared/display-filter/filter-expression';
+import type { FrameRow } from '../../../shared/model';
+import type { AnalyzerActions } from '../../app/analyzer-actions';
+import { copyText } from '../../app/clipboard';
+import { applyFilterText, filterMenuEntries, type FilterChoice } from '../../app/filter-menu';
+import type { MenuEntry } from '../../components/ContextMenu';
+import { timeText, type PacketTableMeta } from './packet-columns';
+
+const MSNP_VERB = /^(?:[A-Z]{3}|\d{3})$/;
+
+/** The verbs of the MSNP commands a row's Info lists ("MSG 3 N 139 · ACK 3" → MSG, ACK). */
+export function rowVerbs(row: FrameRow): string[] {
+  if (row.protocol !== 'MSNP') return [];
+  const verbs = row.info.split(' · ').map((summary) => summary.split(' ', 1)[0]).filter((v) => MSNP_VERB.test(v));
+  return [...new Set(verbs)];
+}
+
+export function connectionFilter(row: FrameRow): string | null {
+  return row.stream >= 0 ? fieldFilter({ name: 'tcp.stream', value: row.stream }) : null;
+}
+
+/** The filters a row offers, in menu order; a field whose value does not fit it is left out. */
+export function packetRowFilters(row: FrameRow): FilterChoice[] {
+  const choices: Array<{ label: string; expression: string | null }> = [
+    { label: 'Connection', expression: connectionFilter(row) },
+    { label: 'Source', expression: fieldFilter({ name: 'ip.src', value: row.source }) },
+    { label: 'Destination', expression: fieldFilter({ name: 'ip.dst', value: row.destination }) },
+    ...rowVerbs(row).map((verb) => ({ label: 'Command', expression: fieldFilter({ name: 'msnp.cmd', value: verb }) })),
+  ];
+  return choices.filter((c): c is FilterChoice => c.expression !== null);
+}
+
+/** The row as the packet list shows it: No., Time, Source, Destination, Protocol, Length, Info, tab-separated. */
+export function packetSummaryLine(row: FrameRow, meta: PacketTableMeta): string {
+  // A tab or line break inside a captured Info text would split the line's columns.
+  return [row.number, timeText(row.timeUs, meta), row.source, row.destination, row.protocol, row.length, row.info].map((cell) => String(cell).replace(/[\t\r\n]/g, ' ')).join('\t');
+}
+
+export function packetRowMenu(actions: AnalyzerActions, row: FrameRow, meta: PacketTableMeta): MenuEntry[] {
+  const filters = packetRowFilters(row);
+  const connection = connectionFilter(row);
+  return [
+    ...filterMenuEntries(actions, filters),
+    { label: 'Filter on this connection', testId: 'filter-connection', disabled: connection === null, onSelect: () => connection && applyFilterText(actions, connection) },
+    { kind: 'separator' },
+    {
+      label: 'Copy',
+      testId: 'copy',
+      items: [
+        { label: 'Summary line', testId: 'copy-summary', onSelect: () => void copyText(packetSummaryLine(row, meta)) },
+        ...(filters.length > 0 ? [{ label: 'As Filter', testId: 'copy-filter', items: filters.map((f, i) => ({ label: `${f.label}: ${f.expression}`, testId: `copy-filter-${i}`, onSelect: () => void copyText(f.expression) })) }] : []),
+      ],
+    },
+  ];
+}
