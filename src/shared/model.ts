@@ -250,6 +250,8 @@ export interface TreeNode {
   field?: TreeField;
   children?: TreeNode[];
   severity?: Severity;
+  /** A frame this node refers to (a request's response, a reply's request): Go to linked frame. */
+  linkedFrame?: number;
 }
 
 /** A display-filter field name (src/shared/display-filter/filter-fields.ts) and this node's value of it. */

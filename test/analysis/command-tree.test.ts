@@ -34,6 +34,19 @@ describe('command tree', () => {
     expect(JSON.stringify(tree)).not.toContain('"range"');
   });
 
+  it('links a request to its response and back (Go to linked frame)', () => {
+    // In the PPA chat (tshark: frame 6 is "CAL 94 tesla_thomas@hotmail.com", frame 7 "CAL 94 RINGING").
+    const ppa = runScript(captureScript('ppa-2006-switchboard-chat'));
+    const at = (frame: number) => {
+      const x = ppa.annotations.find((a) => a.cmd.frame === frame)!;
+      return ppa.analysis.describe(x.connection, x.cmd).children ?? [];
+    };
+    expect(at(6).filter((n) => n.linkedFrame !== undefined).map((n) => [n.label, n.linkedFrame])).toEqual([['[Response in frame 7: CAL]', 7]]);
+    const reply = at(7).filter((n) => n.linkedFrame !== undefined);
+    expect(reply.map((n) => n.linkedFrame)).toEqual([6]);
+    expect(reply[0].label).toMatch(/^\[Reply to CAL 94 in frame 6, [\d.]+ ms\]$/);
+  });
+
   it('marks the nodes that are display-filter fields, with filters that compile', () => {
     const tree = find(211);
     const byLabel = new Map((tree.children ?? []).map((n) => [n.label, n.field]));

@@ -1,6 +1,7 @@
 // Wireshark-style navigation of the packet list on the MSNP12 capture (293 frames, tshark):
 // ↑/↓/PgDn/Home/End move the selection and keep it in view, Ctrl+G goes to a packet, Ctrl+F
-// focuses the display filter, a column header sorts, and the time column switches to UTC.
+// focuses the display filter, a transaction link in the tree goes to the linked frame and back,
+// a column header sorts, and the time column switches to UTC.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CAPTURES } from '../helpers/captures';
@@ -45,6 +46,23 @@ describe('packet list navigation', () => {
     expect(await inView(page, '150')).toBe(true);
     await page.keyboard.press('Control+f');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('display-filter');
+  });
+
+  it('follows a transaction link in the tree to the response and back (double-click, Enter)', async () => {
+    const { page } = analyzer();
+    // Frame 211 is "MSG 3 A 185" from Alice; frame 214 the switchboard's "ACK 3" (tshark's payloads).
+    await page.keyboard.press('Control+g');
+    await page.getByTestId('goto-input').fill('211');
+    await page.getByTestId('goto-input').press('Enter');
+    await page.locator('[data-testid=packet-row][data-frame="211"][aria-selected=true]').waitFor();
+    const tree = page.getByTestId('command-tree');
+    await tree.getByRole('treeitem', { name: '[Response in frame 214: ACK]' }).dblclick();
+    await page.locator('[data-testid=packet-row][data-frame="214"][aria-selected=true]').waitFor();
+    const back = tree.getByRole('treeitem', { name: /^\[Reply to MSG 3 in frame 211, [\d.]+ ms\]$/ });
+    await back.click();
+    await tree.press('Enter');
+    await page.locator('[data-testid=packet-row][data-frame="211"][aria-selected=true]').waitFor();
+    expect(await inView(page, '211')).toBe(true);
   });
 
   it('sorts by a column and shows absolute UTC times', async () => {

@@ -73,9 +73,9 @@ function bodyNodes(cmd: MsnpCommand, showSecrets: boolean): TreeNode[] {
 }
 
 function transactionNode(link: TransactionLink): TreeNode {
-  if (link.kind === 'request') return { label: `[Response in frame ${link.frame}: ${link.verb}]` };
+  if (link.kind === 'request') return { label: `[Response in frame ${link.frame}: ${link.verb}]`, linkedFrame: link.frame };
   const ms = link.latencyUs !== undefined ? `, ${(link.latencyUs / 1000).toFixed(3)} ms` : '';
-  return { label: `[Reply to ${link.verb} ${link.trid} in frame ${link.frame}${ms}]` };
+  return { label: `[Reply to ${link.verb} ${link.trid} in frame ${link.frame}${ms}]`, linkedFrame: link.frame };
 }
 
 /** A named parameter; the transaction id and accounts are display-filter fields (msnp.trid, msnp.account). */

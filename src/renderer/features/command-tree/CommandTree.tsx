@@ -36,6 +36,12 @@ export function CommandTree() {
     if (line.expandable) setOverrides((m) => new Map(m).set(line.path, open));
   };
   const select = (line: TreeLine): void => analyzerStore.getState().selectNode(line.path, line.node.range ?? null);
+  // A link node ([Response in frame N], [Reply to … in frame N]) goes there, as Wireshark's do.
+  const follow = (line: TreeLine): boolean => {
+    if (line.node.linkedFrame === undefined) return false;
+    analyzerStore.getState().selectFrame(line.node.linkedFrame, true);
+    return true;
+  };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     const index = lines.findIndex((l) => l.path === selectedNode);
@@ -54,7 +60,9 @@ export function CommandTree() {
         const parent = lines.find((l) => l.path === ancestorsOf(line.path).at(-1));
         if (parent) select(parent);
       }
-    } else if (event.key === 'Enter' && line) toggle(line);
+    } else if (event.key === 'Enter' && line) {
+      if (!follow(line)) toggle(line);
+    }
     else return;
     event.preventDefault();
   };
@@ -76,7 +84,7 @@ export function CommandTree() {
           className={`tree-line${line.path === selectedNode ? ' selected' : ''}${line.node.severity ? ` severity-${line.node.severity}` : ''}`}
           style={{ paddingLeft: 4 + line.depth * 16 }}
           onMouseDown={() => select(line)}
-          onDoubleClick={() => toggle(line)}
+          onDoubleClick={() => { if (!follow(line)) toggle(line); }}
           onContextMenu={(e) => {
             e.preventDefault();
             select(line);
@@ -86,7 +94,7 @@ export function CommandTree() {
           <span className="tree-toggle" onMouseDown={(e) => { e.stopPropagation(); select(line); toggle(line); }}>
             {line.expandable ? (line.expanded ? '▾' : '▸') : ''}
           </span>
-          <CapturedText className="tree-label" text={line.node.label} />
+          <CapturedText className={`tree-label${line.node.linkedFrame !== undefined ? ' tree-link' : ''}`} text={line.node.label} />
         </div>
       ))}
       {menu.element}

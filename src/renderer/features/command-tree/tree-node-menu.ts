@@ -7,6 +7,7 @@ import type { AnalyzerActions } from '../../app/analyzer-actions';
 import { copyText } from '../../app/clipboard';
 import { filterMenuEntries } from '../../app/filter-menu';
 import type { MenuEntry } from '../../components/ContextMenu';
+import { analyzerStore } from '../../store/analyzer-state';
 import type { TreeLine } from './tree-lines';
 
 /** The visible lines of `path`'s subtree (itself first), indented four spaces a level below it. */
@@ -24,7 +25,12 @@ export function visibleSubtreeText(lines: readonly TreeLine[], path: string): st
 export function treeNodeMenu(actions: AnalyzerActions, line: TreeLine, lines: readonly TreeLine[]): MenuEntry[] {
   const field = line.node.field;
   const expression = field ? fieldFilter(field) : null;
-  const entries: MenuEntry[] = expression && field ? [...filterMenuEntries(actions, [{ label: field.name, expression }]), { kind: 'separator' }] : [];
+  const entries: MenuEntry[] = [];
+  const linked = line.node.linkedFrame;
+  if (linked !== undefined) {
+    entries.push({ label: `Go to linked frame ${linked}`, testId: 'go-to-linked', onSelect: () => analyzerStore.getState().selectFrame(linked, true) }, { kind: 'separator' });
+  }
+  if (expression && field) entries.push(...filterMenuEntries(actions, [{ label: field.name, expression }]), { kind: 'separator' });
   if (field) entries.push({ label: 'Copy value', testId: 'copy-value', onSelect: () => void copyText(String(field.value)) });
   if (expression) entries.push({ label: 'Copy as filter', testId: 'copy-filter', onSelect: () => void copyText(expression) });
   entries.push(
