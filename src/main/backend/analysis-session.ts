@@ -14,7 +14,6 @@ import { withBaseNames } from './base-name-message';
 import { cancelledCaptureInfo } from './capture-sniff';
 import { DisplayOrder } from './display-order';
 import { EventPacer, type PacerTiming } from './event-pacer';
-import { compileFilter } from '../../shared/display-filter/compile-filter';
 import { FrameBytesReader } from './frame-bytes-reader';
 import { FrameSpool } from './frame-spool';
 import { framePage } from './frame-page';
@@ -213,9 +212,9 @@ export class AnalysisSession {
   /** A new display filter and sort; the counts go out at once so every view agrees. */
   async view(expression: string, sort: SortSpec | null): Promise<ViewResponse> {
     // A filter that tests bytes reads them synchronously in its pass: open the files first.
-    const compiled = compileFilter(expression);
+    const compiled = DisplayOrder.compile(expression);
     if (compiled.ok && compiled.usesBytes && this.reader) await this.reader.openAll();
-    const answer = this.order.setView(expression, sort);
+    const answer = this.order.setView(expression, sort, compiled);
     if (answer.ok && this.mode !== 'idle') this.emitCounts();
     return answer;
   }

@@ -3,7 +3,7 @@
 // of frame indices (or nothing at all for "every frame in frame order", the common case). Frames
 // appended while loading are caught up incrementally: filtered as they come, merged into a sort.
 
-import { compileFilter, type FramePredicate } from '../../shared/display-filter/compile-filter';
+import { type CompiledFilter, compileFilter, type FramePredicate } from '../../shared/display-filter/compile-filter';
 import type { FrameFields } from '../../shared/display-filter/frame-fields';
 import type { FrameCounts, SortSpec, ViewResponse } from '../../shared/packet-page';
 import { decodePacket } from '../engine/decode/decode-packet';
@@ -56,12 +56,15 @@ export class DisplayOrder {
     return this.payloadValue;
   }
 
+  /** The filter as setView() compiles it (the caller may look at it first, e.g. whether it reads bytes). */
+  static compile(expression: string): CompiledFilter {
+    return compileFilter(expression.trim());
+  }
+
   /** Applies a filter expression ('' for none) and a sort; on a bad filter the previous view stays. */
-  setView(expression: string, sort: SortSpec | null): ViewResponse {
-    const text = expression.trim();
+  setView(expression: string, sort: SortSpec | null, compiled: CompiledFilter = DisplayOrder.compile(expression)): ViewResponse {
     let predicate: FramePredicate | null = null;
-    if (text !== '') {
-      const compiled = compileFilter(text);
+    if (expression.trim() !== '') {
       if (!compiled.ok) return { ok: false, error: compiled.error, position: compiled.position };
       predicate = compiled.predicate;
     }
