@@ -64,6 +64,17 @@ describe('PacketTable on the real captures', () => {
     });
   }
 
+  it('fills only the core filter fields when asked (the common filters skip the rest of the work)', async () => {
+    const { table } = await build(CAPTURES.ppa2006);
+    const full = table.fields(3, { number: 0 });
+    const core = table.fields(3, { number: 0 }, true);
+    // Frame 4 is the client's USR 93 (an MSNP frame); the values themselves are checked above.
+    expect(Object.keys(core).filter((k) => (core as unknown as Record<string, unknown>)[k] !== undefined).sort()).toEqual(['ipDst', 'ipSrc', 'msnp', 'number', 'tcpDstPort', 'tcpSrcPort', 'tcpStream']);
+    expect(core).toMatchObject({ number: full.number, ipSrc: full.ipSrc, ipDst: full.ipDst, tcpSrcPort: full.tcpSrcPort, tcpStream: full.tcpStream, msnp: full.msnp });
+    expect(full.length).toBe(table.length(3));
+    expect(core.length).toBeUndefined();
+  });
+
   it('costs a fixed few dozen bytes a frame in its columns', () => {
     expect(BYTES_PER_FRAME).toBeLessThanOrEqual(72);
   });

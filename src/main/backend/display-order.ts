@@ -7,7 +7,7 @@ import { type CompiledFilter, compileFilter, type FramePredicate } from '../../s
 import type { FrameFields } from '../../shared/display-filter/frame-fields';
 import type { FrameCounts, SortSpec, ViewResponse } from '../../shared/packet-page';
 import { decodePacket } from '../engine/decode/decode-packet';
-import type { PacketTable } from './packet-table';
+import { CORE_FIELDS, type PacketTable } from './packet-table';
 
 /** A frame's captured bytes by frame index, read synchronously (null when they cannot be read). */
 export type FrameBytesSource = (index: number) => Uint8Array | null;
@@ -26,7 +26,9 @@ export class DisplayOrder {
   /** Frames [0, covered) have been considered. */
   private covered = 0;
   private version = 0;
-  private readonly scratch: FrameFields = { number: 0 };
+  private scratch: FrameFields = this.newScratch();
+  /** The filter reads only CORE_FIELDS and msnp.*: the table fills just those. */
+  private core = false;
   /** The bytes of the frame a predicate is looking at, read at most once per frame. */
   private bytesIndex = -1;
   private bytesValue: Uint8Array | null = null;
@@ -34,9 +36,14 @@ export class DisplayOrder {
   private payloadValue: Uint8Array | null = null;
 
   constructor(private readonly table: PacketTable, private readonly maxInfoSortRows = MAX_INFO_SORT_ROWS, private readonly readBytes: FrameBytesSource | null = null) {
-    // Two closures for the whole life of the order: filters that read bytes allocate nothing per frame.
-    this.scratch.bytes = () => this.frameBytes(this.scratch.number - 1);
-    this.scratch.payload = () => this.framePayload(this.scratch.number - 1);
+  }
+
+  /** One fields object per view (it knows its own frame): filters that read bytes allocate nothing per frame. */
+  private newScratch(): FrameFields {
+    const scratch: FrameFields = { number: 0 };
+    scratch.bytes = () => this.frameBytes(scratch.number - 1);
+    scratch.payload = () => this.framePayload(scratch.number - 1);
+    return scratch;
   }
 
   private frameBytes(index: number): Uint8Array | null {
@@ -76,6 +83,8 @@ export class DisplayOrder {
       }
     }
     this.predicate = predicate;
+    this.core = compiled.ok && [...compiled.fields].every((name) => CORE_FIELDS.has(name) || name.startsWith('msnp.'));
+    this.scratch = this.newScratch();
     this.sort = effectiveSort;
     this.bytesIndex = this.payloadIndex = -1;
     this.order = null;
@@ -157,12 +166,14 @@ export class DisplayOrder {
   }
 
   private matches(predicate: FramePredicate, index: number): boolean {
-    return predicate(this.table.fields(index, this.scratch));
+    return predicate(this.table.fields(index, this.scratch, this.core));
   }
 
+  /** Frames a filter not yet in place would show (every field filled: its needs are not set up yet). */
   private countMatches(predicate: FramePredicate): number {
+    const scratch = this.newScratch();
     let n = 0;
-    for (let i = 0; i < this.table.size; i++) if (this.matches(predicate, i)) n++;
+    for (let i = 0; i < this.table.size; i++) if (predicate(this.table.fields(i, scratch))) n++;
     return n;
   }
 

@@ -76,6 +76,11 @@ const TCP_ACK = 0x10;
 /** Bytes one frame costs in the columns (for the README's memory figure and the tests). */
 export const BYTES_PER_FRAME = 8 + 8 + 4 * 9 + 2 * 6 + 4;
 
+/** Filter fields that fields(…, core = true) fills (the protocols derive from addresses and ports). */
+export const CORE_FIELDS: ReadonlySet<string> = new Set([
+  'frame', 'frame.number', 'ip', 'ipv6', 'tcp', 'msnp', 'ip.addr', 'ip.src', 'ip.dst', 'tcp.port', 'tcp.srcport', 'tcp.dstport', 'tcp.stream',
+]);
+
 export class PacketTable {
   private readonly chunks: Chunk[] = [];
   private count = 0;
@@ -248,22 +253,30 @@ export class PacketTable {
 
   /**
    * The display-filter fields of frame `index`, written into `into` (one object reused for a
-   * whole filter pass, so a pass over millions of frames allocates nothing per frame).
+   * whole filter pass, so a pass over millions of frames allocates nothing per frame). With
+   * `core`, only those CORE_FIELDS read (addresses, TCP ports and stream, MSNP): the common
+   * filters then skip the per-frame work of lengths, times, layers and relative sequence numbers;
+   * `into` must then be an object used only that way, so the other fields stay unset.
    */
-  fields(index: number, into: FrameFields): FrameFields {
+  fields(index: number, into: FrameFields, core = false): FrameFields {
     const c = this.chunk(index);
     const j = index & CHUNK_MASK;
     into.number = index + 1;
+    const ip = c.infoKind[j] !== InfoKind.NotIp;
+    into.ipSrc = ip ? this.addresses.text(c.srcAddr[j]) : undefined;
+    into.ipDst = ip ? this.addresses.text(c.dstAddr[j]) : undefined;
+    const tcp = ip && c.ipProto[j] === 6;
+    into.tcpSrcPort = tcp ? c.srcPort[j] : undefined;
+    into.tcpDstPort = tcp ? c.dstPort[j] : undefined;
+    into.tcpStream = tcp ? c.stream[j] : undefined;
+    into.msnp = this.msnpFields.get(index);
+    if (core) return into;
     into.length = c.originalLength[j];
     into.capturedLength = c.capturedLength[j];
     into.timeUs = c.tsUs[j];
     into.timeRelativeUs = c.tsUs[j] - this.chunks[0].tsUs[0];
     into.timeDeltaUs = index === 0 ? 0 : c.tsUs[j] - this.timeUs(index - 1);
-    const ip = c.infoKind[j] !== InfoKind.NotIp;
-    into.ipSrc = ip ? this.addresses.text(c.srcAddr[j]) : undefined;
-    into.ipDst = ip ? this.addresses.text(c.dstAddr[j]) : undefined;
     into.ipProto = ip ? c.ipProto[j] : undefined;
-    const tcp = ip && c.ipProto[j] === 6;
     const udp = ip && c.ipProto[j] === 17;
     let layers = c.linkType[j] === LINKTYPE_ETHERNET ? FrameLayer.Eth : 0;
     if (ip) layers |= into.ipSrc!.includes(':') ? FrameLayer.Ipv6 : FrameLayer.Ipv4;
@@ -272,9 +285,6 @@ export class PacketTable {
     const protocolLayer = this.protocolLayer(c.protocol[j]);
     if (protocolLayer !== FrameLayer.Http || c.payloadLength[j] > 0) layers |= protocolLayer;
     into.layers = layers;
-    into.tcpSrcPort = tcp ? c.srcPort[j] : undefined;
-    into.tcpDstPort = tcp ? c.dstPort[j] : undefined;
-    into.tcpStream = tcp ? c.stream[j] : undefined;
     into.tcpLen = tcp ? c.payloadLength[j] : undefined;
     into.tcpSeqRaw = tcp ? c.seq[j] : undefined;
     into.tcpAckRaw = tcp && (c.tcpFlags[j] & TCP_ACK) !== 0 ? c.ack[j] : undefined;
@@ -285,7 +295,6 @@ export class PacketTable {
     into.udpSrcPort = udp ? c.srcPort[j] : undefined;
     into.udpDstPort = udp ? c.dstPort[j] : undefined;
     into.udpLength = udp ? 8 + c.payloadLength[j] : undefined;
-    into.msnp = this.msnpFields.get(index);
     return into;
   }
 

@@ -17,7 +17,15 @@ import { type CompareOp, type FilterNode, type LiteralRef, parseFilter, type Set
 import type { FrameFields } from './frame-fields';
 
 export type FramePredicate = (fields: FrameFields) => boolean;
-export type CompiledFilter = { ok: true; predicate: FramePredicate; usesBytes: boolean } | { ok: false; error: string; position: number };
+export type CompiledFilter =
+  | { ok: true; predicate: FramePredicate; usesBytes: boolean; /** Every field name the expression reads. */ fields: ReadonlySet<string> }
+  | { ok: false; error: string; position: number };
+
+/** What an expression reads, gathered while compiling it. */
+interface Uses {
+  bytes: boolean;
+  fields: Set<string>;
+}
 
 /** Longest filter accepted; a display filter is typed by a person. */
 export const MAX_FILTER_LENGTH = 10_000;
@@ -318,9 +326,10 @@ function quantify(values: Getter, op: CompareOp, test: ValueTest): FramePredicat
   return op === '!=' ? (f) => !any(f) : any;
 }
 
-function compileCompare(node: Extract<FilterNode, { kind: 'compare' }>, addresses: AddressCache, uses: { bytes: boolean }): FramePredicate {
+function compileCompare(node: Extract<FilterNode, { kind: 'compare' }>, addresses: AddressCache, uses: Uses): FramePredicate {
   const term = compileTerm(node.term);
   uses.bytes ||= term.usesBytes;
+  uses.fields.add(term.name);
   checkOperator(term, node.op, node.opPos);
   // `!=` is `!(==)`: no value equal (Wireshark ≥ 3.6), so `ip.addr != x` excludes both directions.
   const op = node.op === '!=' || node.op === '===' || node.op === '!==' ? '==' : node.op;
@@ -331,6 +340,7 @@ function compileCompare(node: Extract<FilterNode, { kind: 'compare' }>, addresse
   }
   const other = compileTerm(value.term);
   uses.bytes ||= other.usesBytes;
+  uses.fields.add(other.name);
   const test = pairTest(term, op, other, value.pos, addresses);
   const pair = (f: FrameFields) => {
     const left = term.values(f);
@@ -341,9 +351,10 @@ function compileCompare(node: Extract<FilterNode, { kind: 'compare' }>, addresse
   return node.op === '!=' ? (f) => !pair(f) : pair;
 }
 
-function compileIn(node: Extract<FilterNode, { kind: 'in' }>, addresses: AddressCache, uses: { bytes: boolean }): FramePredicate {
+function compileIn(node: Extract<FilterNode, { kind: 'in' }>, addresses: AddressCache, uses: Uses): FramePredicate {
   const term = compileTerm(node.term);
   uses.bytes ||= term.usesBytes;
+  uses.fields.add(term.name);
   checkOperator(term, '==', node.opPos);
   const tests = node.items.map((item: SetItem): ValueTest => {
     if (item.kind === 'value') return literalTest(term, '==', item.value, addresses);
@@ -357,11 +368,12 @@ function compileIn(node: Extract<FilterNode, { kind: 'in' }>, addresses: Address
   return quantify(term.values, '==', (v) => tests.some((t) => t(v)));
 }
 
-function compileNode(node: FilterNode, addresses: AddressCache, uses: { bytes: boolean }): FramePredicate {
+function compileNode(node: FilterNode, addresses: AddressCache, uses: Uses): FramePredicate {
   switch (node.kind) {
     case 'exists': {
       const term = compileTerm(node.term);
       const def = node.term.def;
+      uses.fields.add(def.name);
       uses.bytes ||= !!node.term.slice || def.type === 'bytes' || def.name === 'msnslp' || (node.term.fn === 'len' && def.type === 'protocol');
       return (f) => (term.values(f)?.length ?? 0) > 0;
     }
@@ -396,11 +408,11 @@ export function compileFilter(text: string): CompiledFilter {
   if (text.length > MAX_FILTER_LENGTH) {
     return { ok: false, error: `filter longer than ${MAX_FILTER_LENGTH} characters`, position: MAX_FILTER_LENGTH };
   }
-  if (text.trim() === '') return { ok: true, predicate: () => true, usesBytes: false };
+  if (text.trim() === '') return { ok: true, predicate: () => true, usesBytes: false, fields: new Set() };
   try {
-    const uses = { bytes: false };
+    const uses: Uses = { bytes: false, fields: new Set() };
     const predicate = compileNode(parseFilter(text), new AddressCache(), uses);
-    return { ok: true, predicate, usesBytes: uses.bytes };
+    return { ok: true, predicate, usesBytes: uses.bytes, fields: uses.fields };
   } catch (e) {
     if (e instanceof FilterSyntaxError) return { ok: false, error: e.message, position: e.position };
     throw e;
