@@ -7,7 +7,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { outputPath } from '../../src/main/backend/output-path';
 import { MAX_RECENT_FILES, RecentFiles } from '../../src/main/backend/recent-files';
 import { validateRequest } from '../../src/main/backend/request-validation';
-import { csvCell as csvField, csvReport as transcriptCsv } from '../../src/main/report/csv-report';
+import { csvCell as csvField } from '../../src/shared/csv-cell';
+import { csvReport as transcriptCsv } from '../../src/main/report/csv-report';
 import { defaultConfigDir } from '../../src/main/backend/config-dir';
 import { emptyResult } from './stub-analyzer';
 

@@ -3,7 +3,8 @@
 // are written as \u{…} escapes so the CSV printed on a terminal cannot drive it. Everything else
 // stays as sent. Expected cells are written by hand from the RFC 4180 rules and the code points.
 import { describe, expect, it } from 'vitest';
-import { csvCell, csvReport } from '../../src/main/report/csv-report';
+import { csvCell } from '../../src/shared/csv-cell';
+import { csvReport } from '../../src/main/report/csv-report';
 import { analyzeFrames, chatMime, conversationAt, payloadCommand, T0_US } from '../engine-synthetic/synthetic';
 
 describe('csvCell', () => {

@@ -8,8 +8,6 @@
 import type { AnalysisResult } from '../../shared/model';
 import { csvCell } from '../../shared/csv-cell';
 
-export { csvCell };
-
 const HEADER = ['session', 'frame', 'time', 'from', 'nick', 'text'];
 
 export function csvReport(result: AnalysisResult): string {
