@@ -40,6 +40,7 @@ export function App({ api }: { api: AnalyzerApi }) {
       case 'capture-toggle': void actions.toggleCapture(); break;
       case 'close': if (s.hasCapture) void actions.closeCapture(); break;
       case 'export': if (s.result) void actions.exportAnalysis('json'); break;
+      case 'export-dissections': case 'export-objects': case 'export-transcript': break;
       default: if (s.hasCapture) s.setStatsView(action.slice('stats-'.length) as StatsKind);
     }
   }, [actions, chooseFiles]);

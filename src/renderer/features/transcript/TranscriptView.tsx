@@ -9,8 +9,8 @@ import { showInvisible } from '../../../shared/visible-text';
 import { CapturedText } from '../../components/CapturedText';
 import { formatClock, formatDateTime, formatDuration } from '../../format/time-format';
 import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
-import { participantsText, sessionSpan } from '../sessions/session-summary';
-import { eventText, transcriptLines, type TranscriptLine } from './transcript-lines';
+import { participantsText, sessionSpan } from '../../../shared/session-summary';
+import { eventText, transcriptLines, type TranscriptLine } from '../../../shared/transcript-lines';
 
 const SENDER_COLOURS = 4;
 const NO_SESSIONS: SessionRecord[] = [];

@@ -1,0 +1,56 @@
+// A hostile switchboard chat for the export tests (hand-built, MSN 6 era). Bob's nick is markup
+// with a right-to-left override (`<img src=x onerror=alert(1)>` RLO `evil`, URL-encoded in JOI
+// and MSG as clients send it); the chat holds a script tag, an override and a two-line message.
+// Alice then sends three files over legacy invitations and MSNFTP: a real 96×64 PNG
+// (`sunset.png`), a text file with markup and an override in it (`notes.txt`) and an SVG with a
+// script (`badge.svg`, which must be shown as text, never drawn).
+
+import { createHash } from 'node:crypto';
+import { pngImage } from '../helpers/png-image';
+import { chatMime, conversationAt, payloadCommand, T0_US, timeline, type FrameSpec } from './synthetic';
+import { ALICE, BOB } from './legacy-scenario';
+import { msnftpTransfer, offerMessages, type LegacyOffer } from './legacy-file-offers';
+
+export const ALICE_IP = '203.0.113.44';
+export const BOB_IP = '198.51.100.66';
+
+export const HOSTILE_NICK = '<img src=x onerror=alert(1)>\u202Eevil';
+const NICK_RAW = encodeURIComponent(HOSTILE_NICK);
+export const SCRIPT_TEXT = '<script>alert("pwned")</script> hi';
+export const RLO_TEXT = 'open the \u202Etxt.exe file';
+export const TWO_LINES = 'first line\r\nsecond line';
+
+/** A sky-to-sun gradient: red rises with y, a yellow disc in the middle. */
+export const PNG_BYTES = pngImage(96, 64, (x, y) => ((x - 48) ** 2 + (y - 40) ** 2 < 180 ? [255, 210, 40] : [40 + y * 3, 60 + y, 200 - y * 2]));
+export const TEXT_FILE = 'Meeting notes <b>not bold</b>\nline two \u202Eevil\n';
+export const TEXT_BYTES = new TextEncoder().encode(TEXT_FILE);
+export const SVG_BYTES = new TextEncoder().encode('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(3)</script></svg>\n');
+
+export const sha1 = (bytes: Uint8Array): string => createHash('sha1').update(bytes).digest('hex');
+
+const offers: LegacyOffer[] = [
+  { trid: 3, cookie: '2001', auth: '7001', port: 6891, name: 'sunset.png', size: PNG_BYTES.length },
+  { trid: 5, cookie: '2002', auth: '7002', port: 6892, name: 'notes.txt', size: TEXT_BYTES.length },
+  { trid: 7, cookie: '2003', auth: '7003', port: 6893, name: 'badge.svg', size: SVG_BYTES.length },
+];
+const sent = [PNG_BYTES, TEXT_BYTES, SVG_BYTES];
+
+const bobSays = (text: string) => ({ from: 'server' as const, payload: payloadCommand(`MSG ${BOB} ${NICK_RAW}`, chatMime(text)) });
+
+const switchboard = conversationAt(T0_US, {
+  client: { ip: ALICE_IP, port: 1300 },
+  server: { ip: '207.46.108.101', port: 1863 },
+  messages: [
+    { from: 'client', payload: `USR 1 ${ALICE} 8888.9999\r\n` },
+    { from: 'server', payload: `USR 1 OK ${ALICE} Alice\r\n` },
+    { from: 'client', payload: `CAL 2 ${BOB}\r\n` },
+    { from: 'server', payload: 'CAL 2 RINGING 31338\r\n' },
+    { from: 'server', payload: `JOI ${BOB} ${NICK_RAW}\r\n` },
+    bobSays(SCRIPT_TEXT),
+    { from: 'client', payload: payloadCommand('MSG 9 N', chatMime(RLO_TEXT)) },
+    bobSays(TWO_LINES),
+    ...offers.flatMap((o) => offerMessages(o, ALICE_IP, `MSG ${BOB} ${NICK_RAW}`)),
+  ],
+});
+
+export const exportFrames: FrameSpec[] = timeline(switchboard, ...offers.map((o, i) => msnftpTransfer(o, sent[i], T0_US + 5_000_000 + i * 1_000_000, { account: BOB, ip: BOB_IP }, ALICE_IP)));
