@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnalysisSession } from '../../../src/main/backend/analysis-session';
 import { CAPTURES } from '../../helpers/captures';
 import { writeFrames } from '../../engine-synthetic/synthetic';
-import { exportFrames, PNG_BYTES, sha1, SVG_BYTES, TEXT_FILE } from '../../engine-synthetic/export-scenario';
+import { EXE_BYTES, exportFrames, PNG_BYTES, sha1, SPOOFED_NAME, SVG_BYTES, TEXT_FILE } from '../../engine-synthetic/export-scenario';
 import { loadedSession, scratchDir } from './export-session';
 
 /** test/fixtures/captures/README.md: the two files of the MSNP12 file-transfer capture. */
@@ -63,7 +63,7 @@ describe('Export Objects on the MSNP12 file-transfer capture', () => {
   });
 });
 
-describe('Export Objects previews on a synthetic capture (a PNG, a text file, an SVG with a script)', () => {
+describe('Export Objects on a synthetic capture (a PNG, a text file, an SVG with a script, an executable with a spoofed name)', () => {
   let session: AnalysisSession;
   beforeAll(async () => {
     session = await loadedSession(writeFrames(exportFrames));
@@ -74,6 +74,7 @@ describe('Export Objects previews on a synthetic capture (a PNG, a text file, an
     const files = session.result()!.files;
     expect(files.map((f) => [f.name, f.sha1, f.complete])).toEqual([
       ['sunset.png', sha1(PNG_BYTES), true], ['notes.txt', sha1(new TextEncoder().encode(TEXT_FILE)), true], ['badge.svg', sha1(SVG_BYTES), true],
+      [SPOOFED_NAME, sha1(EXE_BYTES), true],
     ]);
     const png = session.objectPreview(0);
     expect(png.kind === 'image' && png.mime).toBe('image/png');
@@ -81,5 +82,15 @@ describe('Export Objects previews on a synthetic capture (a PNG, a text file, an
     expect(session.objectPreview(1)).toEqual({ kind: 'text', text: TEXT_FILE, size: TEXT_FILE.length + 2, truncated: false });
     const svg = session.objectPreview(2);
     expect(svg.kind).toBe('text');
+    expect(session.objectPreview(3).kind).toBe('none');
+  });
+
+  it('flags the spoofed name and saves it under a name without the override', async () => {
+    const files = session.result()!.files;
+    expect(files[3].nameWarning).toContain('bidi control (⟨U+202E⟩)');
+    expect(session.objectName(3)).toBe(`${files[3].frame}-holiday_gnp.exe`);
+    const path = join(scratchDir(), 'spoofed');
+    await session.saveObjects(path, 3);
+    expect(sha1(readFileSync(path))).toBe(sha1(EXE_BYTES));
   });
 });
