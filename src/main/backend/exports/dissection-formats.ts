@@ -6,7 +6,8 @@
 //   and zero-width characters as `\u{…}` escapes, as the text report writes it;
 // - JSON: an array of { frame, summary, fields, tree }: `fields` maps each display-filter field
 //   of the tree to its values as `tshark -T json -e …` does (an array, repeated fields in tree
-//   order), `tree` keeps every node with its label and field. Text is kept as sent, as in the JSON report.
+//   order), `tree` keeps every node with its label and field; one frame a line. Text is kept as
+//   sent, as in the JSON report.
 
 import { csvCell } from '../../../shared/csv-cell';
 import type { TreeNode } from '../../../shared/model';
@@ -76,5 +77,6 @@ export function jsonFrame(row: DissectionRow, tree: readonly TreeNode[]): string
   const fields: Record<string, (string | number)[]> = {};
   const nodes = jsonTree(tree, fields);
   const { number, ...summary } = row;
-  return JSON.stringify({ frame: number, summary, fields, tree: nodes }, null, 2);
+  // One frame a line: a tenth of the size of indented JSON, and a reader can stream it line by line.
+  return JSON.stringify({ frame: number, summary, fields, tree: nodes });
 }
