@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { pngImage } from '../helpers/png-image';
 import { chatMime, conversationAt, payloadCommand, T0_US, timeline, type FrameSpec } from './synthetic';
 import { ALICE, BOB } from './legacy-scenario';
-import { msnftpTransfer, offerMessages, type LegacyOffer } from './legacy-file-offers';
+import { aliceCallsBob, msnftpTransfer, offerMessages, type LegacyOffer } from './legacy-file-offers';
 
 export const ALICE_IP = '203.0.113.44';
 export const BOB_IP = '198.51.100.66';
@@ -51,11 +51,7 @@ const switchboard = conversationAt(T0_US, {
   client: { ip: ALICE_IP, port: 1300 },
   server: { ip: '207.46.108.101', port: 1863 },
   messages: [
-    { from: 'client', payload: `USR 1 ${ALICE} 8888.9999\r\n` },
-    { from: 'server', payload: `USR 1 OK ${ALICE} Alice\r\n` },
-    { from: 'client', payload: `CAL 2 ${BOB}\r\n` },
-    { from: 'server', payload: 'CAL 2 RINGING 31338\r\n' },
-    { from: 'server', payload: `JOI ${BOB} ${NICK_RAW}\r\n` },
+    ...aliceCallsBob(ALICE, BOB, NICK_RAW),
     bobSays(SCRIPT_TEXT),
     { from: 'client', payload: payloadCommand('MSG 20 N', chatMime(RLO_TEXT)) },
     bobSays(TWO_LINES),

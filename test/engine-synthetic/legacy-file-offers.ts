@@ -1,10 +1,21 @@
-// Files sent the MSN 6 way, for synthetic scenarios: alice offers each over a switchboard with
+// Files sent the MSN 6 way, for synthetic scenarios: alice opens a switchboard and calls bob, offers each over a switchboard with
 // legacy invitations (INVITE, bob's ACCEPT, alice's ACCEPT with her IP-Address, Port and
 // AuthCookie), then bob fetches it from her over MSNFTP (VER, USR, FIL, TFR, 2045-byte blocks, BYE).
 
 import type { ConversationMessage } from '../helpers/capture-builder';
 import { conversationAt, inviteMime, payloadCommand, type FrameSpec } from './synthetic';
 import { msnftpBlocks } from './legacy-scenario';
+
+/** Alice's side of opening a switchboard and calling bob, who joins under the nick `nickRaw` (as sent, URL-encoded). */
+export function aliceCallsBob(alice: string, bob: string, nickRaw: string): ConversationMessage[] {
+  return [
+    { from: 'client', payload: `USR 1 ${alice} 8888.9999\r\n` },
+    { from: 'server', payload: `USR 1 OK ${alice} Alice\r\n` },
+    { from: 'client', payload: `CAL 2 ${bob}\r\n` },
+    { from: 'server', payload: 'CAL 2 RINGING 31338\r\n' },
+    { from: 'server', payload: `JOI ${bob} ${nickRaw}\r\n` },
+  ];
+}
 
 const FT_GUID = '{5D3E02AB-6190-11D3-BBBB-00C04F795683}';
 

@@ -7,7 +7,7 @@
 
 import { conversationAt, payloadCommand, chatMime, T0_US, timeline, type FrameSpec } from './synthetic';
 import { ALICE, BOB } from './legacy-scenario';
-import { msnftpTransfer, offerMessages, type LegacyOffer } from './legacy-file-offers';
+import { aliceCallsBob, msnftpTransfer, offerMessages, type LegacyOffer } from './legacy-file-offers';
 
 export const ALICE_IP = '203.0.113.9';
 export const BOB_IP = '198.51.100.20';
@@ -30,16 +30,11 @@ const offers: LegacyOffer[] = [
   { trid: 5, cookie: '1002', auth: '5002', port: 6892, name: FAKE_JPG, size: DECLARED_JPG_SIZE },
 ];
 
-
 const switchboard = conversationAt(T0_US, {
   client: { ip: ALICE_IP, port: 1300 },
   server: { ip: '207.46.108.101', port: 1863 },
   messages: [
-    { from: 'client', payload: `USR 1 ${ALICE} 8888.9999\r\n` },
-    { from: 'server', payload: `USR 1 OK ${ALICE} Alice\r\n` },
-    { from: 'client', payload: `CAL 2 ${BOB}\r\n` },
-    { from: 'server', payload: 'CAL 2 RINGING 31338\r\n' },
-    { from: 'server', payload: `JOI ${BOB} ${NICK_RAW}\r\n` },
+    ...aliceCallsBob(ALICE, BOB, NICK_RAW),
     { from: 'server', payload: payloadCommand(`MSG ${BOB} ${NICK_RAW}`, chatMime(CHAT_TEXT)) },
     ...offers.flatMap((o) => offerMessages(o, ALICE_IP, `MSG ${BOB} ${NICK_RAW}`)),
   ],

@@ -1,6 +1,7 @@
 // A small real PNG for tests (a file that a browser decodes as pixels): RGB, 8 bits, no
 // interlace, one IDAT deflated by node:zlib, chunks with their CRC-32 (PNG spec, ISO 15948).
 import { crc32, deflateSync } from 'node:zlib';
+import { concatBytes } from './packet-builder';
 
 function chunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);
@@ -24,12 +25,5 @@ export function pngImage(width: number, height: number, colour: (x: number, y: n
     const row = y * (1 + width * 3); // filter type 0 (None) at raw[row]
     for (let x = 0; x < width; x++) raw.set(colour(x, y), row + 1 + x * 3);
   }
-  const parts = [Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array(0))];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatBytes(Uint8Array.of(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a), chunk('IHDR', header), chunk('IDAT', deflateSync(raw)), chunk('IEND', new Uint8Array(0)));
 }
