@@ -140,6 +140,23 @@ describe('Export Objects → MSN files and transcript export (synthetic hostile 
     await page.getByTestId('export-dialog-close').click();
   });
 
+  it('saves a file and opens it in Export Objects from the Files tab\'s row menu', async () => {
+    const { page } = app;
+    await page.getByTestId('tab-files').click();
+    const row = page.getByTestId('file-row').nth(1);
+    await row.click({ button: 'right' });
+    const saved = await download(page, 'file-save');
+    expect(saved).toMatch(/\d+-notes\.txt$/);
+    expect(sha1(readFileSync(saved))).toBe(sha1(SENT_FILES[1]));
+    await row.click({ button: 'right' });
+    await page.getByTestId('file-view').click();
+    const dialog = page.getByTestId('objects-dialog');
+    expect(await dialog.getByTestId('object-row').nth(1).getAttribute('aria-selected')).toBe('true');
+    await dialog.getByTestId('object-text').filter({ hasText: 'Meeting notes' }).waitFor();
+    await page.getByTestId('export-dialog-close').click();
+    await page.getByTestId('tab-sessions').click();
+  });
+
   it('exports the hostile transcript as HTML that, opened in the browser, runs nothing and shows the nick as text', async () => {
     const { page } = app;
     await page.getByTestId('session-row').first().click();

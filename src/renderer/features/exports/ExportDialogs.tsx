@@ -13,7 +13,7 @@ export function ExportDialogs() {
   if (!dialog || !hasCapture) return null;
   switch (dialog.kind) {
     case 'dissections': return <DissectionsDialog onClose={close} />;
-    case 'objects': return <ObjectsDialog onClose={close} />;
+    case 'objects': return <ObjectsDialog initial={dialog.index ?? 0} onClose={close} />;
     case 'transcript': return <TranscriptExportDialog session={dialog.session} onClose={close} />;
   }
 }

@@ -43,10 +43,10 @@ function FileRow({ file, selected, onSelect }: { file: FileRecord; selected: boo
   );
 }
 
-export function ObjectsDialog({ onClose }: { onClose(): void }) {
+export function ObjectsDialog({ initial, onClose }: { initial: number; onClose(): void }) {
   const actions = useActions();
   const files = useAnalyzer((s) => s.result?.files ?? NO_FILES);
-  const [selected, setSelected] = useState<number | null>(files.length > 0 ? 0 : null);
+  const [selected, setSelected] = useState<number | null>(files.length > initial ? initial : files.length > 0 ? 0 : null);
   const [busy, setBusy] = useState(false);
   const file = selected === null ? null : files[selected] ?? null;
 

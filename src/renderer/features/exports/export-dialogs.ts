@@ -1,10 +1,11 @@
 // Which export dialog is open (File → Export Packet Dissections, Export Objects → MSN files,
 // Export Transcript), in a small store of its own: opened from the toolbar's Export menu, the
-// Electron File menu (menu:action) and the transcript's Export button.
+// Electron File menu (menu:action), the transcript's Export button and the Files tab's row menu.
 
 import { create } from 'zustand';
 
-export type ExportDialog = { kind: 'dissections' } | { kind: 'objects' } | { kind: 'transcript'; session: number | null };
+/** `index`: the recovered file selected when the dialog opens (result.files order). */
+export type ExportDialog = { kind: 'dissections' } | { kind: 'objects'; index?: number } | { kind: 'transcript'; session: number | null };
 
 interface ExportDialogState {
   dialog: ExportDialog | null;
