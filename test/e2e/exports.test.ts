@@ -111,7 +111,9 @@ describe('Export Objects → MSN files and transcript export (synthetic hostile 
   it('shows the text file as text (markup not rendered, the override as a marker) and the SVG never as an image', async () => {
     const { page } = app;
     const dialog = page.getByTestId('objects-dialog');
-    await dialog.getByTestId('object-row').nth(1).click();
+    // From the keyboard: the selected row has the focus, ↓ moves to the next file.
+    await page.keyboard.press('ArrowDown');
+    expect(await dialog.getByTestId('object-row').nth(1).getAttribute('aria-selected')).toBe('true');
     const text = dialog.getByTestId('object-text');
     await text.waitFor();
     expect(await text.textContent()).toBe('Meeting notes <b>not bold</b>\nline two ⟨U+202E⟩evil\n');

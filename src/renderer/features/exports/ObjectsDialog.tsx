@@ -1,9 +1,9 @@
 // Export Objects → MSN files (Wireshark's Export Objects for this protocol): the files the
 // analysis rebuilt, with name, size, SHA-1, sender, receiver and whether every byte was seen, and
-// a name that may lie flagged ⚠ with the reason. Select one to view it inline (ObjectViewer);
+// a name that may lie flagged ⚠ with the reason. Select one (click, ↑/↓) to view it inline (ObjectViewer);
 // Save writes it (the bytes seen, under its --extract name), Save all writes a zip of them all.
 
-import { useState } from 'react';
+import { useState, type KeyboardEvent } from 'react';
 import type { FileRecord } from '../../../shared/model';
 import { useActions } from '../../app/analyzer-context';
 import { CapturedText } from '../../components/CapturedText';
@@ -14,20 +14,29 @@ import { ObjectViewer } from './ObjectViewer';
 
 const NO_FILES: FileRecord[] = [];
 
+/** ↑/↓ select the previous/next file and move the focus with it; Enter or Space selects the focused one. */
+function rowKeys(e: KeyboardEvent<HTMLTableRowElement>, onSelect: () => void): void {
+  if (e.key === 'Enter' || e.key === ' ') {
+    e.preventDefault();
+    onSelect();
+  } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+    e.preventDefault();
+    const next = (e.key === 'ArrowDown' ? e.currentTarget.nextElementSibling : e.currentTarget.previousElementSibling) as HTMLTableRowElement | null;
+    next?.focus();
+    next?.click();
+  }
+}
+
 function FileRow({ file, selected, onSelect }: { file: FileRecord; selected: boolean; onSelect(): void }) {
   return (
     <tr
       className={`${selected ? 'selected' : ''}${file.complete ? '' : ' incomplete'}`}
       data-testid="object-row"
+      data-autofocus={selected ? '' : undefined}
       aria-selected={selected}
       tabIndex={0}
       onClick={onSelect}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault();
-          onSelect();
-        }
-      }}
+      onKeyDown={(e) => rowKeys(e, onSelect)}
     >
       <td>{file.frame}</td>
       <td className="object-name">
