@@ -14,7 +14,7 @@ import { CAPTURES } from '../helpers/captures';
 import { parseCsv } from '../helpers/parse-csv';
 import { writeFrames } from '../engine-synthetic/synthetic';
 import { exportFrames, HOSTILE_NICK, PNG_BYTES, SENT_FILES, sha1 } from '../engine-synthetic/export-scenario';
-import { openAnalyzer, openCaptureFile, ROOT, waitForLoaded, type AnalyzerPage } from './browser-fixture';
+import { openAnalyzer, openCaptureFile, waitForLoaded, type AnalyzerPage } from './browser-fixture';
 
 const dir = mkdtempSync(join(tmpdir(), 'msnp-e2e-exports-'));
 
@@ -105,7 +105,8 @@ describe('Export Objects → MSN files and transcript export (synthetic hostile 
     await expect.poll(() => image.evaluate((img: HTMLImageElement) => `${img.naturalWidth}x${img.naturalHeight}`)).toBe('240x160');
     expect(await image.getAttribute('src')).toMatch(/^blob:/);
     await dialog.getByTestId('object-image-info').filter({ hasText: 'image/png · 240 × 160 px' }).waitFor();
-    await page.screenshot({ path: join(ROOT, 'assets', 'screenshot-export-objects.png') });
+    // The README's picture (assets/screenshot-export-objects.png) is copied from this one.
+    await app.screenshot('export-objects');
   });
 
   it('shows the text file as text (markup not rendered, the override as a marker) and the SVG never as an image', async () => {
