@@ -12,6 +12,7 @@ import './styles/start.css';
 import './styles/statistics.css';
 import './styles/expert.css';
 import './styles/follow.css';
+import './styles/flow.css';
 
 const api = createApi();
 createRoot(document.getElementById('root') as HTMLElement).render(

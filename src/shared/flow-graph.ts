@@ -4,9 +4,10 @@
 // A page is columnar (one array per column), like the packet list's, so a window of arrows
 // crosses IPC as a handful of arrays and a graph of any size never crosses whole.
 
-/** What the graph shows. */
+/** What the graph shows: a TCP connection, an MSNP connection (all the TCP connections an HTTP-gateway one used), a switchboard session, an account, the displayed packets. */
 export type FlowScope =
   | { kind: 'stream'; stream: number }
+  | { kind: 'connection'; connection: number }
   | { kind: 'session'; session: number }
   | { kind: 'account'; account: string }
   | { kind: 'displayed' };
@@ -91,6 +92,8 @@ export function isFlowScope(v: unknown): v is FlowScope {
       return keys.length === 2 && Number.isSafeInteger(s.stream) && (s.stream as number) >= 0;
     case 'session':
       return keys.length === 2 && Number.isSafeInteger(s.session) && (s.session as number) >= 0;
+    case 'connection':
+      return keys.length === 2 && Number.isSafeInteger(s.connection) && (s.connection as number) >= 0;
     case 'account':
       return keys.length === 2 && typeof s.account === 'string' && s.account.length > 0 && s.account.length <= 320;
     case 'displayed':
@@ -104,6 +107,7 @@ export function flowScopeTitle(scope: FlowScope): string {
   switch (scope.kind) {
     case 'stream': return `TCP stream ${scope.stream}`;
     case 'session': return `switchboard session ${scope.session}`;
+    case 'connection': return `MSNP connection ${scope.connection}`;
     case 'account': return scope.account;
     case 'displayed': return 'the displayed packets';
   }

@@ -1,11 +1,11 @@
 // The flow graph as a self-contained SVG document (the export, and the picture the window turns
 // into a PNG): lanes, time, one arrow per row with its label, transaction brackets, errors in red,
-// links to other diagrams as text. No script, no external reference; colours from a <style> with
-// a dark variant for viewers in a dark theme. Every captured string is escaped for XML after its
+// links to other diagrams as text. No script, no style sheet, no external reference: light colours
+// as presentation attributes, so the picture looks the same in any viewer and as a PNG. Every captured string is escaped for XML after its
 // invisible and layout-steering characters were made visible (visible-text.ts).
 
 import type { FlowArrowKind, FlowPage } from './flow-graph';
-import { arrowY, fitLabel, flowTimeText, flowWidth, FLOW_HEADER_HEIGHT, FLOW_ROW_HEIGHT, FLOW_TIME_WIDTH, laneX } from './flow-layout';
+import { arrowY, fitLabel, flowTimeText, flowWidth, FLOW_HEADER_HEIGHT, FLOW_ROW_HEIGHT, FLOW_TIME_WIDTH, laneX, linkX } from './flow-layout';
 import { showInvisible } from './visible-text';
 
 /** Characters XML 1.0 does not allow at all (controls are already markers; lone surrogates, U+FFFE/U+FFFF). */
@@ -17,27 +17,13 @@ export function svgText(text: string): string {
   return showInvisible(text).replace(NOT_XML, '\ufffd').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
-const KIND_CLASS: Record<FlowArrowKind, string> = {
-  msnp: 'a-msnp', chat: 'a-chat', presence: 'a-presence', p2p: 'a-p2p', error: 'a-error', tcp: 'a-tcp', other: 'a-other',
+/** Light colours (a printable picture): presentation attributes, since a page's CSP may refuse a <style> in an SVG image. */
+const KIND_COLOUR: Record<FlowArrowKind, string> = {
+  msnp: '#2b4c7e', chat: '#2f7d32', presence: '#1f6fb2', p2p: '#8e3aa0', error: '#c62828', tcp: '#707080', other: '#707080',
 };
-
-const STYLE = `
-svg{background:#fff;font-family:"DejaVu Sans",Arial,sans-serif}
-.lane{stroke:#9aa4b2;stroke-dasharray:3 3}
-.lane-label{font-size:12px;font-weight:bold;fill:#1b1b1b}
-.lane-address{font-size:10px;fill:#555}
-.time,.frame{font-size:10px;fill:#555;font-family:"DejaVu Sans Mono",monospace}
-.label{font-size:11px;fill:#1b1b1b}
-.link{font-size:10px;fill:#1f5fbf}
-.pair{stroke:#8a8a8a;fill:none}
-line.arrow{stroke-width:1.4}
-.a-msnp{stroke:#2b4c7e;fill:#2b4c7e}.a-chat{stroke:#2f7d32;fill:#2f7d32}.a-presence{stroke:#1f6fb2;fill:#1f6fb2}
-.a-p2p{stroke:#8e3aa0;fill:#8e3aa0}.a-error{stroke:#c62828;fill:#c62828}.a-tcp{stroke:#707080;fill:#707080}.a-other{stroke:#707080;fill:#707080}
-text.e{fill:#c62828}
-@media (prefers-color-scheme:dark){svg{background:#1e1f22}.lane-label,.label{fill:#e6e6e6}.lane-address,.time,.frame{fill:#a8a8a8}
-.lane{stroke:#5d6470}.link{fill:#7fb2ff}.a-msnp{stroke:#8fb4ec;fill:#8fb4ec}.a-chat{stroke:#7fcf83;fill:#7fcf83}.a-presence{stroke:#7fbfef;fill:#7fbfef}
-.a-p2p{stroke:#d59ae2;fill:#d59ae2}.a-error{stroke:#ff7b7b;fill:#ff7b7b}text.e{fill:#ff7b7b}.a-tcp,.a-other{stroke:#a0a0b0;fill:#a0a0b0}}
-`;
+const TEXT = 'fill="#1b1b1b"';
+const MUTED = 'font-size="10" fill="#555555"';
+const MONO = 'font-family="DejaVu Sans Mono, monospace"';
 
 export interface FlowSvgOptions {
   title: string;
@@ -52,36 +38,37 @@ export function flowSvg(page: FlowPage, options: FlowSvgOptions): string {
   const height = FLOW_HEADER_HEIGHT + FLOW_ROW_HEIGHT * rows + (options.note ? 28 : 12);
   const out: string[] = [
     `<?xml version="1.0" encoding="UTF-8"?>`,
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" data-arrows="${rows}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="DejaVu Sans, Arial, sans-serif" data-arrows="${rows}">`,
     `<title>${svgText(options.title)}</title>`,
-    `<style>${STYLE}</style>`,
-    `<text class="lane-label" x="8" y="18">Time (s)</text>`,
+    `<rect width="${width}" height="${height}" fill="#ffffff"/>`,
+    `<text class="lane-label" x="8" y="18" font-size="12" font-weight="bold" ${TEXT}>Time (s)</text>`,
   ];
   page.lanes.forEach((lane, i) => {
     const x = laneX(i);
-    out.push(`<text class="lane-label" x="${x}" y="18" text-anchor="middle">${svgText(lane.label)}</text>`);
-    out.push(`<text class="lane-address" x="${x}" y="32" text-anchor="middle">${svgText(lane.role === 'client' ? `client ${lane.address}` : lane.role)}</text>`);
-    out.push(`<line class="lane" x1="${x}" y1="${FLOW_HEADER_HEIGHT - 6}" x2="${x}" y2="${FLOW_HEADER_HEIGHT + FLOW_ROW_HEIGHT * rows}"/>`);
+    out.push(`<text class="lane-label" x="${x}" y="18" text-anchor="middle" font-size="12" font-weight="bold" ${TEXT}>${svgText(lane.label)}</text>`);
+    out.push(`<text class="lane-address" x="${x}" y="32" text-anchor="middle" ${MUTED}>${svgText(lane.role === 'client' ? `client ${lane.address}` : lane.role)}</text>`);
+    out.push(`<line class="lane" x1="${x}" y1="${FLOW_HEADER_HEIGHT - 6}" x2="${x}" y2="${FLOW_HEADER_HEIGHT + FLOW_ROW_HEIGHT * rows}" stroke="#9aa4b2" stroke-dasharray="3 3"/>`);
   });
   for (let r = 0; r < rows; r++) {
     const y = arrowY(r);
     const from = page.from[r];
     const to = page.to[r];
-    const cls = KIND_CLASS[page.kind[r]] ?? 'a-msnp';
+    const colour = KIND_COLOUR[page.kind[r]] ?? KIND_COLOUR.msnp;
     out.push(`<g class="arrow-row" data-frame="${page.frame[r]}">`);
-    out.push(`<text class="time" x="8" y="${y + 3}">${flowTimeText(page.timeUs[r], page.firstTimeUs)}</text>`);
-    out.push(`<text class="frame" x="${FLOW_TIME_WIDTH - 6}" y="${y + 3}" text-anchor="end">${page.frame[r]}</text>`);
-    out.push(`<line class="arrow ${cls}" x1="${laneX(from)}" y1="${y}" x2="${laneX(to)}" y2="${y}"/>`);
-    out.push(`<path class="${cls}" d="${arrowHead(laneX(from), laneX(to), y)}"/>`);
+    out.push(`<title>${svgText(`Frame ${page.frame[r]}: ${page.summary[r]}`)}</title>`);
+    out.push(`<text class="time" x="8" y="${y + 3}" ${MUTED} ${MONO}>${flowTimeText(page.timeUs[r], page.firstTimeUs)}</text>`);
+    out.push(`<text class="frame" x="${FLOW_TIME_WIDTH - 6}" y="${y + 3}" text-anchor="end" ${MUTED} ${MONO}>${page.frame[r]}</text>`);
+    out.push(`<line class="arrow" x1="${laneX(from)}" y1="${y}" x2="${laneX(to)}" y2="${y}" stroke="${colour}" stroke-width="1.4"/>`);
+    out.push(`<path class="head" d="${arrowHead(laneX(from), laneX(to), y)}" fill="${colour}"/>`);
     const mid = (laneX(from) + laneX(to)) / 2;
-    out.push(`<text class="label${page.kind[r] === 'error' ? ' e' : ''}" x="${mid}" y="${y - 5}" text-anchor="middle">${svgText(fitLabel(page.summary[r], from, to))}</text>`);
+    out.push(`<text class="label" x="${mid}" y="${y - 5}" text-anchor="middle" font-size="11" fill="${page.kind[r] === 'error' ? KIND_COLOUR.error : '#1b1b1b'}">${svgText(fitLabel(page.summary[r], from, to))}</text>`);
     const link = page.link[r];
-    if (link) out.push(`<text class="link" x="${Math.max(laneX(from), laneX(to)) + 8}" y="${y + 3}">${svgText(link.text)}</text>`);
+    if (link) out.push(`<text class="link" x="${linkX(page.lanes.length)}" y="${y + 3}" font-size="10" fill="#1f5fbf">${svgText(link.text)}</text>`);
     const pair = page.pair[r] - page.start;
     if (pair > r && pair < rows) out.push(pairBracket(laneX(from), y, arrowY(pair)));
     out.push('</g>');
   }
-  if (options.note) out.push(`<text class="lane-address" x="8" y="${height - 10}">${svgText(options.note)}</text>`);
+  if (options.note) out.push(`<text class="note" x="8" y="${height - 10}" ${MUTED}>${svgText(options.note)}</text>`);
   out.push('</svg>');
   return out.join('\n');
 }
@@ -95,5 +82,5 @@ export function arrowHead(x1: number, x2: number, y: number): string {
 /** A bracket just beside the requester's lane, from the request down to its reply. */
 export function pairBracket(x: number, y1: number, y2: number): string {
   const bx = x - 9;
-  return `<path class="pair" d="M${x - 2},${y1} H${bx} V${y2} H${x - 2}"/>`;
+  return `<path class="pair" d="M${x - 2},${y1} H${bx} V${y2} H${x - 2}" fill="none" stroke="#8a8a8a"/>`;
 }

@@ -8,6 +8,8 @@ import { analyzerStore, useAnalyzer } from '../store/analyzer-state';
 import { DisplayFilterBar, DISPLAY_FILTER_INPUT_ID } from '../features/filter-bar/DisplayFilterBar';
 import { DropOverlay } from '../features/drop/DropOverlay';
 import { useFileDrop } from '../features/drop/use-file-drop';
+import { FlowGraphDialog } from '../features/flow-graph/FlowGraphDialog';
+import { openFlowGraph } from '../features/flow-graph/flow-graph-state';
 import { FollowStreamDialog } from '../features/follow-stream/FollowStreamDialog';
 import { useFollowShortcut } from '../features/follow-stream/use-follow-shortcut';
 import { GoToPacket } from '../features/goto/GoToPacket';
@@ -40,6 +42,7 @@ export function App({ api }: { api: AnalyzerApi }) {
       case 'capture-toggle': void actions.toggleCapture(); break;
       case 'close': if (s.hasCapture) void actions.closeCapture(); break;
       case 'export': if (s.result) void actions.exportAnalysis('json'); break;
+      case 'flow-graph': if (s.hasCapture) openFlowGraph({ kind: 'displayed' }, s.selectedFrame); break;
       default: if (s.hasCapture) s.setStatsView(action.slice('stats-'.length) as StatsKind);
     }
   }, [actions, chooseFiles]);
@@ -61,6 +64,7 @@ export function App({ api }: { api: AnalyzerApi }) {
         <StatusBar />
         <StatisticsWindow />
         <FollowStreamDialog />
+        <FlowGraphDialog />
         <DropOverlay />
         <input
           ref={fileInput}

@@ -28,7 +28,7 @@ function headerText<T>(row: Row<T>, columnId: string): string {
  * `columnId` is the cell under the pointer (right-click); without one (the keyboard) every
  * cell is offered in a submenu.
  */
-export function tableRowMenu<T>(actions: AnalyzerActions, row: Row<T>, filters: FilterChoice[], columnId: string | null): MenuEntry[] {
+export function tableRowMenu<T>(actions: AnalyzerActions, row: Row<T>, filters: FilterChoice[], columnId: string | null, extra: MenuEntry[] = []): MenuEntry[] {
   const entries: MenuEntry[] = filters.map((f, i) => ({
     label: `Filter on this ${f.label.toLowerCase()}: ${f.expression}`,
     testId: `filter-on-${i}`,
@@ -36,6 +36,7 @@ export function tableRowMenu<T>(actions: AnalyzerActions, row: Row<T>, filters: 
   }));
   entries.push(...filterMenuEntries(actions, filters));
   if (entries.length > 0) entries.push({ kind: 'separator' });
+  if (extra.length > 0) entries.push(...extra, { kind: 'separator' });
   entries.push({ label: 'Copy row', testId: 'copy-row', onSelect: () => void copyText(rowText(row)) });
   const cells = row.getVisibleCells();
   const clicked = columnId === null ? undefined : cells.find((c) => c.column.id === columnId);

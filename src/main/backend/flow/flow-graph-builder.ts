@@ -58,6 +58,7 @@ class ArrowList {
 
 /** The MSNP connections a session or account scope takes in, by id. */
 function scopeConnections(scope: FlowScope, result: AnalysisResult | null): Set<number> | null {
+  if (scope.kind === 'connection') return new Set([scope.connection]);
   if (scope.kind === 'session') return new Set(result?.sessions.find((s) => s.id === scope.session)?.connections ?? []);
   if (scope.kind === 'account') {
     const account = normalizeAccount(scope.account);
@@ -76,7 +77,7 @@ export function buildFlowGraph(inputs: FlowInputs, scope: FlowScope, unit: FlowU
   const mask = scope.kind === 'displayed' ? inputs.displayed() : null;
   // Direct connections that used an endpoint offered in this session or by/to this account.
   const account = scope.kind === 'account' ? normalizeAccount(scope.account) : null;
-  const direct = connections === null ? [] : links.direct.filter((d) => scope.kind === 'session' ? d.endpoint.session === scope.session : d.endpoint.offeredBy === account || d.endpoint.offeredTo === account);
+  const direct = connections === null || scope.kind === 'connection' ? [] : links.direct.filter((d) => scope.kind === 'session' ? d.endpoint.session === scope.session : d.endpoint.offeredBy === account || d.endpoint.offeredTo === account);
   const directStreams = new Set(direct.map((d) => d.stream));
   const arrows = new ArrowList();
   let truncated = false;
