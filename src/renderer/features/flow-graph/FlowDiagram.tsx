@@ -8,18 +8,10 @@ import { arrowY, fitLabel, flowTimeText, flowWidth, FLOW_HEADER_HEIGHT, FLOW_ROW
 import { arrowHead } from '../../../shared/flow-svg';
 import type { FlowLink } from '../../../shared/flow-graph';
 import { showInvisible } from '../../../shared/visible-text';
-import type { FlowArrow, FlowPages } from './use-flow-pages';
+import type { FlowArrow, FlowViewProps } from './use-flow-pages';
 
 const OVERSCAN = 8;
 
-interface Props {
-  pages: FlowPages;
-  selected: number;
-  onSelect(index: number): void;
-  onFollow(link: FlowLink): void;
-  /** Scroll so this arrow is in view (changes when the selection moves by keyboard or a link lands). */
-  reveal: { index: number; seq: number } | null;
-}
 
 function laneRole(role: string, address: string): string {
   return role === 'client' ? `client ${address}` : role;
@@ -59,7 +51,7 @@ function ArrowRow({ arrow, y, selected, width, lanes, first, last, firstTimeUs, 
   );
 }
 
-export function FlowDiagram({ pages, selected, onSelect, onFollow, reveal }: Props) {
+export function FlowDiagram({ pages, selected, onSelect, onFollow, reveal }: FlowViewProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, height: 600 });
   const total = pages.total ?? 0;

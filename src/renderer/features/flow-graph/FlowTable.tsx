@@ -4,23 +4,15 @@
 
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { flowTimeText } from '../../../shared/flow-layout';
-import type { FlowLink } from '../../../shared/flow-graph';
 import { CapturedText } from '../../components/CapturedText';
 import { FLOW_CSV_HEADER } from './flow-csv';
-import type { FlowPages } from './use-flow-pages';
+import type { FlowViewProps } from './use-flow-pages';
 
 const ROW = 22;
 const OVERSCAN = 10;
 
-interface Props {
-  pages: FlowPages;
-  selected: number;
-  onSelect(index: number): void;
-  onFollow(link: FlowLink): void;
-  reveal: { index: number; seq: number } | null;
-}
 
-export function FlowTable({ pages, selected, onSelect, onFollow, reveal }: Props) {
+export function FlowTable({ pages, selected, onSelect, onFollow, reveal }: FlowViewProps) {
   const scroller = useRef<HTMLDivElement>(null);
   const [view, setView] = useState({ top: 0, height: 600 });
   const total = pages.total ?? 0;

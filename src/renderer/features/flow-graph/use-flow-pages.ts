@@ -37,6 +37,16 @@ export interface FlowPages {
   find(frame: number): Promise<number>;
 }
 
+/** What the diagram and the table both take. */
+export interface FlowViewProps {
+  pages: FlowPages;
+  selected: number;
+  onSelect(index: number): void;
+  onFollow(link: FlowLink): void;
+  /** Scroll so this arrow is in view (changes when the selection moves by keyboard or a link lands). */
+  reveal: { index: number; seq: number } | null;
+}
+
 export function arrowOf(page: FlowPage, i: number): FlowArrow {
   return {
     index: page.start + i, frame: page.frame[i], timeUs: page.timeUs[i], from: page.from[i], to: page.to[i], verb: page.verb[i],
