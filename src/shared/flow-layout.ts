@@ -10,7 +10,7 @@ const PX_PER_CHAR = 6.4;
 
 export const laneX = (lane: number): number => FLOW_TIME_WIDTH + FLOW_LANE_WIDTH * (lane + 0.5);
 /** Right of the lanes: a column for the links to other diagrams (hand-offs, direct connections). */
-export const FLOW_LINK_WIDTH = 320;
+export const FLOW_LINK_WIDTH = 240;
 export const linkX = (lanes: number): number => FLOW_TIME_WIDTH + FLOW_LANE_WIDTH * Math.max(lanes, 1) + 8;
 export const flowWidth = (lanes: number): number => FLOW_TIME_WIDTH + FLOW_LANE_WIDTH * Math.max(lanes, 1) + FLOW_LINK_WIDTH;
 /** The arrow line of row `row` (relative to the first row drawn). */

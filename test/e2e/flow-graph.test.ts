@@ -42,7 +42,7 @@ describe('flow graph', () => {
 
   it('opens from a packet row, and clicking an arrow selects its frame', async () => {
     const { page } = app;
-    await page.locator('[data-testid=packet-row][data-frame="4"]').click({ button: 'right' });
+    await page.locator('[data-testid=packet-row][data-frame="4"]').click({ button: 'right', position: { x: 30, y: 8 } });
     await page.getByTestId('flow-graph-connection').click();
     const flow = page.getByTestId('flow-graph');
     await flow.getByTestId('flow-count').filter({ hasText: '36 arrows' }).waitFor();
@@ -80,7 +80,7 @@ describe('flow graph', () => {
     const { page } = app;
     // Bob's switchboard connection, from its ANS row (frame 184, selected by the link): tcp.stream 7,
     // 41 commands (count-commands-tshark.py --sequence 7), the first in frames 184, 186 and 188.
-    await page.locator('[data-testid=packet-row][data-frame="184"]').click({ button: 'right' });
+    await page.locator('[data-testid=packet-row][data-frame="184"]').click({ button: 'right', position: { x: 30, y: 8 } });
     await page.getByTestId('flow-graph-connection').click();
     await page.getByTestId('flow-graph').getByTestId('flow-count').filter({ hasText: '41 arrows' }).waitFor();
     const svg = readFileSync(await download(page, dir, 'flow-export-svg'), 'utf8');
@@ -96,8 +96,8 @@ describe('flow graph', () => {
     const path = await download(app.page, dir, 'flow-export-png');
     const png = readFileSync(path);
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-    // IHDR width: the time column, two lanes and the links column (flow-layout.ts: 118 + 2 × 250 + 320).
-    expect(png.readUInt32BE(16)).toBe(938);
+    // IHDR width: the time column, two lanes and the links column (flow-layout.ts: 118 + 2 × 250 + 240).
+    expect(png.readUInt32BE(16)).toBe(858);
     // IHDR height: the lane headers and 41 rows of 30 px from the first arrow, and a margin (46 + 41 × 30 + 12).
     expect(png.readUInt32BE(20)).toBe(1288);
     copyFileSync(path, join(SCREENSHOTS_DIR, 'flow-export.png'));
@@ -108,7 +108,7 @@ describe('flow graph', () => {
     await page.getByTestId('flow-close').click();
     await openCaptureFile(page, CAPTURES.msnp18Pidgin);
     await page.getByTestId('load-progress').waitFor({ state: 'detached' });
-    await page.getByTestId('session-row').first().click({ button: 'right' });
+    await page.getByTestId('session-row').first().click({ button: 'right', position: { x: 30, y: 8 } });
     await page.getByTestId('flow-graph-session').click();
     const flow = page.getByTestId('flow-graph');
     await flow.getByText('Flow graph of switchboard session 1').waitFor();
@@ -152,7 +152,7 @@ describe('flow graph', () => {
     await openCaptureFile(page, writeFrames(frames));
     await waitForLoaded(page, frames.length);
     const msg = frameContaining(frames, 'alert');
-    await page.locator(`[data-testid=packet-row][data-frame="${msg}"]`).click({ button: 'right' });
+    await page.locator(`[data-testid=packet-row][data-frame="${msg}"]`).click({ button: 'right', position: { x: 30, y: 8 } });
     await page.getByTestId('flow-graph-connection').click();
     await page.getByTestId('flow-graph').getByTestId('flow-count').filter({ hasText: '3 arrows' }).waitFor();
     const svg = readFileSync(await download(page, dir, 'flow-export-svg'), 'utf8');

@@ -82,13 +82,13 @@ export class FlowLinks {
       const sb = this.handOffs.get(`${connection}:${frame}`);
       if (sb) {
         const to = this.firstCommand.get(sb.id) ?? sb.firstFrame;
-        return { scope: this.switchboardScope(sb), frame: to, text: `→ switchboard ${sb.server}, frame ${to}` };
+        return { scope: this.switchboardScope(sb), frame: to, text: `→ switchboard, frame ${to}` };
       }
     }
     const direct = this.directByOffer.get(frame);
     if (direct?.length) {
       const d = direct[0];
-      return { scope: { kind: 'stream', stream: d.stream }, frame: d.firstFrame, text: `→ direct connection ${endpointText(d.endpoint.address, d.endpoint.port)}, frame ${d.firstFrame}` };
+      return { scope: { kind: 'stream', stream: d.stream }, frame: d.firstFrame, text: `→ direct ${endpointText(d.endpoint.address, d.endpoint.port)}, frame ${d.firstFrame}` };
     }
     return null;
   }
@@ -96,6 +96,6 @@ export class FlowLinks {
   /** The link back from a switchboard's first command to the XFR/RNG that handed it off. */
   handOffOf(sb: ConnectionRecord, frame: number): FlowLink | null {
     if (sb.handOffFrame === undefined || this.firstCommand.get(sb.id) !== frame) return null;
-    return { scope: { kind: 'stream', stream: this.streamOf(sb.handOffFrame) }, frame: sb.handOffFrame, text: `← hand-off from the notification server, frame ${sb.handOffFrame}` };
+    return { scope: { kind: 'stream', stream: this.streamOf(sb.handOffFrame) }, frame: sb.handOffFrame, text: `← handed off in frame ${sb.handOffFrame}` };
   }
 }
