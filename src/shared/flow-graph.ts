@@ -65,6 +65,8 @@ export interface FlowPage {
   kind: FlowArrowKind[];
   /** The other arrow of the request/reply transaction, or −1. */
   pair: number[];
+  /** An MSNSLP invitation's answer (200 OK, decline), or the answer's invitation; −1 otherwise. */
+  answer: number[];
   link: (FlowLink | null)[];
   /** Index of the first arrow at or after `find`, −1 when none; absent without `find`. */
   found?: number;
@@ -115,5 +117,5 @@ export function flowScopeTitle(scope: FlowScope): string {
 
 /** The answer when there is no capture: no lanes, no arrows. */
 export function emptyFlowPage(start = 0): FlowPage {
-  return { total: 0, lanes: [], firstTimeUs: null, start, frame: [], timeUs: [], from: [], to: [], verb: [], summary: [], kind: [], pair: [], link: [] };
+  return { total: 0, lanes: [], firstTimeUs: null, start, frame: [], timeUs: [], from: [], to: [], verb: [], summary: [], kind: [], pair: [], answer: [], link: [] };
 }

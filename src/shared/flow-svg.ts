@@ -66,6 +66,8 @@ export function flowSvg(page: FlowPage, options: FlowSvgOptions): string {
     if (link) out.push(`<text class="link" x="${linkX(page.lanes.length)}" y="${y + 3}" font-size="10" fill="#1f5fbf">${svgText(link.text)}</text>`);
     const pair = page.pair[r] - page.start;
     if (pair > r && pair < rows) out.push(pairBracket(laneX(from), y, arrowY(pair)));
+    const answer = page.answer[r] - page.start;
+    if (answer > r && answer < rows) out.push(`<path class="answer" d="${answerBracket(laneX(to), y, arrowY(answer))}" fill="none" stroke="#8e3aa0" stroke-dasharray="4 3"/>`);
     out.push('</g>');
   }
   if (options.note) out.push(`<text class="note" x="8" y="${height - 10}" ${MUTED}>${svgText(options.note)}</text>`);
@@ -77,6 +79,11 @@ export function flowSvg(page: FlowPage, options: FlowSvgOptions): string {
 export function arrowHead(x1: number, x2: number, y: number): string {
   const d = x2 >= x1 ? -8 : 8;
   return `M${x2},${y} L${x2 + d},${y - 4} L${x2 + d},${y + 4} z`;
+}
+
+/** An invitation's dashed bracket to its answer, just right of the lane the invitation went to. */
+export function answerBracket(x: number, y1: number, y2: number): string {
+  return `M${x + 3},${y1} H${x + 12} V${y2} H${x + 3}`;
 }
 
 /** A bracket just beside the requester's lane, from the request down to its reply. */

@@ -47,7 +47,7 @@ function wholeGraph(session: AnalysisSession, scope: FlowScope, unit: FlowUnit):
   const first = session.flow({ scope, unit, start: 0, count: 1000 });
   for (let start = first.frame.length; start < first.total; start += 1000) {
     const next = session.flow({ scope, unit, start, count: 1000 });
-    for (const key of ['frame', 'timeUs', 'from', 'to', 'verb', 'summary', 'kind', 'pair', 'link'] as const) (first[key] as unknown[]).push(...next[key]);
+    for (const key of ['frame', 'timeUs', 'from', 'to', 'verb', 'summary', 'kind', 'pair', 'answer', 'link'] as const) (first[key] as unknown[]).push(...next[key]);
   }
   return first;
 }
@@ -137,6 +137,17 @@ describe('flow graph of the MSNP12 file transfer', () => {
     const six = tsharkSequence(CAPTURES.pecanFileTransfer, 6).length;
     const seven = tsharkSequence(CAPTURES.pecanFileTransfer, 7).length;
     expect(graph.total).toBe(six + seven);
+  });
+
+  it('ties each MSNSLP INVITE to its 200 OK', () => {
+    // tcp.stream 6 (alice → switchboard), frames 202 and 227: "INVITE MSNMSGR:bob@example.com MSNSLP/1.0"
+    // tcp.stream 7 (bob → switchboard), frames 206 and 231: "MSNSLP/1.0 200 OK"
+    const scope = wholeGraph(session, { kind: 'stream', stream: 1 }, 'command').link.find((l) => l)!.scope;
+    const graph = wholeGraph(session, scope, 'command');
+    const ties = graph.answer.map((a, i) => (a > i ? [graph.frame[i], graph.frame[a]] : null)).filter(Boolean);
+    expect(ties).toEqual([[202, 206], [227, 231]]);
+    expect(graph.summary[arrowAt(graph, 202)]).toContain('invites to file transfer "hello.txt" (145 bytes)');
+    expect(graph.summary[arrowAt(graph, 231)]).toContain('accepts file transfer "photo_blob.bin"');
   });
 
   it('shows the displayed packets: the filter tcp.stream == 6 gives that connection\'s arrows', async () => {

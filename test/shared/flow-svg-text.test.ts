@@ -17,7 +17,7 @@ function page(summary: string): FlowPage {
     total: 1,
     firstTimeUs: 1_000_000,
     lanes: [{ label: 'alice@example.com', role: 'client', address: '10.0.0.1:1500' }, { label: 'Switchboard 10.0.0.2:1863', role: 'switchboard', address: '10.0.0.2:1863' }],
-    frame: [7], timeUs: [3_500_000], from: [0], to: [1], verb: ['MSG'], summary: [summary], kind: ['chat'], pair: [-1], link: [null],
+    frame: [7], timeUs: [3_500_000], from: [0], to: [1], verb: ['MSG'], summary: [summary], kind: ['chat'], pair: [-1], answer: [-1], link: [null],
   };
 }
 

@@ -31,6 +31,8 @@ export interface FlowGraph {
   to: Uint16Array;
   /** The other arrow of the transaction, or −1. */
   pair: Int32Array;
+  /** An invitation's answer or an answer's invitation (flow-invitations.ts), or −1. */
+  answer: Int32Array;
   links: Map<number, FlowLink>;
   /** More arrows than MAX_FLOW_ARROWS: the rest is left out. */
   truncated: boolean;
@@ -137,7 +139,7 @@ export function buildFlowGraph(inputs: FlowInputs, scope: FlowScope, unit: FlowU
   const size = arrows.item.length;
   const graph: FlowGraph = {
     unit, lanes: lanes.lanes, size, truncated, links: arrows.links,
-    item: Int32Array.from(arrows.item), from: Uint16Array.from(arrows.from), to: Uint16Array.from(arrows.to), pair: new Int32Array(size).fill(-1),
+    item: Int32Array.from(arrows.item), from: Uint16Array.from(arrows.from), to: Uint16Array.from(arrows.to), pair: new Int32Array(size).fill(-1), answer: new Int32Array(size).fill(-1),
   };
   pairArrows(graph, log);
   return graph;

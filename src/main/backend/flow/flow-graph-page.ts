@@ -26,7 +26,7 @@ export function flowPage(graph: FlowGraph, inputs: FlowInputs, start: number, co
     lanes: graph.lanes,
     firstTimeUs: table.size > 0 ? table.timeUs(0) : null,
     start: first,
-    frame: [], timeUs: [], from: [], to: [], verb: [], summary: [], kind: [], pair: [], link: [],
+    frame: [], timeUs: [], from: [], to: [], verb: [], summary: [], kind: [], pair: [], answer: [], link: [],
   };
   if (graph.truncated) page.truncated = true;
   for (let a = first; a < end; a++) {
@@ -40,6 +40,7 @@ export function flowPage(graph: FlowGraph, inputs: FlowInputs, start: number, co
     page.summary.push(item >= 0 ? log.summary(item) : table.info(i));
     page.kind.push(item >= 0 ? log.kind(item) : table.kind(i));
     page.pair.push(graph.pair[a]);
+    page.answer.push(graph.answer[a]);
     page.link.push(graph.links.get(a) ?? null);
   }
   if (find !== undefined) page.found = arrowAtFrame(graph, inputs, find);

@@ -5,6 +5,7 @@
 import type { FlowPage, FlowRequest, FlowScope, FlowUnit } from '../../../shared/flow-graph';
 import { buildFlowGraph, type FlowGraph, type FlowInputs } from './flow-graph-builder';
 import { flowPage } from './flow-graph-page';
+import { tieInvitations } from './flow-invitations';
 
 const KEPT = 4;
 
@@ -16,7 +17,9 @@ export class FlowGraphs {
     const key = `${unit}:${JSON.stringify(scope)}`;
     const known = this.kept.get(key);
     if (known && known.state === state) return known.graph;
-    const graph = buildFlowGraph(inputs, scope, unit);
+    const result = inputs.result();
+    const graph = buildFlowGraph({ ...inputs, result: () => result }, scope, unit);
+    tieInvitations(graph, inputs, result);
     this.kept.delete(key);
     this.kept.set(key, { state, graph });
     if (this.kept.size > KEPT) this.kept.delete(this.kept.keys().next().value as string);

@@ -5,7 +5,7 @@
 
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { arrowY, fitLabel, flowTimeText, flowWidth, FLOW_HEADER_HEIGHT, FLOW_ROW_HEIGHT, FLOW_TIME_WIDTH, laneX, linkX } from '../../../shared/flow-layout';
-import { arrowHead } from '../../../shared/flow-svg';
+import { answerBracket, arrowHead } from '../../../shared/flow-svg';
 import type { FlowLink } from '../../../shared/flow-graph';
 import { showInvisible } from '../../../shared/visible-text';
 import type { FlowArrow, FlowViewProps } from './use-flow-pages';
@@ -21,6 +21,11 @@ function Bracket({ x, y1, y2 }: { x: number; y1: number; y2: number }) {
   return <path className="flow-pair" d={`M${x - 2},${y1} H${x - 9} V${y2} H${x - 2}`} />;
 }
 
+/** An invitation and its answer: a dashed bracket right of the lane the invitation went to. */
+function AnswerBracket({ x, y1, y2 }: { x: number; y1: number; y2: number }) {
+  return <path className="flow-answer" d={answerBracket(x, y1, y2)} />;
+}
+
 function ArrowRow({ arrow, y, selected, width, lanes, first, last, firstTimeUs, onSelect, onFollow }: {
   arrow: FlowArrow; y: number; selected: boolean; width: number; lanes: number; first: number; last: number; firstTimeUs: number | null; onSelect(i: number): void; onFollow(l: FlowLink): void;
 }) {
@@ -29,6 +34,8 @@ function ArrowRow({ arrow, y, selected, width, lanes, first, last, firstTimeUs, 
   const pairY = arrow.pair >= 0 ? y + (arrow.pair - arrow.index) * FLOW_ROW_HEIGHT : null;
   // Brackets are drawn from the request, or from a reply whose request is out of view.
   const bracket = pairY !== null && (arrow.pair > arrow.index || arrow.pair < first || arrow.pair > last);
+  const answerY = arrow.answer >= 0 ? y + (arrow.answer - arrow.index) * FLOW_ROW_HEIGHT : null;
+  const answered = answerY !== null && (arrow.answer > arrow.index || arrow.answer < first || arrow.answer > last);
   return (
     <g className={`flow-arrow kind-${arrow.kind}${selected ? ' selected' : ''}`} data-testid="flow-arrow" data-frame={arrow.frame} data-index={arrow.index}
       id={`flow-arrow-${arrow.index}`} role="option" aria-selected={selected}
@@ -41,6 +48,7 @@ function ArrowRow({ arrow, y, selected, width, lanes, first, last, firstTimeUs, 
       <path className="flow-head" d={arrowHead(x1, x2, y)} />
       <text className="flow-label" x={(x1 + x2) / 2} y={y - 5} textAnchor="middle">{showInvisible(fitLabel(arrow.summary, arrow.from, arrow.to))}</text>
       {bracket && <Bracket x={x1} y1={Math.min(y, pairY)} y2={Math.max(y, pairY)} />}
+      {answered && <AnswerBracket x={arrow.answer > arrow.index ? x2 : x1} y1={Math.min(y, answerY)} y2={Math.max(y, answerY)} />}
       {arrow.link && (
         <text className="flow-link" data-testid="flow-link" x={linkX(lanes)} y={y + 3}
           onMouseDown={(e) => { e.stopPropagation(); e.preventDefault(); onFollow(arrow.link!); }}>

@@ -20,6 +20,7 @@ export interface FlowArrow {
   summary: string;
   kind: FlowArrowKind;
   pair: number;
+  answer: number;
   link: FlowLink | null;
 }
 
@@ -50,7 +51,7 @@ export interface FlowViewProps {
 export function arrowOf(page: FlowPage, i: number): FlowArrow {
   return {
     index: page.start + i, frame: page.frame[i], timeUs: page.timeUs[i], from: page.from[i], to: page.to[i], verb: page.verb[i],
-    summary: page.summary[i], kind: page.kind[i], pair: page.pair[i], link: page.link[i],
+    summary: page.summary[i], kind: page.kind[i], pair: page.pair[i], answer: page.answer[i], link: page.link[i],
   };
 }
 
