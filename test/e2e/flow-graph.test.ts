@@ -76,6 +76,21 @@ describe('flow graph', () => {
     await keepScreenshot(app, 'screenshot-flow-graph');
   });
 
+  it('draws only the arrows in view: one per frame of the capture in Segments, the last one after scrolling', async () => {
+    const { page } = app;
+    const flow = page.getByTestId('flow-graph');
+    await flow.getByTestId('flow-displayed').click();
+    await flow.getByTestId('flow-unit-segment').click();
+    // Every frame of the capture is displayed: 332 (tshark -r … | wc -l).
+    await flow.getByTestId('flow-count').filter({ hasText: '332 arrows' }).waitFor();
+    await flow.locator('[data-testid=flow-arrow]').first().waitFor();
+    expect(await flow.locator('[data-testid=flow-arrow]').count()).toBeLessThan(60);
+    await page.getByTestId('flow-diagram').evaluate((el) => { el.scrollTop = el.scrollHeight; });
+    await flow.locator('[data-testid=flow-arrow][data-frame="332"]').waitFor();
+    expect(await flow.locator('[data-testid=flow-arrow][data-frame="4"]').count()).toBe(0);
+    await flow.getByTestId('flow-unit-command').click();
+  });
+
   it('exports SVG that parses back with one arrow per command', async () => {
     const { page } = app;
     // Bob's switchboard connection, from its ANS row (frame 184, selected by the link): tcp.stream 7,

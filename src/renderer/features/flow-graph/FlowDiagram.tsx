@@ -67,6 +67,8 @@ export function FlowDiagram({ pages, selected, onSelect, onFollow, reveal }: Flo
   const bodyHeight = FLOW_ROW_HEIGHT * total + 16;
   const first = Math.max(0, Math.floor(view.top / FLOW_ROW_HEIGHT) - OVERSCAN);
   const last = Math.min(total - 1, Math.ceil((view.top + view.height) / FLOW_ROW_HEIGHT) + OVERSCAN);
+  // Empty for a moment when the graph shrank under a scroll position (the browser then clamps it).
+  const rowsHeight = Math.max(0, last - first + 1) * FLOW_ROW_HEIGHT + 8;
 
   useEffect(() => {
     const el = scroller.current;
@@ -122,8 +124,8 @@ export function FlowDiagram({ pages, selected, onSelect, onFollow, reveal }: Flo
         ))}
       </svg>
       <div className="flow-body" style={{ height: bodyHeight, width }}>
-        <svg className="flow-rows" width={width} height={(last - first + 1) * FLOW_ROW_HEIGHT + 8} style={{ top: first * FLOW_ROW_HEIGHT }}>
-          {pages.lanes.map((_, i) => <line key={i} className="flow-lane" x1={laneX(i)} y1={0} x2={laneX(i)} y2={(last - first + 1) * FLOW_ROW_HEIGHT + 8} />)}
+        <svg className="flow-rows" width={width} height={rowsHeight} style={{ top: first * FLOW_ROW_HEIGHT }}>
+          {pages.lanes.map((_, i) => <line key={i} className="flow-lane" x1={laneX(i)} y1={0} x2={laneX(i)} y2={rowsHeight} />)}
           {rows.map((a) => (
             <ArrowRow key={a.index} arrow={a} firstTimeUs={pages.firstTimeUs} y={arrowY(a.index - first) - FLOW_HEADER_HEIGHT}
               selected={a.index === selected} width={width} lanes={pages.lanes.length} first={first} last={last} onSelect={onSelect} onFollow={onFollow} />
