@@ -13,6 +13,7 @@ import './styles/statistics.css';
 import './styles/export.css';
 import './styles/expert.css';
 import './styles/follow.css';
+import './styles/flow.css';
 
 const api = createApi();
 createRoot(document.getElementById('root') as HTMLElement).render(

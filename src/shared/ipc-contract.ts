@@ -5,6 +5,7 @@
 // (src/main/server/*, src/renderer/api/*) touch the transport; everything else uses these types.
 
 import type { DissectionExportRequest, ExportAnswer, ObjectPreview, TranscriptFormat } from './export-requests';
+import type { FlowPage, FlowRequest, FlowScope, FlowUnit } from './flow-graph';
 import type { FollowedStream } from './followed-stream';
 import type { FrameDetail } from './model';
 import type { FrameCounts, FramePage, SortSpec, ViewResponse } from './packet-page';
@@ -80,6 +81,15 @@ export interface LoadProgress {
   stopped?: { frame: number | null; lastFrame: number };
 }
 
+export interface FlowPictureRequest {
+  scope: FlowScope;
+  unit: FlowUnit;
+  start: number;
+  count: number;
+}
+
+export type FlowExportRequest = { format: 'svg'; scope: FlowScope; unit: FlowUnit } | { format: 'png'; png: Uint8Array };
+
 /** Request channels: name → [argument, result]. */
 export interface RequestChannels {
   /** Open a capture file by path (Electron, command line, recent files, bundled sample). */
@@ -107,6 +117,19 @@ export interface RequestChannels {
    * `limitBytes` (default and cap FOLLOW_LIMIT_BYTES), with its MSNP commands; null when no such stream.
    */
   'stream:follow': [{ stream: number; limitBytes?: number }, FollowedStream | null];
+  /**
+   * The MSNP flow graph (sequence diagram) of a selection: lanes and the arrows
+   * [start, start + count) (at most MAX_FLOW_PAGE), built by the back end and kept while it is paged.
+   */
+  'flow:get': [FlowRequest, FlowPage];
+  /** Arrows [start, start + count) (at most MAX_PNG_ARROWS) as a self-contained SVG document, for the window to turn into a PNG. */
+  'flow:svg': [FlowPictureRequest, string];
+  /**
+   * Export a flow graph: as SVG (written by the back end, the first MAX_SVG_ARROWS arrows), or as
+   * the PNG the window drew (its bytes; at most MAX_PNG_BYTES). Where it goes is the back end's to
+   * decide, as for capture:save.
+   */
+  'flow:export': [FlowExportRequest, { ok: true; path: string } | { ok: false; error: string }];
   /** Interfaces libpcap can capture on. */
   'capture:interfaces': [void, { ok: true; interfaces: InterfaceInfo[] } | { ok: false; error: string }];
   /** Check a BPF filter without starting. */
@@ -145,7 +168,7 @@ export interface EventChannels {
   /** A load or capture failed; what was decoded before the failure stays. */
   'analysis:error': { message: string };
   /** Menu actions forwarded to the renderer (open, find, go to packet, start/stop, a Statistics view). */
-  'menu:action': { action: 'open' | 'find' | 'goto' | 'capture-toggle' | 'close' | 'export' | ExportMenuAction | `stats-${StatsKind}` };
+  'menu:action': { action: 'open' | 'find' | 'goto' | 'capture-toggle' | 'close' | 'export' | ExportMenuAction | 'flow-graph' | `stats-${StatsKind}` };
 }
 
 /** File-menu exports, each opening its dialog in the window. */
@@ -160,6 +183,7 @@ export const REQUEST_CHANNELS: readonly RequestChannel[] = [
   'file:open', 'file:close', 'file:recent', 'file:sample', 'analysis:cancel', 'frames:detail',
   'frames:rows', 'frames:view', 'frames:position', 'stats:get', 'stream:follow', 'capture:interfaces', 'capture:check-filter', 'capture:start', 'capture:stop',
   'capture:save', 'file:export', 'export:dissections', 'export:objects', 'objects:preview', 'export:transcript',
+  'flow:get', 'flow:svg', 'flow:export',
 ] as const;
 
 export const EVENT_CHANNELS: readonly EventChannel[] = [

@@ -38,6 +38,8 @@ export interface ConnectionRecord {
   authMethod?: string | null;
   /** Switchboard: the notification connection that asked for it (XFR) or was invited (RNG). */
   notificationConnection?: number | null;
+  /** Switchboard: the frame of that connection's XFR or RNG whose cookie this one logged in with (absent when not linked). */
+  handOffFrame?: number;
   /** Switchboard session this connection belongs to. */
   session?: number | null;
   commands: number;

@@ -32,6 +32,9 @@ import { dissectionRow } from './exports/dissection-row';
 import { exportDissections } from './exports/export-dissections';
 import { objectName, saveAllObjects, saveObject } from './exports/export-objects';
 import { objectPreview } from './exports/object-preview';
+import { FlowViews } from './flow/flow-views';
+import type { FlowPage, FlowRequest, FlowScope, FlowUnit } from '../../shared/flow-graph';
+import type { FlowPictureRequest } from '../../shared/ipc-contract';
 import { addTcpStreamNodes } from './tcp-stream-nodes';
 import type { ReplayLimit, SessionOptions, WorkerEvent } from './worker-protocol';
 
@@ -86,6 +89,10 @@ export class AnalysisSession {
   private readonly tally = new MsnpCommandTally();
   private readonly order = new DisplayOrder(this.table, undefined, (index) => this.bytesAt(index));
   private readonly differ = new ResultDiffer();
+  private readonly flows = new FlowViews(
+    { table: this.table, result: () => this.result(), displayed: () => this.order.displayedFrames() },
+    () => `${this.table.size}/${this.order.counts().version}/${this.finished}`,
+  );
   private readonly pacer: EventPacer;
   private reader: FrameBytesReader | null = null;
   private spool: FrameSpool | null = null;
@@ -280,6 +287,23 @@ export class AnalysisSession {
     return statistics(kind, { table: this.table, result: this.result(), tally: this.tally });
   }
 
+  /** A page of the flow graph of a selection (built once, then paged). */
+  flow(request: FlowRequest): FlowPage {
+    this.order.catchUp();
+    return this.flows.page(request);
+  }
+
+  /** Arrows of a flow graph as an SVG document (the window draws it into a PNG). */
+  flowSvg(request: FlowPictureRequest): string {
+    this.order.catchUp();
+    return this.flows.svg(request);
+  }
+
+  exportFlowSvg(scope: FlowScope, unit: FlowUnit, path: string): Promise<void> {
+    this.order.catchUp();
+    return this.flows.exportSvg(scope, unit, path);
+  }
+
   msnpFrames(): Uint8Array {
     return this.table.msnpFrames();
   }
@@ -358,6 +382,7 @@ export class AnalysisSession {
       frameAnalysed: (frame, outcome) => {
         this.table.add(frame, this.source, outcome, this.offset);
         this.tally.add(outcome);
+        this.flows.add(frame.number, outcome.commands);
       },
     });
     if (this.replay) return;

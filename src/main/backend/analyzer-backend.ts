@@ -11,11 +11,12 @@
 // list, details and results of the capture stay.
 
 import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, extname, join, resolve, sep } from 'node:path';
 import { compileFilter } from '../../shared/display-filter/compile-filter';
-import type { EventChannel, EventChannels, FrameSelection, LoadProgress, RequestArg, RequestChannel, RequestResult, SaveRequest } from '../../shared/ipc-contract';
+import { emptyFlowPage } from '../../shared/flow-graph';
+import type { EventChannel, EventChannels, FlowExportRequest, FrameSelection, LoadProgress, RequestArg, RequestChannel, RequestResult, SaveRequest } from '../../shared/ipc-contract';
 import type { FramePage, SortSpec, ViewResponse } from '../../shared/packet-page';
 import { stoppedText } from '../../shared/watchdog-text';
 import type { LiveCaptureController, LiveCaptureRequest } from '../capture/live-capture';
@@ -116,6 +117,9 @@ export class AnalyzerBackend {
       'frames:position': (a) => this.withWorker((w) => w.client.call('position', a), () => -1).catch(() => -1),
       // As detail: re-reading a stream is not worth asking of a replay.
       'stream:follow': (a) => this.withWorker((w) => w.client.call('follow', a), () => null, false).catch(() => null),
+      'flow:get': (a) => this.withWorker((w) => w.client.call('flow', a), () => emptyFlowPage(a.start)),
+      'flow:svg': (a) => this.withWorker((w) => w.client.call('flow-svg', a), () => { throw new Error('no capture is open'); }, false),
+      'flow:export': (a) => this.exportFlow(a),
       'capture:interfaces': async () => {
         const live = this.liveCapture();
         if (!live.ok) return live;
@@ -365,6 +369,14 @@ export class AnalyzerBackend {
     } catch (e) {
       return { ok: false, error: message(e) };
     }
+  }
+
+  private async exportFlow(request: FlowExportRequest): Promise<RequestResult<'flow:export'>> {
+    const answer = await this.writeOutput('nothing to export: no capture is open', async (c) => [c.label, `-flow.${request.format}`], async (c, path) => {
+      if (request.format === 'svg') await c.client.call('flow-export', { scope: request.scope, unit: request.unit, path });
+      else await writeFile(path, request.png);
+    });
+    return answer.ok ? { ok: true, path: answer.path } : answer;
   }
 
   private async exportDissections(request: DissectionExportRequest): Promise<RequestResult<'export:dissections'>> {

@@ -10,6 +10,7 @@ import { RING_LIMITS, type RequestChannel } from '../../shared/ipc-contract';
 import { MAX_PAGE_ROWS, SORT_COLUMNS } from '../../shared/packet-page';
 import { STATS_KINDS } from '../../shared/statistics';
 import { DISSECTION_FORMATS, TRANSCRIPT_FORMATS } from '../../shared/export-requests';
+import { isFlowScope, MAX_FLOW_PAGE, MAX_PNG_ARROWS, MAX_PNG_BYTES } from '../../shared/flow-graph';
 
 const MAX_PATHS = 64;
 const MAX_PATH_LENGTH = 4096;
@@ -25,6 +26,11 @@ const NO_PATH = '(no path: the back end chooses where to write)';
 const within = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
 const noArg: Check = () => null;
 const isSort = (v: unknown) => v === null || (isObject(v) && SORT_COLUMNS.includes(v.column as never) && typeof v.desc === 'boolean');
+
+const isIndex = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
+const isFlowUnit = (v: unknown) => v === 'command' || v === 'segment';
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const isPng = (v: unknown) => v instanceof Uint8Array && v.length > PNG_SIGNATURE.length && v.length <= MAX_PNG_BYTES && PNG_SIGNATURE.every((b, i) => v[i] === b);
 
 const CHECKS: Record<RequestChannel, Check> = {
   'file:open': (a) =>
@@ -50,6 +56,21 @@ const CHECKS: Record<RequestChannel, Check> = {
     (a.limitBytes === undefined || (Number.isSafeInteger(a.limitBytes) && within(a.limitBytes, 1, FOLLOW_LIMIT_BYTES)))
       ? null
       : `expected { stream: integer ≥ 0, limitBytes?: 1–${FOLLOW_LIMIT_BYTES} }`,
+  'flow:get': (a) =>
+    isObject(a) && onlyKeys(a, ['scope', 'unit', 'start', 'count', 'find']) && isFlowScope(a.scope) && isFlowUnit(a.unit) && isIndex(a.start) &&
+    isIndex(a.count) && (a.count as number) <= MAX_FLOW_PAGE && (a.find === undefined || isIndex(a.find))
+      ? null
+      : `expected { scope, unit: 'command' | 'segment', start: integer ≥ 0, count: 0–${MAX_FLOW_PAGE}, find?: frame }`,
+  'flow:svg': (a) =>
+    isObject(a) && onlyKeys(a, ['scope', 'unit', 'start', 'count']) && isFlowScope(a.scope) && isFlowUnit(a.unit) && isIndex(a.start) &&
+    isIndex(a.count) && (a.count as number) <= MAX_PNG_ARROWS
+      ? null
+      : `expected { scope, unit, start: integer ≥ 0, count: 0–${MAX_PNG_ARROWS} }`,
+  'flow:export': (a) => {
+    if (isObject(a) && a.format === 'svg' && onlyKeys(a, ['format', 'scope', 'unit']) && isFlowScope(a.scope) && isFlowUnit(a.unit)) return null;
+    if (isObject(a) && a.format === 'png' && onlyKeys(a, ['format', 'png']) && isPng(a.png)) return null;
+    return `expected { format: 'svg', scope, unit } or { format: 'png', png: PNG bytes (at most ${MAX_PNG_BYTES}) } ${NO_PATH}`;
+  },
   'capture:interfaces': noArg,
   'capture:check-filter': (a) =>
     isObject(a) && typeof a.device === 'string' && typeof a.filter === 'string' ? null : 'expected { device: string, filter: string }',

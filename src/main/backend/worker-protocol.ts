@@ -5,8 +5,9 @@
 // Events travel in numbered batches that the main side acknowledges (`{ack}`) once it has
 // processed them: the worker keeps only a few unacknowledged (event-outbox.ts).
 
-import type { CaptureFileFormat, EventChannels, FrameSelection } from '../../shared/ipc-contract';
 import type { DissectionExportRequest, ObjectPreview, TranscriptFormat } from '../../shared/export-requests';
+import type { CaptureFileFormat, EventChannels, FlowPictureRequest, FrameSelection } from '../../shared/ipc-contract';
+import type { FlowPage, FlowRequest, FlowScope, FlowUnit } from '../../shared/flow-graph';
 import type { FollowedStream } from '../../shared/followed-stream';
 import type { FrameDetail } from '../../shared/model';
 import type { FramePage, SortSpec, ViewResponse } from '../../shared/packet-page';
@@ -52,6 +53,12 @@ export interface WorkerCalls {
   stats: [{ kind: StatsKind }, StatsResponse];
   /** One TCP stream's bytes in order, both directions (Follow TCP Stream). */
   follow: [{ stream: number; limitBytes?: number }, FollowedStream | null];
+  /** A page of a flow graph (built and kept in the worker). */
+  flow: [FlowRequest, FlowPage];
+  /** Arrows of a flow graph as an SVG document (for the window's PNG). */
+  'flow-svg': [FlowPictureRequest, string];
+  /** Write a flow graph as SVG to `path` (chosen by the main side). */
+  'flow-export': [{ scope: FlowScope; unit: FlowUnit; path: string }, void];
   /** Write the analysis so far as a JSON or CSV report to `path` (chosen by the main side). */
   export: [{ format: 'json' | 'csv'; path: string }, void];
   /** One byte per frame number (index 0 unused): 1 when the frame belongs to an MSNP connection's TCP stream. */

@@ -66,6 +66,8 @@ export function buildAppMenu(recent: string[], handlers: MenuHandlers, opts: { m
       { label: 'Protocol Hierarchy', click: () => handlers.action('stats-hierarchy') },
       { label: 'Conversations', click: () => handlers.action('stats-conversations') },
       { label: 'MSNP Commands', click: () => handlers.action('stats-commands') },
+      { type: 'separator' },
+      { label: 'Flow Graph', click: () => handlers.action('flow-graph') },
     ],
   };
   const view: MenuItemConstructorOptions = {

@@ -255,7 +255,7 @@ export class Analyzer {
     // Only the packet list and the display filter read annotations (emitFrame).
     const { frameRow: onRow, frameFields: onFields, frameAnalysed: onAnalysed } = this.listener;
     const annotation = this.msnp.command(connection, cmd, onRow !== undefined || onFields !== undefined || onAnalysed !== undefined);
-    if (annotation) this.current.push({ connection, verb: cmd.verb, trid: cmd.trid, annotation });
+    if (annotation) this.current.push({ connection, verb: cmd.verb, trid: cmd.trid, direction: cmd.direction, annotation });
     if (this.collect) {
       if (!this.showSecrets) for (const v of secretValues(cmd)) this.secrets.add(v);
       const list = this.frameCommands.get(this.currentFrame);

@@ -2,7 +2,7 @@
 // (with the MSNP commands that completed in the frame as its Info) and the filterable fields.
 
 import type { FrameFields } from '../../shared/display-filter/frame-fields';
-import type { FrameKind, FrameRow } from '../../shared/model';
+import type { Direction, FrameKind, FrameRow } from '../../shared/model';
 import type { CommandAnnotation } from './analysis/msnp-analysis';
 import type { CapturedFrame } from './capture/captured-frame';
 import { tcpWindowSize, type DecodedPacket } from './decode/decoded-packet';
@@ -14,6 +14,8 @@ export interface FrameCommand {
   /** The command's verb or error code ('' for a malformed line). */
   verb: string;
   trid: number | null;
+  /** c2s: from the client (or HTTP-gateway client) to the server. */
+  direction: Direction;
   annotation: CommandAnnotation;
 }
 

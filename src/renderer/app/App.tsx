@@ -10,6 +10,8 @@ import { DropOverlay } from '../features/drop/DropOverlay';
 import { useFileDrop } from '../features/drop/use-file-drop';
 import { ExportDialogs } from '../features/exports/ExportDialogs';
 import { useExportDialog } from '../features/exports/export-dialogs';
+import { FlowGraphDialog } from '../features/flow-graph/FlowGraphDialog';
+import { openFlowGraph } from '../features/flow-graph/flow-graph-state';
 import { FollowStreamDialog } from '../features/follow-stream/FollowStreamDialog';
 import { useFollowShortcut } from '../features/follow-stream/use-follow-shortcut';
 import { GoToPacket } from '../features/goto/GoToPacket';
@@ -45,6 +47,7 @@ export function App({ api }: { api: AnalyzerApi }) {
       case 'export-dissections': if (s.hasCapture) useExportDialog.getState().open({ kind: 'dissections' }); break;
       case 'export-objects': if (s.hasCapture) useExportDialog.getState().open({ kind: 'objects' }); break;
       case 'export-transcript': if (s.result?.sessions.length) useExportDialog.getState().open({ kind: 'transcript', session: s.selectedSession }); break;
+      case 'flow-graph': if (s.hasCapture) openFlowGraph({ kind: 'displayed' }, s.selectedFrame); break;
       default: if (s.hasCapture) s.setStatsView(action.slice('stats-'.length) as StatsKind);
     }
   }, [actions, chooseFiles]);
@@ -67,6 +70,7 @@ export function App({ api }: { api: AnalyzerApi }) {
         <StatisticsWindow />
         <FollowStreamDialog />
         <ExportDialogs />
+        <FlowGraphDialog />
         <DropOverlay />
         <input
           ref={fileInput}

@@ -5,7 +5,7 @@
 // a download. Cancelling the Electron dialog is not an error.
 
 import type { DissectionExportRequest, TranscriptFormat } from '../../shared/export-requests';
-import type { AnalyzerApi, SaveRequest } from '../../shared/ipc-contract';
+import type { AnalyzerApi, FlowExportRequest, SaveRequest } from '../../shared/ipc-contract';
 import { outputName } from '../api/download-output';
 import { formatCount } from '../format/time-format';
 import type { AnalyzerStore } from '../store/analyzer-state';
@@ -39,6 +39,11 @@ export function createOutputActions(api: AnalyzerApi, store: AnalyzerStore, { fa
       const only = request.msnpOnly && !request.displayedOnly && !request.range ? 'MSNP ' : '';
       const frames = answer?.ok ? `${formatCount(answer.frames)} ${only}frame${answer.frames === 1 ? '' : 's'}` : '';
       deliver(answer, `Saved ${frames}`);
+    },
+    /** A flow graph as SVG (written by the back end) or as the PNG the window drew. */
+    async exportFlowGraph(request: FlowExportRequest): Promise<void> {
+      const answer = await attempt('Export failed', () => api.request('flow:export', request));
+      deliver(answer, `Flow graph exported as ${request.format.toUpperCase()}`);
     },
     async exportAnalysis(format: 'json' | 'csv'): Promise<void> {
       const answer = await attempt('Export failed', () => api.request('file:export', { format }));

@@ -29,7 +29,7 @@ interface DataTableProps<T> {
   initialSorting?: SortingState;
   /** Display filters for a row ("Session: msnp.session == 3"), offered by its context menu. */
   rowFilters?(row: T): FilterChoice[];
-  /** More context-menu entries for a row (e.g. a recovered file's Save), before the copy entries. */
+  /** More context-menu entries for a row (a recovered file's Save, "Flow graph of this session"), before the copy entries. */
   rowEntries?(row: T): MenuEntry[];
   className?: string;
 }

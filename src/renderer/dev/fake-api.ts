@@ -4,6 +4,7 @@
 
 import { compileFilter } from '../../shared/display-filter/compile-filter';
 import type { FrameFields } from '../../shared/display-filter/frame-fields';
+import { emptyFlowPage } from '../../shared/flow-graph';
 import type { AnalyzerApi, EventChannel, EventChannels, RequestArg, RequestChannel, RequestResult } from '../../shared/ipc-contract';
 import type { FrameRow } from '../../shared/model';
 import type { FramePage } from '../../shared/packet-page';
@@ -99,6 +100,9 @@ export function createFakeApi(totalRows: number): AnalyzerApi {
     },
     'stats:get': ({ kind }) => ({ kind, tables: [] }),
     'stream:follow': () => null,
+    'flow:get': ({ start }) => emptyFlowPage(start),
+    'flow:svg': () => '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    'flow:export': () => ({ ok: false, error: 'not in the fake' }),
     'capture:interfaces': () => ({ ok: true, interfaces: [
       { name: 'eth0', description: 'Ethernet', addresses: ['192.168.1.20'], loopback: false, up: true, isDefault: true },
       { name: 'lo', description: 'Loopback', addresses: ['127.0.0.1'], loopback: true, up: true, isDefault: false },

@@ -5,10 +5,12 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useShallow } from 'zustand/react/shallow';
 import type { ConnectionRecord, OfflineMessageRecord, SessionRecord } from '../../../shared/model';
+import type { MenuEntry } from '../../components/ContextMenu';
 import { DataTable } from '../../components/DataTable';
 import { TableSection } from '../../components/TableSection';
 import { formatDateTime, formatDuration } from '../../format/time-format';
 import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
+import { openFlowGraph } from '../flow-graph/flow-graph-state';
 import { OfflineMessagesTable } from '../offline-messages/OfflineMessagesTable';
 import { accountFilters, sessionFilters } from '../side-panel/row-filters';
 import { sessionSpan } from '../../../shared/session-summary';
@@ -42,6 +44,14 @@ const connectionColumns = [
   c.accessor((r) => r.session ?? '', { id: 'session', header: 'Session', size: 60 }),
 ];
 
+/** A connection row's flow graphs: the MSNP connection's own (every TCP connection it used), and its account's whole activity. */
+function connectionFlowMenu(r: ConnectionRecord): MenuEntry[] {
+  const entries: MenuEntry[] = [{ label: 'Flow graph of this connection', testId: 'flow-graph-connection', onSelect: () => openFlowGraph({ kind: 'connection', connection: r.id }) }];
+  const account = r.account;
+  if (account) entries.push({ label: `Flow graph of ${account}`, testId: 'flow-graph-account', onSelect: () => openFlowGraph({ kind: 'account', account }) });
+  return entries;
+}
+
 export function SessionsView() {
   const { result, selectedSession } = useAnalyzer(useShallow((st) => ({ result: st.result, selectedSession: st.selectedSession })));
   const sessions = result?.sessions ?? NO_SESSIONS;
@@ -59,6 +69,7 @@ export function SessionsView() {
           onActivate={(r) => analyzerStore.getState().openSession(r.id)}
           rowTestId="session-row"
           rowFilters={(r) => sessionFilters(r.id)}
+          rowEntries={(r) => [{ label: 'Flow graph of this session', testId: 'flow-graph-session', onSelect: () => openFlowGraph({ kind: 'session', session: r.id }) }]}
           emptyText="No switchboard sessions in this capture."
         />
       </TableSection>
@@ -76,6 +87,7 @@ export function SessionsView() {
           onActivate={(r) => analyzerStore.getState().selectFrame(r.firstFrame, true)}
           rowTestId="connection-row"
           rowFilters={(r) => [...sessionFilters(r.session), ...accountFilters(r.account)]}
+          rowEntries={(r) => connectionFlowMenu(r)}
           rowClassName={(r) => (selectedSession !== null && r.session === selectedSession ? 'related' : '')}
           emptyText="No MSNP connections found."
         />
