@@ -29,12 +29,21 @@ export function defaultWorkerLocation(): WorkerLocation {
   return { url: new URL('./analysis-worker.js', import.meta.url) };
 }
 
+/**
+ * A larger young generation than V8's default: a batch of thousands of frames (and their decoded
+ * packets) is alive while it is analysed, so with the default most scavenges copied and promoted
+ * it, and the old generation's collections that followed took a quarter of the worker's time.
+ * 64 MB cut the process's CPU time for a 3M-frame load from 2.5–3.0 s to 2.2–2.3 s (same run,
+ * alternating) at the same peak RSS.
+ */
+const WORKER_LIMITS = { resourceLimits: { maxYoungGenerationSizeMb: 64 } };
+
 export function spawnAnalysisWorker(location: WorkerLocation = defaultWorkerLocation()): WorkerLike {
-  if (!location.typescript) return new Worker(location.url);
+  if (!location.typescript) return new Worker(location.url, WORKER_LIMITS);
   // `execArgv: ['--import', 'tsx']` does not reach a worker's entry module in Node 20; registering
   // tsx from a small bootstrap before importing the entry does.
   const bootstrap = `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(location.url.href)}); })`;
-  return new Worker(bootstrap, { eval: true });
+  return new Worker(bootstrap, { eval: true, ...WORKER_LIMITS });
 }
 
 interface Pending {
