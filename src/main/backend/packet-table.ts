@@ -26,6 +26,9 @@ export interface FrameLocation {
 /** In rank order: a frame's kind is the highest of its commands' (an error outranks a chat…). */
 export const FRAME_KINDS: readonly FrameKind[] = ['other', 'tcp', 'msnp', 'presence', 'p2p', 'chat', 'error'];
 const KIND_ID = new Map(FRAME_KINDS.map((k, i) => [k, i]));
+const KIND_OTHER = 0;
+const KIND_TCP = 1;
+const KIND_MSNP = 2;
 
 const enum InfoKind { NotIp = 0, Tcp = 1, Udp = 2, OtherIp = 3, Text = 4 }
 
@@ -94,6 +97,9 @@ export class PacketTable {
   /** Per TCP stream (a few dozen bytes a connection, not per frame). */
   private readonly sequenceBases = new Map<number, SequenceBases>();
   private readonly protocolLayers: number[] = [];
+  /** The last Protocol column text interned and its id: consecutive frames mostly share one. */
+  private lastProtocol = '';
+  private lastProtocolId = 0;
 
   /** Frames recorded; frame numbers are 1…size. */
   get size(): number {
@@ -124,8 +130,8 @@ export class PacketTable {
   private describe(c: Chunk, j: number, i: number, frame: CapturedFrame, outcome: FrameOutcome): void {
     const { pkt, commands, streamProtocol } = outcome;
     if (!pkt) {
-      c.protocol[j] = this.protocols.id('Ethernet');
-      c.kind[j] = KIND_ID.get('other')!;
+      c.protocol[j] = this.internProtocol('Ethernet');
+      c.kind[j] = KIND_OTHER;
       c.infoKind[j] = InfoKind.NotIp;
       return;
     }
@@ -135,17 +141,18 @@ export class PacketTable {
     c.dstPort[j] = pkt.dstPort;
     c.ipProto[j] = pkt.protocol;
     c.payloadLength[j] = pkt.payload.length;
-    if (pkt.tcp) {
-      c.seq[j] = pkt.tcp.seq;
-      c.ack[j] = pkt.tcp.ack;
-      c.window[j] = pkt.tcp.window;
+    const tcp = pkt.tcp;
+    if (tcp) {
+      c.seq[j] = tcp.seq;
+      c.ack[j] = tcp.ack;
+      c.window[j] = tcp.window;
       // Flags use 12 bits; the window's scale shift (0–14) rides in the top 4 (no new column).
-      c.tcpFlags[j] = (pkt.tcp.flags & FLAG_BITS) | ((pkt.tcp.windowShift ?? 0) << 12);
-      if (outcome.stream >= 0) this.noteSequenceBase(outcome.stream, c.srcAddr[j], pkt.srcPort, pkt.tcp.seq, pkt.tcp.ack, pkt.tcp.flags);
+      c.tcpFlags[j] = (tcp.flags & FLAG_BITS) | ((tcp.windowShift ?? 0) << 12);
+      if (outcome.stream >= 0) this.noteSequenceBase(outcome.stream, c.srcAddr[j], pkt.srcPort, tcp.seq, tcp.ack, tcp.flags);
     }
     if (commands.length) {
-      c.protocol[j] = this.protocols.id(streamProtocol ?? 'MSNP');
-      let rank = KIND_ID.get('msnp')!;
+      c.protocol[j] = this.internProtocol(streamProtocol ?? 'MSNP');
+      let rank = KIND_MSNP;
       for (const cmd of commands) rank = Math.max(rank, KIND_ID.get(cmd.annotation.kind) ?? 0);
       c.kind[j] = rank;
       c.infoKind[j] = InfoKind.Text;
@@ -154,23 +161,31 @@ export class PacketTable {
       if (msnp) this.msnpFields.set(i, msnp);
       return;
     }
-    if (pkt.tcp) {
-      c.protocol[j] = this.protocols.id(segmentProtocol(pkt, streamProtocol, outcome.completesHttpMessage ?? false));
-      c.kind[j] = KIND_ID.get('tcp')!;
+    if (tcp) {
+      c.protocol[j] = this.internProtocol(segmentProtocol(pkt, streamProtocol, outcome.completesHttpMessage ?? false));
+      c.kind[j] = KIND_TCP;
       c.infoKind[j] = InfoKind.Tcp;
     } else if (pkt.protocol === 17) {
-      c.protocol[j] = this.protocols.id('UDP');
-      c.kind[j] = KIND_ID.get('other')!;
+      c.protocol[j] = this.internProtocol('UDP');
+      c.kind[j] = KIND_OTHER;
       c.infoKind[j] = InfoKind.Udp;
     } else {
-      c.protocol[j] = this.protocols.id(pkt.ipVersion === 6 ? 'IPv6' : 'IPv4');
-      c.kind[j] = KIND_ID.get('other')!;
+      c.protocol[j] = this.internProtocol(pkt.ipVersion === 6 ? 'IPv6' : 'IPv4');
+      c.kind[j] = KIND_OTHER;
       c.infoKind[j] = InfoKind.OtherIp;
     }
     if (pkt.truncated) {
       this.infoText.set(i, `${this.templateInfo(c, j)} [${pkt.truncated}]`);
       c.infoKind[j] = InfoKind.Text;
     }
+  }
+
+  private internProtocol(name: string): number {
+    if (name !== this.lastProtocol) {
+      this.lastProtocol = name;
+      this.lastProtocolId = this.protocols.id(name);
+    }
+    return this.lastProtocolId;
   }
 
   /**
