@@ -33,10 +33,10 @@ export function defaultWorkerLocation(): WorkerLocation {
  * A larger young generation than V8's default: a batch of thousands of frames (and their decoded
  * packets) is alive while it is analysed, so with the default most scavenges copied and promoted
  * it, and the old generation's collections that followed took a quarter of the worker's time.
- * 64 MB cut the process's CPU time for a 3M-frame load from 2.5–3.0 s to 2.2–2.3 s (same run,
- * alternating) at the same peak RSS.
+ * For a 3M-frame load in process (3 alternating runs each): 16 MB, CPU 3.0–3.3 s and peak RSS
+ * 347–369 MB; 32 MB, 2.5–2.6 s and 335–338 MB; 64 MB, 2.4–2.7 s and 364–370 MB.
  */
-const WORKER_LIMITS = { resourceLimits: { maxYoungGenerationSizeMb: 64 } };
+const WORKER_LIMITS = { resourceLimits: { maxYoungGenerationSizeMb: 32 } };
 
 export function spawnAnalysisWorker(location: WorkerLocation = defaultWorkerLocation()): WorkerLike {
   if (!location.typescript) return new Worker(location.url, WORKER_LIMITS);
