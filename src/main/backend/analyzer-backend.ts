@@ -207,6 +207,7 @@ export class AnalyzerBackend {
   private async close(): Promise<void> {
     await this.stopLive();
     await this.replaceWorker(null);
+    this.spare?.warm();
     this.emit('analysis:reset', { label: '', source: 'file' });
   }
 
@@ -217,7 +218,6 @@ export class AnalyzerBackend {
       () => {
         worker.loadEnded = true;
         worker.stopRequested = false;
-        if (this.current === worker) this.spare?.warm();
       },
       (e) => {
         if (this.current === worker && !worker.stopping) this.emit('analysis:error', { message: message(e) });
