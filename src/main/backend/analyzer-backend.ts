@@ -30,6 +30,7 @@ import { defaultOutputDir, outputPath } from './output-path';
 import { RecentFiles } from './recent-files';
 import { validateRequest } from './request-validation';
 import { defaultSamplePath } from './sample-capture';
+import { SpareWorker } from './spare-worker';
 import { spawnAnalysisWorker, type WorkerLike } from './worker-client';
 import type { SessionOptions, WorkerEvent } from './worker-protocol';
 import { DEFAULT_WATCHDOG_LIMITS, type Stall, type WatchdogLimits } from './worker-watchdog';
@@ -50,6 +51,8 @@ export interface BackendOptions {
   /** Files opened from under these directories (browser uploads) are not remembered as recent. */
   transientDirs?: string[];
   spawnWorker?: () => WorkerLike;
+  /** Keep one analysis worker started ahead (spare-worker.ts): the app and the browser mode do. */
+  prestartWorker?: boolean;
   /** When a worker that makes no progress is reported, and stopped without asking. */
   watchdog?: Partial<WatchdogLimits>;
   /** Parent of each worker's temporary directory (default the system's). */
@@ -98,8 +101,11 @@ export class AnalyzerBackend {
   /** Names handed out for outputs, finished or not, so concurrent saves never share one. */
   private readonly outputNames = new Set<string>();
   private readonly watchdogLimits: WatchdogLimits;
+  private readonly spare: SpareWorker | null;
 
   constructor(private readonly opts: BackendOptions = {}) {
+    this.spare = opts.prestartWorker ? new SpareWorker(opts.spawnWorker ?? spawnAnalysisWorker) : null;
+    this.spare?.warm();
     this.recent = new RecentFiles(opts.configDir ?? defaultConfigDir());
     this.outputDir = resolve(opts.outputDir ?? defaultOutputDir());
     this.watchdogLimits = { ...DEFAULT_WATCHDOG_LIMITS, ...opts.watchdog };
@@ -180,6 +186,7 @@ export class AnalyzerBackend {
   async dispose(): Promise<void> {
     await this.stopLive();
     await this.replaceWorker(null);
+    await this.spare?.dispose();
     // The live spool holds captured traffic: it goes with the back end, not at some later exit.
     await this.opts.liveCapture?.dispose?.().catch(() => undefined);
   }
@@ -211,6 +218,7 @@ export class AnalyzerBackend {
   private async close(): Promise<void> {
     await this.stopLive();
     await this.replaceWorker(null);
+    this.spare?.warm();
     this.emit('analysis:reset', { label: '', source: 'file' });
   }
 
@@ -427,7 +435,7 @@ export class AnalyzerBackend {
   private createWorker(label: string, source: 'file' | 'live', paths: string[], replayOf: ReplayOf | null): CaptureWorker {
     const worker = new CaptureWorker({
       label, source, paths, replayOf,
-      spawn: this.opts.spawnWorker ?? spawnAnalysisWorker,
+      spawn: this.spare ? () => this.spare!.take() : this.opts.spawnWorker ?? spawnAnalysisWorker,
       limits: this.watchdogLimits,
       tempParent: this.opts.tempDir ?? tmpdir(),
     }, {

@@ -47,11 +47,16 @@ export interface AnalyzerOptions {
 export interface AnalyzerListener {
   frameRow?(row: FrameRow): void;
   frameFields?(fields: FrameFields): void;
-  /** What became of each frame, without building a row object (the back end's packet table). */
+  /**
+   * What became of each frame, without building a row object (the back end's packet table).
+   * `outcome` is one object reused for every frame: copy what you keep of it (not itself).
+   */
   frameAnalysed?(frame: CapturedFrame, outcome: FrameOutcome): void;
 }
 
 const FLUSH_EVERY_FRAMES = 4096;
+/** The commands of a frame that completed none (most frames): shared, never pushed to. */
+const NO_COMMANDS: FrameCommand[] = [];
 
 export class Analyzer {
   private readonly expert = new ExpertLog();
@@ -68,8 +73,10 @@ export class Analyzer {
   private captures: CaptureInfo[] = [];
   private frames = 0;
   private nextConnection = 1;
-  /** Commands completed while the current frame was processed. */
-  private current: FrameCommand[] = [];
+  /** Commands completed while the current frame was processed (NO_COMMANDS until the first). */
+  private current: FrameCommand[] = NO_COMMANDS;
+  /** Handed to frameAnalysed for every frame (a fresh object a frame was a tenth of the table's cost). */
+  private readonly outcome: FrameOutcome = { pkt: null, stream: -1, commands: NO_COMMANDS, streamProtocol: null, connection: undefined, session: null, completesHttpMessage: false };
   private currentProtocol: string | null = null;
   /** The frame being read completed an HTTP request or response. */
   private currentEndsHttp = false;
@@ -117,7 +124,7 @@ export class Analyzer {
     this.frames++;
     this.currentFrame = frame.number;
     this.currentData = frame.data;
-    this.current = [];
+    this.current = NO_COMMANDS;
     this.currentProtocol = null;
     this.currentEndsHttp = false;
     const pkt = decodePacket(frame.linkType, frame.data);
@@ -156,9 +163,16 @@ export class Analyzer {
     if (!onRow && !onFields && !onAnalysed) return;
     const cmds = this.current;
     if (onAnalysed) {
-      const connection = cmds[0]?.connection ?? (stream >= 0 ? this.streamConnection.get(stream) : undefined);
-      const session = connection !== undefined ? this.msnp.sessionOf(connection) : null;
-      onAnalysed(frame, { pkt, stream, commands: cmds, streamProtocol: this.currentProtocol, connection, session, completesHttpMessage: this.currentEndsHttp });
+      const connection = cmds.length > 0 ? cmds[0].connection : stream >= 0 ? this.streamConnection.get(stream) : undefined;
+      const outcome = this.outcome;
+      outcome.pkt = pkt;
+      outcome.stream = stream;
+      outcome.commands = cmds;
+      outcome.streamProtocol = this.currentProtocol;
+      outcome.connection = connection;
+      outcome.session = connection !== undefined ? this.msnp.sessionOf(connection) : null;
+      outcome.completesHttpMessage = this.currentEndsHttp;
+      onAnalysed(frame, outcome);
     }
     if (onRow) {
       const row = frameRow(frame, pkt, stream, cmds, this.currentProtocol, this.currentEndsHttp);
@@ -255,7 +269,10 @@ export class Analyzer {
     // Only the packet list and the display filter read annotations (emitFrame).
     const { frameRow: onRow, frameFields: onFields, frameAnalysed: onAnalysed } = this.listener;
     const annotation = this.msnp.command(connection, cmd, onRow !== undefined || onFields !== undefined || onAnalysed !== undefined);
-    if (annotation) this.current.push({ connection, verb: cmd.verb, trid: cmd.trid, direction: cmd.direction, annotation });
+    if (annotation) {
+      if (this.current === NO_COMMANDS) this.current = [];
+      this.current.push({ connection, verb: cmd.verb, trid: cmd.trid, direction: cmd.direction, annotation });
+    }
     if (this.collect) {
       if (!this.showSecrets) for (const v of secretValues(cmd)) this.secrets.add(v);
       const list = this.frameCommands.get(this.currentFrame);
@@ -273,7 +290,7 @@ export class Analyzer {
 
   finish(): AnalysisResult {
     if (this.finished) return this.finished;
-    this.current = [];
+    this.current = NO_COMMANDS;
     this.reassembler.finish();
     this.gateway.finish();
     this.msnp.finish();
