@@ -5,7 +5,7 @@
 
 import type { AnalysisResult } from './model';
 
-export const RESULT_LISTS = ['connections', 'sessions', 'contacts', 'presence', 'offlineMessages', 'endpoints', 'files', 'expert', 'expertGroups'] as const;
+export const RESULT_LISTS = ['connections', 'sessions', 'contacts', 'presence', 'offlineMessages', 'endpoints', 'files', 'transfers', 'expert', 'expertGroups'] as const;
 export type ResultList = (typeof RESULT_LISTS)[number];
 
 export interface ListDelta<T> {
@@ -22,7 +22,7 @@ export interface ResultDelta {
 }
 
 export function emptyResult(): AnalysisResult {
-  return { captures: [], frames: 0, commandCounts: {}, connections: [], sessions: [], contacts: [], presence: [], offlineMessages: [], endpoints: [], files: [], expert: [], expertGroups: [] };
+  return { captures: [], frames: 0, commandCounts: {}, connections: [], sessions: [], contacts: [], presence: [], offlineMessages: [], endpoints: [], files: [], transfers: [], expert: [], expertGroups: [] };
 }
 
 function applyList<T>(previous: readonly T[], delta: ListDelta<T> | undefined): T[] {
@@ -52,6 +52,7 @@ export function applyResultDelta(previous: AnalysisResult | null, delta: ResultD
     offlineMessages: base.offlineMessages,
     endpoints: base.endpoints,
     files: base.files,
+    transfers: base.transfers,
     expert: base.expert,
     expertGroups: base.expertGroups,
   };
