@@ -41,6 +41,8 @@ export class DirectP2pFramer {
   private stopped = false;
   /** Stream offset of the first byte not yet framed. */
   private start = 0;
+  /** A direction sends one nonce handshake; after it a 16-byte packet is a P2P v2 message (a bare ACK is 16 bytes). */
+  private handshakeSeen = false;
   problem: string | null = null;
 
   /** Feeds in-order bytes; returns the packets they complete. */
@@ -64,7 +66,9 @@ export class DirectP2pFramer {
         return packets;
       }
       if (input.length - pos - 4 < length) break;
-      packets.push({ ...classify(input.subarray(pos + 4, pos + 4 + length), frame), at: this.start + pos, length: 4 + length });
+      const packet = classify(input.subarray(pos + 4, pos + 4 + length), frame, this.handshakeSeen);
+      if (packet.type === 'handshake') this.handshakeSeen = true;
+      packets.push({ ...packet, at: this.start + pos, length: 4 + length });
       pos += 4 + length;
     }
     this.start += pos;
@@ -95,9 +99,9 @@ export class DirectP2pFramer {
 
 type Unplaced<T> = T extends Placed ? Omit<T, keyof Placed> : never;
 
-function classify(packet: Uint8Array, frame: number): Unplaced<DirectPacket> {
+function classify(packet: Uint8Array, frame: number, handshakeSeen: boolean): Unplaced<DirectPacket> {
   if (packet.length === 4 && packet[0] === 0x66 && packet[1] === 0x6f && packet[2] === 0x6f && packet[3] === 0) return { type: 'foo', frame, packet };
-  if (packet.length === 16) return { type: 'handshake', version: 2, nonce: guidFromBytes(packet), frame, packet };
+  if (packet.length === 16 && !handshakeSeen) return { type: 'handshake', version: 2, nonce: guidFromBytes(packet), frame, packet };
   const version = sniffP2pVersion(packet);
   if (version === 1) {
     const flags = new DataView(packet.buffer, packet.byteOffset, packet.byteLength).getUint32(28, true);
