@@ -5,6 +5,9 @@
 // whole and confirmed by bob's v2 ACK. Also the two earlier direct scenarios: a v1 transfer bob
 // ACKs (confirmed) and a v2 one without any ACK or BYE (completed, not confirmed).
 import { describe, expect, it } from 'vitest';
+import { csvReport } from '../../src/main/report/csv-report';
+import { jsonReport } from '../../src/main/report/json-report';
+import { textReport } from '../../src/main/report/text-report';
 import { analyzeFrames, frameContaining, isoUs } from './synthetic';
 import * as stalled from './stalled-direct-scenario';
 import * as v1 from './direct-v1-scenario';
@@ -69,5 +72,29 @@ describe('fates of the earlier direct scenarios', () => {
     const r = await analyzeFrames(v2.frames);
     expect(r.transfers[0]).toMatchObject({ name: v2.FILE_NAME, fate: 'completed', complete: true, confirmed: null });
     expect(r.files[0].confirmed ?? null).toBeNull();
+  });
+});
+
+describe('the fates in the reports', () => {
+  it('JSON carries the transfers and the files\' confirmation', () => {
+    const json = JSON.parse(jsonReport(result));
+    expect(json.transfers.map((t: { fate: string }) => t.fate)).toEqual(['declined', 'stalled', 'declined', 'confirmed']);
+    // Files in the order their data began: third.bin (sent first, confirmed), then the stalled video.
+    expect(json.files.map((f: { name: string; confirmed: unknown }) => [f.name, f.confirmed !== null && f.confirmed !== undefined])).toEqual([[stalled.THIRD.name, true], [stalled.VIDEO.name, false]]);
+  });
+
+  it('CSV has one `transfer` row per invitation saying what became of it', () => {
+    const rows = csvReport(result).trim().split('\r\n').filter((r) => r.startsWith('transfer,'));
+    expect(rows).toHaveLength(4);
+    expect(rows[1]).toContain(`stalled, ${stalled.VIDEO_SENT} of ${stalled.VIDEO.size} bytes`);
+    expect(rows[2]).toContain(`declined by ${stalled.BOB} (603 Decline)`);
+    expect(rows[3]).toContain(`completed and confirmed by ${stalled.BOB} (ACK`);
+  });
+
+  it('the text report lists the transfers and the peer connection with its endpoint', () => {
+    const text = textReport(result);
+    expect(text).toContain('== Transfers');
+    expect(text).toMatch(new RegExp(`peer +${stalled.ALICE_IP}:50200 → ${stalled.BOB_LAN}:${stalled.DC_PORT} +P2P v2 +${stalled.ALICE} → ${stalled.BOB} \\(by nonce\\)`));
+    expect(text).toContain(`endpoint ${stalled.BOB_LAN}:${stalled.DC_PORT} (frame ${frameOf('IPv4Internal-Addrs')}, matched by nonce+address)`);
   });
 });
