@@ -7,7 +7,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { ConnectionRecord, OfflineMessageRecord, SessionRecord } from '../../../shared/model';
 import { DataTable } from '../../components/DataTable';
 import { TableSection } from '../../components/TableSection';
-import { formatDateTime, formatDuration } from '../../format/time-format';
+import { formatDateTime, formatDuration, formatSize } from '../../format/time-format';
 import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
 import { OfflineMessagesTable } from '../offline-messages/OfflineMessagesTable';
 import { accountFilters, sessionFilters } from '../side-panel/row-filters';
@@ -34,13 +34,23 @@ const connectionColumns = [
   c.accessor('role', { header: 'Role', size: 90 }),
   c.accessor('client', { header: 'Client', size: 150 }),
   c.accessor('server', { header: 'Server', size: 150 }),
-  c.accessor((r) => r.version ?? '', { id: 'version', header: 'Version', size: 70 }),
-  c.accessor((r) => r.account ?? '', { id: 'account', header: 'Account', size: 170 }),
+  c.accessor((r) => (r.peer ? (r.peer.protocol === 'msnftp' ? 'MSNFTP' : `P2P v${r.peer.p2pVersion ?? '?'}`) : (r.version ?? '')), { id: 'version', header: 'Version', size: 70 }),
+  // A direct peer connection joins two accounts (connecting → listening).
+  c.accessor((r) => (r.peer ? `${r.peer.accounts.client ?? '?'} → ${r.peer.accounts.server ?? '?'}` : (r.account ?? '')), { id: 'account', header: 'Account', size: 170 }),
   c.accessor((r) => r.clientVersion ?? '', { id: 'clientVersion', header: 'Client software', size: 130 }),
   c.accessor((r) => (r.transport === 'http-gateway' ? 'HTTP gateway' : 'TCP'), { id: 'transport', header: 'Transport', size: 90 }),
   c.accessor('commands', { header: 'Cmds', size: 55 }),
   c.accessor((r) => r.session ?? '', { id: 'session', header: 'Session', size: 60 }),
+  c.accessor((r) => peerDetail(r), { id: 'peer', header: 'Endpoint · traffic', size: 260 }),
 ];
+
+/** A peer connection's endpoint (and how it was matched) and its frames/bytes each way. */
+function peerDetail(r: ConnectionRecord): string {
+  const p = r.peer;
+  if (!p) return '';
+  const endpoint = p.endpoint ? `${p.endpoint.address}:${p.endpoint.port} by ${p.endpoint.matchedBy}` : 'no endpoint matched';
+  return `${endpoint} · →${p.packets.c2s} (${formatSize(p.bytes.c2s)}) ←${p.packets.s2c} (${formatSize(p.bytes.s2c)})`;
+}
 
 export function SessionsView() {
   const { result, selectedSession } = useAnalyzer(useShallow((st) => ({ result: st.result, selectedSession: st.selectedSession })));
@@ -77,7 +87,7 @@ export function SessionsView() {
           rowTestId="connection-row"
           rowFilters={(r) => [...sessionFilters(r.session), ...accountFilters(r.account)]}
           rowClassName={(r) => (selectedSession !== null && r.session === selectedSession ? 'related' : '')}
-          emptyText="No MSNP connections found."
+          emptyText="No MSNP or peer connections found."
         />
       </TableSection>
     </div>
