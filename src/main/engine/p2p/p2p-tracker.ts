@@ -22,6 +22,7 @@ import { PeerConnections } from './peer-connections';
 import type { SessionEventLike } from './session-event-like';
 import { SlpSessions } from './slp-sessions';
 import { TransferLog } from './transfer-log';
+import { formatTimeUs } from '../analysis/time-format';
 
 export type { SessionEventLike } from './session-event-like';
 
@@ -167,12 +168,32 @@ export class P2pTracker {
     };
   }
 
+  /**
+   * MSNFTP's `BYE code`: 16777989 from the receiver (the connecting side) says it has the whole
+   * file — its confirmation; any other code ends the transfer (hypothetic.org "File transfer":
+   * 2164261682 receiver cancelled, 2164261683 sender cancelled, 2147942405 disk full).
+   */
+  private msnftpBye(key: string, group: string | null, side: 'receiver' | 'sender', line: string, frame: number, tsUs: number): void {
+    const code = line.slice(4).trim();
+    const file = this.store.get(key);
+    if (code === '16777989' && side === 'receiver' && file?.complete) {
+      file.confirmed ??= { by: file.to, frame, time: formatTimeUs(tsUs), how: 'BYE' };
+      return;
+    }
+    if (group !== null && code !== '16777989') this.transfers.cancel(group, side === 'receiver' ? (file?.to ?? null) : (file?.from ?? null), frame, tsUs, `BYE ${code}`);
+  }
+
   private openMsnftp(ref: DirectStreamRef): DirectStreamHandle {
     const key = `msnftp|${ref.client}|${ref.server}|${ref.firstFrame}`;
     const stream: MsnftpStream = new MsnftpStream({
-      line: (_direction, line, frame) => {
+      line: (direction, line, frame) => {
+        if (line.startsWith('BYE ')) {
+          this.msnftpBye(key, group, direction === 'c2s' ? 'receiver' : 'sender', line, frame, lastTsUs);
+          return;
+        }
         if (!line.startsWith('FIL ') || stream.size === null) return;
         const invited = this.legacy.fileFor(stream.authCookie, ref.server);
+        if (invited) group = invited.group;
         if (invited) {
           this.transfers.linkFile(invited.group, key, 'msnftp');
           if (ref.connection !== undefined) this.peers.invitation(ref.connection, invited.from, invited.to, invited.group.split(':').at(-1) ?? invited.group);
@@ -199,6 +220,7 @@ export class P2pTracker {
     });
     let noted = false;
     let lastTsUs = 0;
+    let group: string | null = null;
     return {
       data: (direction, bytes, frame, tsUs) => {
         lastTsUs = tsUs;
