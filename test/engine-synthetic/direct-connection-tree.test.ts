@@ -5,8 +5,9 @@
 // the TCP payload starts at frame offset 0x36).
 import { describe, expect, it } from 'vitest';
 import { analyzeCaptureFiles } from '../../src/main/engine/analyze-files';
+import { Analyzer } from '../../src/main/engine/analyzer';
 import { mergeCaptures } from '../../src/main/engine/capture/merge-captures';
-import type { FrameDetail, TreeNode } from '../../src/shared/model';
+import type { FrameDetail, FrameRow, TreeNode } from '../../src/shared/model';
 import type { FrameSpec } from './synthetic';
 import { frameContaining, writeFrames } from './synthetic';
 import { frames as v1Frames, NONCE as V1_NONCE } from './direct-v1-scenario';
@@ -137,5 +138,28 @@ describe('P2P v2 direct connection (stalled-direct-scenario)', async () => {
     expect(Buffer.from(bytes.subarray(at, at + 6)).toString('latin1')).toBe('INVITE');
     expect(at).toBe(0x36 + 4 + 8 + 8);
     expect(length).toBeGreaterThan(100);
+  });
+});
+
+describe('the packet list rows of a direct connection', async () => {
+  // Frames 16–22 of direct-v1-scenario, as decoded above: foo, the two handshakes, three data
+  // chunks (1352 + 1352 + 296 bytes of 3000), bob's ACK of identifier 102 for all 3000 bytes.
+  const rows = new Map<number, FrameRow>();
+  const analyzer = new Analyzer({}, { frameRow: (row) => rows.set(row.number, row) });
+  for await (const f of mergeCaptures([writeFrames(v1Frames)])) analyzer.addFrame(f);
+  analyzer.finish();
+
+  it('says what each packet is in Info, as MSNP2P', () => {
+    expect([16, 17, 18, 19, 20, 21, 22].map((n) => [rows.get(n)?.protocol, rows.get(n)?.kind, rows.get(n)?.info])).toEqual([
+      ['MSNP2P', 'p2p', 'P2P direct: foo'],
+      ['MSNP2P', 'p2p', `P2P direct: nonce handshake (v1) ${V1_NONCE}`],
+      ['MSNP2P', 'p2p', `P2P direct: nonce handshake (v1) ${V1_NONCE}`],
+      ['MSNP2P', 'p2p', 'P2P v1 session 94044 data 0–1352 of 3000 "holiday-photo.jpg"'],
+      ['MSNP2P', 'p2p', 'P2P v1 session 94044 data 1352–2704 of 3000 "holiday-photo.jpg"'],
+      ['MSNP2P', 'p2p', 'P2P v1 session 94044 data 2704–3000 of 3000 "holiday-photo.jpg"'],
+      ['MSNP2P', 'p2p', 'P2P v1 session 94044 ACK of 102 (3000 bytes)'],
+    ]);
+    // The FIN exchange after them carries no packet: plain TCP.
+    expect(rows.get(23)?.protocol).toBe('TCP');
   });
 });

@@ -19,7 +19,7 @@ import { DEFAULT_MEMORY_BUDGET_BYTES, MemoryBudget, mebibytes } from './memory-b
 import { MsnpConnection } from './msnp-connection';
 import type { MsnpCommand } from './msnp/msnp-command';
 import { P2pTracker } from './p2p/p2p-tracker';
-import { describeDirectPacket, directPacketView, type DirectPacketView } from './p2p/describe-direct-packet';
+import { describeDirectPacket, directPacketSummary, directPacketView, type DirectPacketView } from './p2p/describe-direct-packet';
 import { StreamTraffic } from './stream-traffic';
 import { GatewayConnections } from './gateway-connections';
 import { classifyByPorts, type StreamKind } from './stream-classifier';
@@ -77,6 +77,8 @@ export class Analyzer {
   private currentProtocol: string | null = null;
   /** The frame being read completed an HTTP request or response. */
   private currentEndsHttp = false;
+  /** Info lines of the direct P2P packets the frame being read completed. */
+  private currentPeerPackets: string[] = [];
   private readonly streamConnection = new Map<number, number>();
   private readonly streamProtocol = new Map<number, string>();
   /** frame number → commands it completed (only with collectFrames). */
@@ -126,6 +128,7 @@ export class Analyzer {
     this.current = [];
     this.currentProtocol = null;
     this.currentEndsHttp = false;
+    if (this.currentPeerPackets.length) this.currentPeerPackets = [];
     const pkt = decodePacket(frame.linkType, frame.data);
     let stream = -1;
     if (pkt?.tcp) {
@@ -165,10 +168,10 @@ export class Analyzer {
     if (onAnalysed) {
       const connection = cmds[0]?.connection ?? (stream >= 0 ? this.streamConnection.get(stream) : undefined);
       const session = connection !== undefined ? this.msnp.sessionOf(connection) : null;
-      onAnalysed(frame, { pkt, stream, commands: cmds, streamProtocol: this.currentProtocol, connection, session, completesHttpMessage: this.currentEndsHttp });
+      onAnalysed(frame, { pkt, stream, commands: cmds, streamProtocol: this.currentProtocol, connection, session, completesHttpMessage: this.currentEndsHttp, peerPackets: this.currentPeerPackets });
     }
     if (onRow) {
-      const row = frameRow(frame, pkt, stream, cmds, this.currentProtocol, this.currentEndsHttp);
+      const row = frameRow(frame, pkt, stream, cmds, this.currentProtocol, this.currentEndsHttp, this.currentPeerPackets);
       if (row.connection === undefined && stream >= 0) {
         const c = this.streamConnection.get(stream);
         if (c !== undefined) row.connection = c;
@@ -237,7 +240,11 @@ export class Analyzer {
     const id = this.nextConnection++;
     this.streamConnection.set(info.id, id);
     this.streamProtocol.set(info.id, kind === 'msnftp' ? 'MSNFTP' : 'MSNP2P');
-    const observer = this.collect ? (direction: Direction, packet: Parameters<typeof directPacketView>[0], placement: Parameters<typeof directPacketView>[1]) => {
+    // The packet list needs each packet's Info line; the command tree (collectFrames) its view.
+    const rows = this.listener.frameRow !== undefined || this.listener.frameAnalysed !== undefined;
+    const observer = this.collect || rows ? (direction: Direction, packet: Parameters<typeof directPacketView>[0], placement: Parameters<typeof directPacketView>[1]) => {
+      if (rows) this.currentPeerPackets.push(directPacketSummary(packet, placement));
+      if (!this.collect) return;
       const list = this.framePackets.get(this.currentFrame) ?? [];
       list.push({ connection: id, direction, at: packet.at, length: packet.length, view: directPacketView(packet, placement) });
       this.framePackets.set(this.currentFrame, list);

@@ -67,6 +67,36 @@ function summary(view: DirectPacketView): string {
   return `P2P v${view.version}${data}`;
 }
 
+const utf8 = new TextDecoder();
+
+/**
+ * One line for the packet list's Info (cheap: read off the header, no copy): "foo", "nonce
+ * handshake {…}", "P2P v1 session 94044 data 0–1352 of 3000 "name"", "P2P v2 ACK 91200", or the
+ * MSNSLP start line of session-0 data.
+ */
+export function directPacketSummary(packet: DirectPacket, placement: ChunkPlacement | null): string {
+  if (packet.type === 'foo') return 'P2P direct: foo';
+  if (packet.type === 'handshake') return `P2P direct: nonce handshake (v${packet.version}) ${packet.nonce}`;
+  if (packet.type === 'unknown') return `P2P direct: ${packet.packet.length} bytes, neither P2P v1 nor v2`;
+  const body = packet.packet;
+  const data = (sessionId: number, at: number) => {
+    if (placement) return ` data ${placement.offset}–${placement.offset + body.length - at} of ${placement.size} "${placement.name}"`;
+    if (sessionId === 0 && body.length > at) return ` ${utf8.decode(body.subarray(at, Math.min(body.length, at + 120))).split('\r\n')[0]}`;
+    return body.length > at ? ` ${body.length - at} bytes` : '';
+  };
+  if (packet.version === 1) {
+    const p = parseP2pV1(body, false);
+    if (!p) return 'P2P v1 (short)';
+    const flags = p.header.flags & 0x2 ? ` ACK of ${p.header.ackIdentifier} (${p.header.ackDataSize} bytes)` : '';
+    return `P2P v1 session ${p.header.sessionId}${flags}${data(p.header.sessionId, P2P_V1_HEADER_LENGTH)}`;
+  }
+  const p = parseP2pV2(body, false);
+  if (!p) return 'P2P v2 (short)';
+  const ack = p.ackSequence !== null ? ` ACK ${p.ackSequence}` : '';
+  const session = p.dataHeader ? ` session ${p.dataHeader.sessionId}` : '';
+  return `P2P v2 seq ${p.sequenceNumber}${session}${ack}${p.dataHeader ? data(p.dataHeader.sessionId, p.dataOffset) : ''}`;
+}
+
 /** The packet's tree; ranges count from the packet's length prefix. */
 export function describeDirectPacket(view: DirectPacketView, direction: Direction): TreeNode {
   const children: TreeNode[] = [{ label: `Length prefix: ${view.bodyLength} (4 bytes, little-endian)`, range: [0, 4] }];
