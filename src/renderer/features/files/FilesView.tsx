@@ -2,6 +2,7 @@
 // transfers, display pictures, emoticons): name, size, SHA-1 of what was reassembled, sender,
 // receiver, whether every byte was seen and whether the receiver confirmed it. A name that may lie
 // about the content (a bidi control in it, an executable under another extension) is marked ⚠.
+// A file row's context menu saves the file or opens it in Export Objects (its inline viewer).
 
 import { createColumnHelper } from '@tanstack/react-table';
 import type { FileRecord, TransferRecord } from '../../../shared/model';
@@ -12,6 +13,9 @@ import { TransfersTable } from './TransfersTable';
 import { formatSize } from '../../format/time-format';
 import { accountFilters } from '../side-panel/row-filters';
 import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
+import { useActions } from '../../app/analyzer-context';
+import type { MenuEntry } from '../../components/ContextMenu';
+import { useExportDialog } from '../exports/export-dialogs';
 
 const EMPTY: FileRecord[] = [];
 const NO_TRANSFERS: TransferRecord[] = [];
@@ -43,6 +47,14 @@ const columns = [
 export function FilesView() {
   const files = useAnalyzer((s) => s.result?.files ?? EMPTY);
   const transfers = useAnalyzer((s) => s.result?.transfers ?? NO_TRANSFERS);
+  const actions = useActions();
+  const fileEntries = (f: FileRecord): MenuEntry[] => {
+    const index = files.indexOf(f);
+    return [
+      { label: 'Save recovered file…', testId: 'file-save', onSelect: () => void actions.exportObjects(index) },
+      { label: 'View in Export Objects…', testId: 'file-view', onSelect: () => useExportDialog.getState().open({ kind: 'objects', index }) },
+    ];
+  };
   return (
     <div className="stacked-tables">
       <TableSection title="Transfers" count={transfers.length} grow={2}>
@@ -57,6 +69,7 @@ export function FilesView() {
           onActivate={(f) => analyzerStore.getState().selectFrame(f.frame, true)}
           rowTestId="file-row"
           rowFilters={(f) => accountFilters(f.from, f.to)}
+          rowEntries={fileEntries}
           rowClassName={(f) => `${f.complete ? '' : 'incomplete'}${f.nameWarning ? ' spoofed-name' : ''}`}
           emptyText="No file data was seen in this capture."
         />
