@@ -7,7 +7,7 @@
 
 import type { AnalysisResult } from './model';
 
-export const RESULT_LISTS = ['connections', 'sessions', 'contacts', 'presence', 'offlineMessages', 'endpoints', 'files', 'expert', 'expertGroups'] as const;
+export const RESULT_LISTS = ['connections', 'sessions', 'contacts', 'presence', 'offlineMessages', 'endpoints', 'files', 'transfers', 'expert', 'expertGroups'] as const;
 export type ResultList = (typeof RESULT_LISTS)[number];
 
 /** Nested lists sent as tails: a session of 1,000 messages that gets one more sends one. */
@@ -35,7 +35,7 @@ export interface ResultDelta {
 }
 
 export function emptyResult(): AnalysisResult {
-  return { captures: [], frames: 0, commandCounts: {}, connections: [], sessions: [], contacts: [], presence: [], offlineMessages: [], endpoints: [], files: [], expert: [], expertGroups: [] };
+  return { captures: [], frames: 0, commandCounts: {}, connections: [], sessions: [], contacts: [], presence: [], offlineMessages: [], endpoints: [], files: [], transfers: [], expert: [], expertGroups: [] };
 }
 
 /** `item` with each tail field's first starts[field] elements taken from `held` (the item the receiver has). */
@@ -82,6 +82,7 @@ export function applyResultDelta(previous: AnalysisResult | null, delta: ResultD
     offlineMessages: base.offlineMessages,
     endpoints: base.endpoints,
     files: base.files,
+    transfers: base.transfers,
     expert: base.expert,
     expertGroups: base.expertGroups,
   };

@@ -38,12 +38,15 @@ describe('DirectP2pFramer', () => {
       const packets = [...f.push(stream.subarray(0, cut), 1), ...f.push(stream.subarray(cut), 2)];
       expect(packets.map((p) => p.type)).toEqual(['foo', 'handshake', 'p2p']);
       expect(packets[1]).toMatchObject({ version: 1, nonce: '{6E4F4CBB-44F6-4C6A-9B26-0E3C34B72A88}' });
+      // Stream offsets: foo at 0 (4 + 4 bytes), the 48-byte handshake at 8, the data packet after it.
+      expect(packets.map((p) => [p.at, p.length])).toEqual([[0, 8], [8, 52], [60, 4 + data.length]]);
     }
   });
 
   it('reads a bare 16-byte v2 nonce, and stops on an absurd length', () => {
     const f = new DirectP2pFramer();
-    expect(f.push(framed(NONCE), 1)).toEqual([{ type: 'handshake', version: 2, nonce: '{6E4F4CBB-44F6-4C6A-9B26-0E3C34B72A88}', frame: 1 }]);
+    // Placed in the stream: its length prefix at offset 0, 4 + 16 bytes long.
+    expect(f.push(framed(NONCE), 1)).toMatchObject([{ type: 'handshake', version: 2, nonce: '{6E4F4CBB-44F6-4C6A-9B26-0E3C34B72A88}', frame: 1, at: 0, length: 20 }]);
     expect(f.push(hex('ffffffff 00'), 2)).toEqual([]);
     expect(f.problem).toMatch(/length 4294967295 is over/);
     expect(f.push(framed(NONCE), 3)).toEqual([]);

@@ -193,7 +193,15 @@ export class PacketTable {
       if (msnp) this.msnpFields.set(i, msnp);
       return;
     }
-    if (tcp) {
+    if (pkt.tcp && outcome.peerPackets?.length) {
+      // A direct P2P frame: its packets' summaries, as frameRow() writes them.
+      c.protocol[j] = this.internProtocol(streamProtocol ?? 'MSNP2P');
+      c.kind[j] = KIND_ID.get('p2p')!;
+      c.infoKind[j] = InfoKind.Text;
+      this.infoText.set(i, outcome.peerPackets.join(' · '));
+      return;
+    }
+    if (pkt.tcp) {
       c.protocol[j] = this.internProtocol(segmentProtocol(pkt, streamProtocol, outcome.completesHttpMessage ?? false));
       c.kind[j] = KIND_TCP;
       c.infoKind[j] = InfoKind.Tcp;

@@ -8,7 +8,7 @@ import type { ConnectionRecord, OfflineMessageRecord, SessionRecord } from '../.
 import type { MenuEntry } from '../../components/ContextMenu';
 import { DataTable } from '../../components/DataTable';
 import { TableSection } from '../../components/TableSection';
-import { formatDateTime, formatDuration } from '../../format/time-format';
+import { formatDateTime, formatDuration, formatSize } from '../../format/time-format';
 import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
 import { openFlowGraph } from '../flow-graph/flow-graph-state';
 import { OfflineMessagesTable } from '../offline-messages/OfflineMessagesTable';
@@ -36,12 +36,14 @@ const connectionColumns = [
   c.accessor('role', { header: 'Role', size: 90 }),
   c.accessor('client', { header: 'Client', size: 150 }),
   c.accessor('server', { header: 'Server', size: 150 }),
-  c.accessor((r) => r.version ?? '', { id: 'version', header: 'Version', size: 70 }),
-  c.accessor((r) => r.account ?? '', { id: 'account', header: 'Account', size: 170 }),
+  c.accessor((r) => (r.peer ? (r.peer.protocol === 'msnftp' ? 'MSNFTP' : `P2P v${r.peer.p2pVersion ?? '?'}`) : (r.version ?? '')), { id: 'version', header: 'Version', size: 70 }),
+  // A direct peer connection joins two accounts (connecting → listening).
+  c.accessor((r) => (r.peer ? `${r.peer.accounts.client ?? '?'} → ${r.peer.accounts.server ?? '?'}` : (r.account ?? '')), { id: 'account', header: 'Account', size: 170 }),
   c.accessor((r) => r.clientVersion ?? '', { id: 'clientVersion', header: 'Client software', size: 130 }),
   c.accessor((r) => (r.transport === 'http-gateway' ? 'HTTP gateway' : 'TCP'), { id: 'transport', header: 'Transport', size: 90 }),
   c.accessor('commands', { header: 'Cmds', size: 55 }),
   c.accessor((r) => r.session ?? '', { id: 'session', header: 'Session', size: 60 }),
+  c.accessor((r) => peerDetail(r), { id: 'peer', header: 'Endpoint · traffic', size: 260 }),
 ];
 
 /** A connection row's flow graphs: the MSNP connection's own (every TCP connection it used), and its account's whole activity. */
@@ -50,6 +52,14 @@ function connectionFlowMenu(r: ConnectionRecord): MenuEntry[] {
   const account = r.account;
   if (account) entries.push({ label: `Flow graph of ${account}`, testId: 'flow-graph-account', onSelect: () => openFlowGraph({ kind: 'account', account }) });
   return entries;
+}
+
+/** A peer connection's endpoint (and how it was matched) and its frames/bytes each way. */
+function peerDetail(r: ConnectionRecord): string {
+  const p = r.peer;
+  if (!p) return '';
+  const endpoint = p.endpoint ? `${p.endpoint.address}:${p.endpoint.port} by ${p.endpoint.matchedBy}` : 'no endpoint matched';
+  return `${endpoint} · →${p.packets.c2s} (${formatSize(p.bytes.c2s)}) ←${p.packets.s2c} (${formatSize(p.bytes.s2c)})`;
 }
 
 export function SessionsView() {
@@ -89,7 +99,7 @@ export function SessionsView() {
           rowFilters={(r) => [...sessionFilters(r.session), ...accountFilters(r.account)]}
           rowEntries={(r) => connectionFlowMenu(r)}
           rowClassName={(r) => (selectedSession !== null && r.session === selectedSession ? 'related' : '')}
-          emptyText="No MSNP connections found."
+          emptyText="No MSNP or peer connections found."
         />
       </TableSection>
     </div>
