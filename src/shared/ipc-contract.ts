@@ -99,7 +99,7 @@ export interface RequestChannels {
   'frames:view': [{ filter: string; sort: SortSpec | null }, ViewResponse];
   /** Display position of a frame (−1 when it does not exist or the filter hides it). */
   'frames:position': [{ number: number }, number];
-  /** One Statistics view (capture properties, protocol hierarchy, conversations, MSNP commands) as compact tables; nothing per frame. */
+  /** One Statistics view (capture properties, protocol hierarchy, conversations, endpoints, MSNP commands) as compact tables; nothing per frame. */
   'stats:get': [{ kind: StatsKind }, StatsResponse];
   /**
    * Follow TCP Stream: stream `stream`'s bytes in order, both directions, gaps marked, at most

@@ -4,7 +4,7 @@
 
 import { csvCell } from './csv-cell';
 
-export const STATS_KINDS = ['properties', 'hierarchy', 'conversations', 'commands'] as const;
+export const STATS_KINDS = ['properties', 'hierarchy', 'conversations', 'endpoints', 'commands'] as const;
 export type StatsKind = (typeof STATS_KINDS)[number];
 
 /** A cell: numbers stay numbers (sortable, formatted by the window), null when not applicable. */

@@ -239,6 +239,12 @@ export class PacketTable {
   sourceFile(index: number): number {
     return this.chunk(index).source[index & CHUNK_MASK];
   }
+  /** IP protocol number (6 TCP, 17 UDP…), or −1 for a frame that is not IP. */
+  ipProtocol(index: number): number {
+    const c = this.chunk(index);
+    const j = index & CHUNK_MASK;
+    return c.infoKind[j] === InfoKind.NotIp ? -1 : c.ipProto[j];
+  }
   sourcePort(index: number): number {
     return this.chunk(index).srcPort[index & CHUNK_MASK];
   }

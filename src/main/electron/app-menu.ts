@@ -62,6 +62,7 @@ export function buildAppMenu(recent: string[], handlers: MenuHandlers, opts: { m
       { label: 'Capture File Properties', click: () => handlers.action('stats-properties') },
       { label: 'Protocol Hierarchy', click: () => handlers.action('stats-hierarchy') },
       { label: 'Conversations', click: () => handlers.action('stats-conversations') },
+      { label: 'Endpoints', click: () => handlers.action('stats-endpoints') },
       { label: 'MSNP Commands', click: () => handlers.action('stats-commands') },
     ],
   };

@@ -14,6 +14,7 @@ export const STATS_VIEWS: readonly { kind: StatsKind; label: string }[] = [
   { kind: 'properties', label: 'Capture File Properties' },
   { kind: 'hierarchy', label: 'Protocol Hierarchy' },
   { kind: 'conversations', label: 'Conversations' },
+  { kind: 'endpoints', label: 'Endpoints' },
   { kind: 'commands', label: 'MSNP Commands' },
 ];
 
