@@ -5,6 +5,7 @@
 // (src/main/server/*, src/renderer/api/*) touch the transport; everything else uses these types.
 
 import type { FollowedStream } from './followed-stream';
+import type { IoGraphRequest, IoGraphResponse } from './io-graph';
 import type { FrameDetail } from './model';
 import type { FrameCounts, FramePage, SortSpec, ViewResponse } from './packet-page';
 import type { ResultDelta } from './result-delta';
@@ -101,6 +102,8 @@ export interface RequestChannels {
   'frames:position': [{ number: number }, number];
   /** One Statistics view (capture properties, protocol hierarchy, conversations, endpoints, MSNP commands) as compact tables; nothing per frame. */
   'stats:get': [{ kind: StatsKind }, StatsResponse];
+  /** Statistics → I/O Graph: per line (metric + display filter), one value and first frame per interval; nothing per frame. */
+  'stats:io-graph': [IoGraphRequest, IoGraphResponse];
   /**
    * Follow TCP Stream: stream `stream`'s bytes in order, both directions, gaps marked, at most
    * `limitBytes` (default and cap FOLLOW_LIMIT_BYTES), with its MSNP commands; null when no such stream.
@@ -146,7 +149,7 @@ export type RequestResult<C extends RequestChannel> = RequestChannels[C][1];
 
 export const REQUEST_CHANNELS: readonly RequestChannel[] = [
   'file:open', 'file:close', 'file:recent', 'file:sample', 'analysis:cancel', 'frames:detail',
-  'frames:rows', 'frames:view', 'frames:position', 'stats:get', 'stream:follow', 'capture:interfaces', 'capture:check-filter', 'capture:start', 'capture:stop',
+  'frames:rows', 'frames:view', 'frames:position', 'stats:get', 'stats:io-graph', 'stream:follow', 'capture:interfaces', 'capture:check-filter', 'capture:start', 'capture:stop',
   'capture:save', 'file:export',
 ] as const;
 

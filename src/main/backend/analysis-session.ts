@@ -21,6 +21,8 @@ import type { StatsKind, StatsResponse } from '../../shared/statistics';
 import { PacketTable } from './packet-table';
 import { MsnpCommandTally } from './statistics/msnp-command-tally';
 import { statistics } from './statistics/statistics';
+import { ioGraph } from './statistics/io-graph';
+import type { IoGraphRequest, IoGraphResponse } from '../../shared/io-graph';
 import { ProgressBoard } from './progress-board';
 import { ResultDiffer } from './result-differ';
 import { frameMask } from './frame-selection';
@@ -271,6 +273,15 @@ export class AnalysisSession {
   /** The tables of one Statistics view over what has been analysed so far. */
   statistics(kind: StatsKind): StatsResponse {
     return statistics(kind, { table: this.table, result: this.result(), tally: this.tally });
+  }
+
+  /** Statistics → I/O Graph: the buckets of each line (a filter that reads bytes opens the files first). */
+  async ioGraph(request: IoGraphRequest): Promise<IoGraphResponse> {
+    this.order.catchUp();
+    if (this.reader && request.lines.some((l) => { const c = DisplayOrder.compile(l.filter); return c.ok && c.usesBytes; })) await this.reader.openAll();
+    const messagesByFrame = new Map<number, number>();
+    for (const s of this.result()?.sessions ?? []) for (const m of s.messages) messagesByFrame.set(m.frame, (messagesByFrame.get(m.frame) ?? 0) + 1);
+    return ioGraph(request, { table: this.table, readBytes: (index) => this.bytesAt(index), messagesByFrame });
   }
 
   msnpFrames(): Uint8Array {

@@ -43,6 +43,7 @@ const handlers: Handlers = {
   view: (arg) => session.view(arg.filter, arg.sort),
   position: (arg) => session.position(arg.number),
   stats: (arg) => session.statistics(arg.kind),
+  'io-graph': (arg) => session.ioGraph(arg),
   follow: (arg) => session.follow(arg.stream, arg.limitBytes),
   export: (arg) => exportReport(session.result(), arg.format, arg.path),
   'msnp-frames': () => session.msnpFrames(),

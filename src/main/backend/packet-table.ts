@@ -350,6 +350,11 @@ export class PacketTable {
     return out;
   }
 
+  /** MSNP commands the frame completes (0 for a frame that completes none). */
+  msnpCommandCount(index: number): number {
+    return this.msnpFields.get(index)?.commands.length ?? 0;
+  }
+
   isMsnpStream(stream: number): boolean {
     return this.msnpStreams.has(stream);
   }

@@ -16,6 +16,7 @@ export const ALLOWED_REQUEST_CHANNELS: ReadonlySet<RequestChannel> = new Set<Req
   'frames:view',
   'frames:position',
   'stats:get',
+  'stats:io-graph',
   'stream:follow',
   'capture:interfaces',
   'capture:check-filter',
