@@ -9,7 +9,7 @@ import type { IoGraphRequest, IoGraphResponse } from './io-graph';
 import type { FrameDetail } from './model';
 import type { FrameCounts, FramePage, SortSpec, ViewResponse } from './packet-page';
 import type { ResultDelta } from './result-delta';
-import type { StatsKind, StatsResponse } from './statistics';
+import type { StatsKind, StatsResponse, StatsViewKind } from './statistics';
 
 /** Which frames a save keeps; every condition given must hold (Wireshark's Export Specified Packets). */
 export interface FrameSelection {
@@ -139,7 +139,7 @@ export interface EventChannels {
   /** A load or capture failed; what was decoded before the failure stays. */
   'analysis:error': { message: string };
   /** Menu actions forwarded to the renderer (open, find, go to packet, start/stop, a Statistics view). */
-  'menu:action': { action: 'open' | 'find' | 'goto' | 'capture-toggle' | 'close' | 'export' | `stats-${StatsKind}` };
+  'menu:action': { action: 'open' | 'find' | 'goto' | 'capture-toggle' | 'close' | 'export' | `stats-${StatsViewKind}` };
 }
 
 export type RequestChannel = keyof RequestChannels;

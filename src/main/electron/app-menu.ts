@@ -64,6 +64,9 @@ export function buildAppMenu(recent: string[], handlers: MenuHandlers, opts: { m
       { label: 'Conversations', click: () => handlers.action('stats-conversations') },
       { label: 'Endpoints', click: () => handlers.action('stats-endpoints') },
       { label: 'MSNP Commands', click: () => handlers.action('stats-commands') },
+      { type: 'separator' },
+      { label: 'I/O Graph', click: () => handlers.action('stats-io-graph') },
+      { label: 'Session Timeline', click: () => handlers.action('stats-timeline') },
     ],
   };
   const view: MenuItemConstructorOptions = {

@@ -3,7 +3,7 @@
 
 import { useCallback, useMemo, useRef } from 'react';
 import type { AnalyzerApi } from '../../shared/ipc-contract';
-import type { StatsKind } from '../../shared/statistics';
+import type { StatsViewKind } from '../../shared/statistics';
 import { analyzerStore, useAnalyzer } from '../store/analyzer-state';
 import { DisplayFilterBar, DISPLAY_FILTER_INPUT_ID } from '../features/filter-bar/DisplayFilterBar';
 import { DropOverlay } from '../features/drop/DropOverlay';
@@ -40,7 +40,7 @@ export function App({ api }: { api: AnalyzerApi }) {
       case 'capture-toggle': void actions.toggleCapture(); break;
       case 'close': if (s.hasCapture) void actions.closeCapture(); break;
       case 'export': if (s.result) void actions.exportAnalysis('json'); break;
-      default: if (s.hasCapture) s.setStatsView(action.slice('stats-'.length) as StatsKind);
+      default: if (s.hasCapture) s.setStatsView(action.slice('stats-'.length) as StatsViewKind);
     }
   }, [actions, chooseFiles]);
 

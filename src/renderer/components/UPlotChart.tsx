@@ -1,0 +1,82 @@
+// A uPlot chart (canvas, made for large series) in React: created once per options object, fed new
+// data without being rebuilt, sized to its box (ResizeObserver), destroyed on unmount. Written here
+// rather than taken from uplot-react because the views need the instance itself (scales, cursor,
+// hooks) and this is all of the glue.
+
+import { useEffect, useRef } from 'react';
+import uPlot from 'uplot';
+import 'uplot/dist/uPlot.min.css';
+
+export interface UPlotChartProps {
+  /** Everything but the size, which follows the element's box. */
+  options: Omit<uPlot.Options, 'width' | 'height'>;
+  data: uPlot.AlignedData;
+  height: number;
+  /** Called with the new chart (and null when it goes), for the view's own event handlers. */
+  onChart?(chart: uPlot | null): void;
+  className?: string;
+  testId?: string;
+}
+
+export function UPlotChart({ options, data, height, onChart, className, testId }: UPlotChartProps) {
+  const box = useRef<HTMLDivElement>(null);
+  const chart = useRef<uPlot | null>(null);
+  const latestData = useRef(data);
+  latestData.current = data;
+  const latestOnChart = useRef(onChart);
+  latestOnChart.current = onChart;
+
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const made = new uPlot({ ...options, width: Math.max(100, el.clientWidth), height }, latestData.current, el);
+    chart.current = made;
+    latestOnChart.current?.(made);
+    const resize = new ResizeObserver(() => made.setSize({ width: Math.max(100, el.clientWidth), height }));
+    resize.observe(el);
+    return () => {
+      resize.disconnect();
+      latestOnChart.current?.(null);
+      made.destroy();
+      chart.current = null;
+    };
+  }, [options, height]);
+
+  useEffect(() => {
+    // New buckets (another interval or filter) are shown whole: the scales follow the data.
+    if (chart.current && chart.current.data !== data) chart.current.setData(data);
+  }, [data]);
+
+  return <div ref={box} className={className} data-testid={testId} />;
+}
+
+/** The chart's colours, from CSS variables (so the light and dark themes each set theirs). */
+export function chartColour(name: string, fallback: string): string {
+  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
+  return value || fallback;
+}
+
+/** Wheel zooms the x axis around the pointer (uPlot zooms by dragging; this adds the wheel). */
+export function wheelZoomPlugin(factor = 0.8): uPlot.Plugin {
+  return {
+    hooks: {
+      ready: (u) => {
+        u.over.addEventListener('wheel', (e) => {
+          e.preventDefault();
+          const { left } = u.cursor;
+          if (left === undefined || left < 0) return;
+          const min = u.scales.x.min ?? 0;
+          const max = u.scales.x.max ?? 0;
+          const at = u.posToVal(left, 'x');
+          const scale = e.deltaY < 0 ? factor : 1 / factor;
+          const full = u.data[0];
+          const lo = full.length ? full[0] : min;
+          const hi = full.length ? full[full.length - 1] : max;
+          const nextMin = Math.max(lo, at - (at - min) * scale);
+          const nextMax = Math.min(hi, at + (max - at) * scale);
+          if (nextMax > nextMin) u.setScale('x', { min: nextMin, max: nextMax });
+        }, { passive: false });
+      },
+    },
+  };
+}
