@@ -6,6 +6,7 @@
 
 import type { FollowedStream } from './followed-stream';
 import type { IoGraphRequest, IoGraphResponse } from './io-graph';
+import type { TimelineGrouping, TimelineResponse } from './timeline';
 import type { FrameDetail } from './model';
 import type { FrameCounts, FramePage, SortSpec, ViewResponse } from './packet-page';
 import type { ResultDelta } from './result-delta';
@@ -104,6 +105,8 @@ export interface RequestChannels {
   'stats:get': [{ kind: StatsKind }, StatsResponse];
   /** Statistics → I/O Graph: per line (metric + display filter), one value and first frame per interval; nothing per frame. */
   'stats:io-graph': [IoGraphRequest, IoGraphResponse];
+  /** Statistics → Session Timeline: sessions, transfers, messages and presence on the time axis, by conversation or by account. */
+  'stats:timeline': [{ grouping: TimelineGrouping }, TimelineResponse];
   /**
    * Follow TCP Stream: stream `stream`'s bytes in order, both directions, gaps marked, at most
    * `limitBytes` (default and cap FOLLOW_LIMIT_BYTES), with its MSNP commands; null when no such stream.
@@ -149,7 +152,7 @@ export type RequestResult<C extends RequestChannel> = RequestChannels[C][1];
 
 export const REQUEST_CHANNELS: readonly RequestChannel[] = [
   'file:open', 'file:close', 'file:recent', 'file:sample', 'analysis:cancel', 'frames:detail',
-  'frames:rows', 'frames:view', 'frames:position', 'stats:get', 'stats:io-graph', 'stream:follow', 'capture:interfaces', 'capture:check-filter', 'capture:start', 'capture:stop',
+  'frames:rows', 'frames:view', 'frames:position', 'stats:get', 'stats:io-graph', 'stats:timeline', 'stream:follow', 'capture:interfaces', 'capture:check-filter', 'capture:start', 'capture:stop',
   'capture:save', 'file:export',
 ] as const;
 

@@ -22,6 +22,8 @@ import { PacketTable } from './packet-table';
 import { MsnpCommandTally } from './statistics/msnp-command-tally';
 import { statistics } from './statistics/statistics';
 import { ioGraph } from './statistics/io-graph';
+import { sessionTimeline } from './statistics/session-timeline';
+import type { TimelineGrouping, TimelineResponse } from '../../shared/timeline';
 import type { IoGraphRequest, IoGraphResponse } from '../../shared/io-graph';
 import { ProgressBoard } from './progress-board';
 import { ResultDiffer } from './result-differ';
@@ -282,6 +284,11 @@ export class AnalysisSession {
     const messagesByFrame = new Map<number, number>();
     for (const s of this.result()?.sessions ?? []) for (const m of s.messages) messagesByFrame.set(m.frame, (messagesByFrame.get(m.frame) ?? 0) + 1);
     return ioGraph(request, { table: this.table, readBytes: (index) => this.bytesAt(index), messagesByFrame });
+  }
+
+  /** Statistics → Session Timeline, from the analysis so far. */
+  timeline(grouping: TimelineGrouping): TimelineResponse {
+    return sessionTimeline(this.table, this.result(), grouping);
   }
 
   msnpFrames(): Uint8Array {

@@ -44,6 +44,7 @@ const handlers: Handlers = {
   position: (arg) => session.position(arg.number),
   stats: (arg) => session.statistics(arg.kind),
   'io-graph': (arg) => session.ioGraph(arg),
+  timeline: (arg) => session.timeline(arg.grouping),
   follow: (arg) => session.follow(arg.stream, arg.limitBytes),
   export: (arg) => exportReport(session.result(), arg.format, arg.path),
   'msnp-frames': () => session.msnpFrames(),

@@ -10,6 +10,7 @@ import { RING_LIMITS, type RequestChannel } from '../../shared/ipc-contract';
 import { MAX_PAGE_ROWS, SORT_COLUMNS } from '../../shared/packet-page';
 import { STATS_KINDS } from '../../shared/statistics';
 import { IO_METRICS, MAX_IO_LINES } from '../../shared/io-graph';
+import { TIMELINE_GROUPINGS } from '../../shared/timeline';
 
 const MAX_PATHS = 64;
 const MAX_PATH_LENGTH = 4096;
@@ -53,6 +54,8 @@ const CHECKS: Record<RequestChannel, Check> = {
     a.lines.every((l) => isObject(l) && onlyKeys(l, ['metric', 'filter']) && IO_METRICS.includes(l.metric as never) && typeof l.filter === 'string' && l.filter.length <= MAX_EXPRESSION)
       ? null
       : `expected { intervalUs: 1–${MAX_IO_INTERVAL_US} | null, lines: [at most ${MAX_IO_LINES} { metric: ${IO_METRICS.join(' | ')}, filter: string }] }`,
+  'stats:timeline': (a) =>
+    isObject(a) && onlyKeys(a, ['grouping']) && TIMELINE_GROUPINGS.includes(a.grouping as never) ? null : `expected { grouping: ${TIMELINE_GROUPINGS.map((g) => `'${g}'`).join(' | ')} }`,
   'stream:follow': (a) =>
     isObject(a) && onlyKeys(a, ['stream', 'limitBytes']) && Number.isSafeInteger(a.stream) && (a.stream as number) >= 0 &&
     (a.limitBytes === undefined || (Number.isSafeInteger(a.limitBytes) && within(a.limitBytes, 1, FOLLOW_LIMIT_BYTES)))

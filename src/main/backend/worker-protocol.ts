@@ -8,6 +8,7 @@
 import type { CaptureFileFormat, EventChannels, FrameSelection } from '../../shared/ipc-contract';
 import type { FollowedStream } from '../../shared/followed-stream';
 import type { IoGraphRequest, IoGraphResponse } from '../../shared/io-graph';
+import type { TimelineGrouping, TimelineResponse } from '../../shared/timeline';
 import type { FrameDetail } from '../../shared/model';
 import type { FramePage, SortSpec, ViewResponse } from '../../shared/packet-page';
 import type { StatsKind, StatsResponse } from '../../shared/statistics';
@@ -52,6 +53,8 @@ export interface WorkerCalls {
   stats: [{ kind: StatsKind }, StatsResponse];
   /** Statistics → I/O Graph: the bucket arrays of each line. */
   'io-graph': [IoGraphRequest, IoGraphResponse];
+  /** Statistics → Session Timeline, from the analysis result. */
+  timeline: [{ grouping: TimelineGrouping }, TimelineResponse];
   /** One TCP stream's bytes in order, both directions (Follow TCP Stream). */
   follow: [{ stream: number; limitBytes?: number }, FollowedStream | null];
   /** Write the analysis so far as a JSON or CSV report to `path` (chosen by the main side). */

@@ -17,6 +17,7 @@ export const ALLOWED_REQUEST_CHANNELS: ReadonlySet<RequestChannel> = new Set<Req
   'frames:position',
   'stats:get',
   'stats:io-graph',
+  'stats:timeline',
   'stream:follow',
   'capture:interfaces',
   'capture:check-filter',

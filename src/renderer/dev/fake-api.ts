@@ -99,6 +99,7 @@ export function createFakeApi(totalRows: number): AnalyzerApi {
     },
     'stats:get': ({ kind }) => ({ kind, tables: [] }),
     'stats:io-graph': ({ intervalUs }) => ({ intervalUs: intervalUs ?? 1e6, startUs: null, buckets: 0, lines: [] }),
+    'stats:timeline': ({ grouping }) => ({ grouping, startUs: null, durationUs: 0, rows: [], bars: [], ticks: [], transfers: [], strips: [] }),
     'stream:follow': () => null,
     'capture:interfaces': () => ({ ok: true, interfaces: [
       { name: 'eth0', description: 'Ethernet', addresses: ['192.168.1.20'], loopback: false, up: true, isDefault: true },
