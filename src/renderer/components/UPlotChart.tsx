@@ -56,7 +56,10 @@ export function chartColour(name: string, fallback: string): string {
   return value || fallback;
 }
 
-/** Wheel zooms the x axis around the pointer (uPlot zooms by dragging; this adds the wheel). */
+/**
+ * The wheel zooms the x axis around the pointer (uPlot zooms by dragging; this adds the wheel);
+ * Shift+wheel, or a sideways wheel or trackpad swipe, pans it. Never beyond the data's range.
+ */
 export function wheelZoomPlugin(factor = 0.8): uPlot.Plugin {
   return {
     hooks: {
@@ -67,11 +70,18 @@ export function wheelZoomPlugin(factor = 0.8): uPlot.Plugin {
           if (left === undefined || left < 0) return;
           const min = u.scales.x.min ?? 0;
           const max = u.scales.x.max ?? 0;
-          const at = u.posToVal(left, 'x');
-          const scale = e.deltaY < 0 ? factor : 1 / factor;
           const full = u.data[0];
           const lo = full.length ? full[0] : min;
           const hi = full.length ? full[full.length - 1] : max;
+          const sideways = Math.abs(e.deltaX) > Math.abs(e.deltaY);
+          if (e.shiftKey || sideways) {
+            const delta = ((sideways ? e.deltaX : e.deltaY) > 0 ? 0.1 : -0.1) * (max - min);
+            const shift = Math.max(lo - min, Math.min(hi - max, delta));
+            u.setScale('x', { min: min + shift, max: max + shift });
+            return;
+          }
+          const at = u.posToVal(left, 'x');
+          const scale = e.deltaY < 0 ? factor : 1 / factor;
           const nextMin = Math.max(lo, at - (at - min) * scale);
           const nextMax = Math.min(hi, at + (max - at) * scale);
           if (nextMax > nextMin) u.setScale('x', { min: nextMin, max: nextMax });

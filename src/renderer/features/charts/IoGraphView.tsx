@@ -17,6 +17,9 @@ import { ioGraphTable, lineLabel } from './io-graph-table';
 import { useIoGraphSettings, type IoGraphLineSetting } from './io-graph-settings';
 import { seriesVariable, useThemeVersion } from './use-theme-version';
 
+/** Axis steps for counts: whole numbers only (no "0.2 messages"). */
+const WHOLE_STEPS = Array.from({ length: 15 }, (_, e) => [1, 2, 5].map((m) => m * 10 ** e)).flat();
+
 const FALLBACK_COLOURS = ['#2f6fd0', '#d9480f', '#2b8a3e', '#9c36b5', '#c2255c', '#0b7285', '#e67700', '#495057'];
 
 interface Props {
@@ -126,16 +129,27 @@ export function IoGraphView({ refresh, onCopy, onFrame }: Props) {
     if (!answer) return null;
     const text = chartColour('--text', '#1b1b1b');
     const grid = chartColour('--chart-grid', '#e4e4e4');
-    const hasBytes = shown.some((k) => answer.lines[k].metric === 'bytes');
-    const hasCounts = shown.some((k) => answer.lines[k].metric !== 'bytes');
+    // Three scales: counts on the left; bytes, and chat messages (a few where packets are many), on the right.
+    const scaleOf = (k: number) => (answer.lines[k].metric === 'bytes' ? 'bytes' : answer.lines[k].metric === 'messages' ? 'messages' : 'count');
+    const has = (scale: string) => shown.some((k) => scaleOf(k) === scale);
     const axis = { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid, width: 1 } };
     const dense = answer.response.buckets > 300;
+    const fromZero: uPlot.Scale['range'] = (_u, _min, max) => [0, Math.max(1, max * 1.08)];
+    const right = (scale: string, label: string) => ({ ...axis, scale, side: 1, label, labelSize: 22, size: 64, incrs: WHOLE_STEPS, grid: { show: !has('count'), stroke: grid, width: 1 } });
+    // Where buckets are too many for every point, only the points that count something are drawn.
+    const nonZero: uPlot.Series.Points.Filter = (u, seriesIdx) => {
+      const values = u.data[seriesIdx];
+      const out: number[] = [];
+      for (let i = 0; i < values.length; i++) if (values[i]) out.push(i);
+      return out;
+    };
     return {
-      scales: { x: { time: false }, count: { range: (_u, _min, max) => [0, Math.max(1, max * 1.08)] }, bytes: { range: (_u, _min, max) => [0, Math.max(1, max * 1.08)] } },
+      scales: { x: { time: false }, count: { range: fromZero }, bytes: { range: fromZero }, messages: { range: fromZero } },
       axes: [
         { ...axis, label: 'Seconds since the first frame', labelSize: 22 },
-        ...(hasCounts ? [{ ...axis, scale: 'count', label: 'Count per interval', labelSize: 22, size: 56 }] : []),
-        ...(hasBytes ? [{ ...axis, scale: 'bytes', side: 1, label: 'Bytes per interval', labelSize: 22, size: 64, grid: { show: !hasCounts, stroke: grid, width: 1 } }] : []),
+        ...(has('count') ? [{ ...axis, scale: 'count', label: 'Count per interval', labelSize: 22, size: 56, incrs: WHOLE_STEPS }] : []),
+        ...(has('bytes') ? [right('bytes', 'Bytes per interval')] : []),
+        ...(has('messages') ? [right('messages', 'Chat messages per interval')] : []),
       ],
       series: [
         { label: 'Time (s)', value: (_u, v) => (v === null ? '—' : `${v.toFixed(3)} s`) },
@@ -143,10 +157,10 @@ export function IoGraphView({ refresh, onCopy, onFrame }: Props) {
           const colour = chartColour(seriesVariable(colourOf(k)), FALLBACK_COLOURS[colourOf(k) % 8]);
           return {
             label: lineLabel(answer.lines[k]),
-            scale: answer.lines[k].metric === 'bytes' ? 'bytes' : 'count',
+            scale: scaleOf(k),
             stroke: colour,
             width: 1.5,
-            points: { show: !dense, size: 5, fill: colour },
+            points: { show: true, size: 5, fill: colour, space: 0, ...(dense ? { filter: nonZero } : {}) },
           } satisfies uPlot.Series;
         }),
       ],

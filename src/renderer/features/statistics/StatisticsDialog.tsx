@@ -1,6 +1,6 @@
 // Statistics (Wireshark's menu of that name): Capture File Properties, Protocol Hierarchy,
 // Conversations, Endpoints and MSNP commands, each a set of tables the back end computes (stats:get)
-// over the whole capture so far; and the charts (I/O graph), each with its own request. They are asked again for a new capture and when a load ends; Refresh asks
+// over the whole capture so far; and the charts (I/O graph, session timeline), each with its own request. They are asked again for a new capture and when a load ends; Refresh asks
 // again at any time (a live capture grows them).
 
 import { useCallback, useEffect, useRef, useState } from 'react';
@@ -9,6 +9,7 @@ import { useActions } from '../../app/analyzer-context';
 import { useDismiss } from '../../components/use-dismiss';
 import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
 import { IoGraphView } from '../charts/IoGraphView';
+import { TimelineView } from '../charts/TimelineView';
 import { StatsTableView } from './StatsTableView';
 
 export const STATS_VIEWS: readonly { kind: StatsViewKind; label: string }[] = [
@@ -18,6 +19,7 @@ export const STATS_VIEWS: readonly { kind: StatsViewKind; label: string }[] = [
   { kind: 'endpoints', label: 'Endpoints' },
   { kind: 'commands', label: 'MSNP Commands' },
   { kind: 'io-graph', label: 'I/O Graph' },
+  { kind: 'timeline', label: 'Session Timeline' },
 ];
 
 /** The dialog on the store's view (toolbar menu, or the Electron Statistics menu), if one is open. */
@@ -69,7 +71,9 @@ export function StatisticsDialog({ kind, onKind, onClose }: { kind: StatsViewKin
     analyzerStore.getState().selectFrame(frame, true);
   }, [onClose]);
   const refresh = asked + (loaded ? 1 : 0);
-  const chart = kind === 'io-graph' ? <IoGraphView refresh={refresh} onCopy={copy} onFrame={goToFrame} /> : null;
+  const chart = kind === 'io-graph' ? <IoGraphView refresh={refresh} onCopy={copy} onFrame={goToFrame} />
+    : kind === 'timeline' ? <TimelineView refresh={refresh} onCopy={copy} onFrame={goToFrame} onClose={onClose} />
+      : null;
 
   return (
     <div className="stats-overlay">
