@@ -6,7 +6,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAPTURES } from '../helpers/captures';
-import { openAnalyzer, openCaptureFile, waitForLoaded, type AnalyzerPage } from './browser-fixture';
+import { join } from 'node:path';
+import { openAnalyzer, openCaptureFile, SCREENSHOTS_DIR, waitForLoaded, type AnalyzerPage } from './browser-fixture';
 
 const tsharkFrames = (filter: string) =>
   execFileSync('tshark', ['-r', CAPTURES.pecanFileTransfer, '-Y', filter, '-T', 'fields', '-e', 'frame.number'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim().split('\n').filter(Boolean).map(Number);
@@ -37,7 +38,7 @@ describe('I/O graph', () => {
     const table = await rows.evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
     const expected = tsharkPerSecond.map((frames, second) => ({ second, frames })).filter((r) => r.frames > 0);
     expect(table.map((r) => [Number(r[0]), Number(r[1].replace(/,/g, ''))])).toEqual(expected.map((r) => [r.second, r.frames]));
-    await app.screenshot('io-graph');
+    await page.getByTestId('stats-dialog').screenshot({ path: join(SCREENSHOTS_DIR, 'io-graph-file-transfer.png') });
 
     // The point of interval 6 (6–7 s, 80 frames): x from the data range 0…14 s, y from the count
     // axis, 0 … 1.08 × the largest count (168 frames in the first second).

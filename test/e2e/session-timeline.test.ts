@@ -7,7 +7,8 @@ import { execFileSync } from 'node:child_process';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CAPTURES } from '../helpers/captures';
-import { openAnalyzer, openCaptureFile, waitForLoaded, type AnalyzerPage } from './browser-fixture';
+import { join } from 'node:path';
+import { openAnalyzer, openCaptureFile, SCREENSHOTS_DIR, waitForLoaded, type AnalyzerPage } from './browser-fixture';
 
 function tshark(path: string, filter: string): { frame: number; seconds: number }[] {
   const out = execFileSync('tshark', ['-r', path, '-Y', filter, '-T', 'fields', '-e', 'frame.number', '-e', 'frame.time_relative'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] });
@@ -45,7 +46,7 @@ describe('Session timeline', () => {
     const { page } = app;
     const at = await openTimeline(page);
     await page.getByTestId('timeline').getByTestId('stats-row').first().waitFor();
-    await app.screenshot('timeline-file-transfer');
+    await page.getByTestId('timeline').screenshot({ path: join(SCREENSHOTS_DIR, 'timeline-file-transfer.png') });
     const line = tshark(CAPTURES.pecanFileTransfer, 'tcp contains "Got both files, thanks!"')[0];
     await page.mouse.move(at.x(line.seconds), at.y(0, 0.3));
     await page.getByTestId('timeline-tooltip').filter({ hasText: 'Got both files, thanks!' }).waitFor();
@@ -109,13 +110,13 @@ describe('Session timeline of the MSNP18 capture', () => {
     // Bytes: frame 258 "CHG 15 AWY …", 279 "CHG 17 NLN …", 386 "CHG 19 BSY …", 435 "FLN 1:bob@example.com 0:0".
     const whats = await presence.evaluateAll((rows) => rows.map((r) => r.querySelectorAll('td')[5].textContent));
     expect(whats).toEqual(['bob@example.com: NLN', 'bob@example.com: AWY', 'bob@example.com: NLN', 'bob@example.com: BSY', 'bob@example.com: FLN']);
-    await app.screenshot('timeline-msnp18');
+    await page.getByTestId('timeline').screenshot({ path: join(SCREENSHOTS_DIR, 'timeline-msnp18.png') });
     await page.getByTestId('timeline-grouping').selectOption('account');
     await page.getByTestId('timeline').getByTestId('stats-row').filter({ hasText: /^bob@example\.com/ }).first().waitFor();
     // The I/O graph of the same capture, for the README (auto interval: 100 ms over its 30.3 s).
     await page.getByTestId('stats-tab-io-graph').click();
     await page.getByTestId('io-graph').locator('.stats-note').filter({ hasText: 'intervals of 100 ms' }).waitFor();
-    await app.screenshot('io-graph-msnp18');
+    await page.getByTestId('stats-dialog').screenshot({ path: join(SCREENSHOTS_DIR, 'io-graph-msnp18.png') });
     expect(app.problems).toEqual([]);
   });
 });
