@@ -50,6 +50,17 @@ export function UPlotChart({ options, data, height, onChart, className, testId }
   return <div ref={box} className={className} data-testid={testId} />;
 }
 
+/** Calls `handler` on a click in the plot area that is not the end of a drag (a zoom or a brush). */
+export function onPlotClick(u: uPlot, handler: (e: MouseEvent) => void): void {
+  let down: { x: number; y: number } | null = null;
+  u.over.addEventListener('mousedown', (e) => {
+    down = { x: e.clientX, y: e.clientY };
+  });
+  u.over.addEventListener('click', (e) => {
+    if (down && Math.abs(e.clientX - down.x) <= 3 && Math.abs(e.clientY - down.y) <= 3) handler(e);
+  });
+}
+
 /** The chart's colours, from CSS variables (so the light and dark themes each set theirs). */
 export function chartColour(name: string, fallback: string): string {
   const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();

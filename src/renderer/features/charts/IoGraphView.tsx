@@ -10,7 +10,7 @@ import { IO_INTERVALS_US, IO_METRICS, IO_METRIC_LABELS, MAX_IO_LINES, intervalTe
 import type { StatsTable } from '../../../shared/statistics';
 import { useActions } from '../../app/analyzer-context';
 import { checkDisplayFilter } from '../../app/filter-check';
-import { chartColour, UPlotChart, wheelZoomPlugin } from '../../components/UPlotChart';
+import { chartColour, onPlotClick, UPlotChart, wheelZoomPlugin } from '../../components/UPlotChart';
 import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
 import { StatsTableView } from '../statistics/StatsTableView';
 import { ioGraphTable, lineLabel } from './io-graph-table';
@@ -174,13 +174,7 @@ export function IoGraphView({ refresh, onCopy, onFrame }: Props) {
   const onChart = useCallback((u: uPlot | null) => {
     chart.current = u;
     if (!u) return;
-    let down: { x: number; y: number } | null = null;
-    u.over.addEventListener('mousedown', (e) => {
-      down = { x: e.clientX, y: e.clientY };
-    });
-    u.over.addEventListener('click', (e) => {
-      // The end of a drag (a zoom) is not a click on a point.
-      if (!down || Math.abs(e.clientX - down.x) > 3 || Math.abs(e.clientY - down.y) > 3) return;
+    onPlotClick(u, () => {
       const current = answerRef.current;
       const idx = u.cursor.idx;
       if (!current || idx === null || idx === undefined) return;

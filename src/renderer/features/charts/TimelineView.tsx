@@ -13,7 +13,7 @@ import { timeRangeFilter, type TimelineGrouping, type TimelineResponse } from '.
 import { showInvisible } from '../../../shared/visible-text';
 import { useActions } from '../../app/analyzer-context';
 import { CapturedText } from '../../components/CapturedText';
-import { chartColour, UPlotChart, wheelZoomPlugin } from '../../components/UPlotChart';
+import { chartColour, onPlotClick, UPlotChart, wheelZoomPlugin } from '../../components/UPlotChart';
 import { useAnalyzer } from '../../store/analyzer-state';
 import { StatsTableView } from '../statistics/StatsTableView';
 import { drawTimeline, hitTest, ROW_HEIGHT, timelineColours, type TimelineHit } from './timeline-draw';
@@ -135,12 +135,7 @@ export function TimelineView({ refresh, onCopy, onFrame, onClose }: Props) {
   const onChart = useCallback((u: uPlot | null) => {
     chart.current = u;
     if (!u) return;
-    let down: { x: number; y: number } | null = null;
-    u.over.addEventListener('mousedown', (e) => {
-      down = { x: e.clientX, y: e.clientY };
-    });
-    u.over.addEventListener('click', (e) => {
-      if (!down || Math.abs(e.clientX - down.x) > 3 || Math.abs(e.clientY - down.y) > 3) return;
+    onPlotClick(u, (e) => {
       const t = timelineRef.current;
       const box = u.over.getBoundingClientRect();
       const hit = t ? hitTest(u, t, e.clientX - box.left, e.clientY - box.top) : null;

@@ -92,7 +92,7 @@ export function drawTimeline(u: uPlot, t: TimelineResponse, colours: TimelineCol
     ctx.lineWidth = dpr;
     ctx.strokeRect(...rect);
   }
-  for (const f of t.transfers) drawTransfer(ctx, span(f, BAND.transfer, 3), f, colours, dpr);
+  for (const f of t.transfers) drawTransfer(ctx, span(f, BAND.transfer, 5), f, colours, dpr);
   ctx.fillStyle = colours.tick;
   for (const k of t.ticks) {
     const [y, h] = band(u, rows, k.row, BAND.tick);
