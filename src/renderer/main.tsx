@@ -11,6 +11,7 @@ import './styles/panes.css';
 import './styles/start.css';
 import './styles/statistics.css';
 import './styles/charts.css';
+import './styles/export.css';
 import './styles/expert.css';
 import './styles/follow.css';
 

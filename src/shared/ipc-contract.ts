@@ -4,6 +4,7 @@
 // Only src/main/electron/ipc-main.ts, src/main/electron/preload.ts and the browser-mode transport
 // (src/main/server/*, src/renderer/api/*) touch the transport; everything else uses these types.
 
+import type { DissectionExportRequest, ExportAnswer, ObjectPreview, TranscriptFormat } from './export-requests';
 import type { FollowedStream } from './followed-stream';
 import type { IoGraphRequest, IoGraphResponse } from './io-graph';
 import type { TimelineGrouping, TimelineResponse } from './timeline';
@@ -128,6 +129,14 @@ export interface RequestChannels {
   'capture:save': [SaveRequest, { ok: true; path: string; frames: number } | { ok: false; error: string }];
   /** Export the analysis as JSON or CSV, to where the back end decides (as for capture:save). */
   'file:export': [{ format: 'json' | 'csv' }, { ok: true; path: string } | { ok: false; error: string }];
+  /** Export Packet Dissections (packet list as CSV, details as text or JSON) of all or the displayed frames, narrowed by a range; written as for capture:save. */
+  'export:dissections': [DissectionExportRequest, { ok: true; path: string; frames: number } | { ok: false; error: string }];
+  /** Export Objects → MSN files: save recovered file `index` (result.files order), or every one as a zip when `index` is absent. */
+  'export:objects': [{ index?: number }, { ok: true; path: string; files: number } | { ok: false; error: string }];
+  /** What the Export Objects viewer shows of recovered file `index`: an image (sniffed type), text, or why neither. */
+  'objects:preview': [{ index: number }, ObjectPreview];
+  /** A session's transcript as text, HTML (self-contained, no script) or JSON, written as for capture:save. */
+  'export:transcript': [{ session: number; format: TranscriptFormat }, ExportAnswer];
 }
 
 /** Event channels: name → payload. */
@@ -142,8 +151,11 @@ export interface EventChannels {
   /** A load or capture failed; what was decoded before the failure stays. */
   'analysis:error': { message: string };
   /** Menu actions forwarded to the renderer (open, find, go to packet, start/stop, a Statistics view). */
-  'menu:action': { action: 'open' | 'find' | 'goto' | 'capture-toggle' | 'close' | 'export' | `stats-${StatsViewKind}` };
+  'menu:action': { action: 'open' | 'find' | 'goto' | 'capture-toggle' | 'close' | 'export' | ExportMenuAction | `stats-${StatsViewKind}` };
 }
+
+/** File-menu exports, each opening its dialog in the window. */
+export type ExportMenuAction = 'export-dissections' | 'export-objects' | 'export-transcript';
 
 export type RequestChannel = keyof RequestChannels;
 export type EventChannel = keyof EventChannels;
@@ -153,7 +165,7 @@ export type RequestResult<C extends RequestChannel> = RequestChannels[C][1];
 export const REQUEST_CHANNELS: readonly RequestChannel[] = [
   'file:open', 'file:close', 'file:recent', 'file:sample', 'analysis:cancel', 'frames:detail',
   'frames:rows', 'frames:view', 'frames:position', 'stats:get', 'stats:io-graph', 'stats:timeline', 'stream:follow', 'capture:interfaces', 'capture:check-filter', 'capture:start', 'capture:stop',
-  'capture:save', 'file:export',
+  'capture:save', 'file:export', 'export:dissections', 'export:objects', 'objects:preview', 'export:transcript',
 ] as const;
 
 export const EVENT_CHANNELS: readonly EventChannel[] = [

@@ -48,6 +48,10 @@ export class StubAnalyzer implements SessionAnalyzer {
   redactBytes(data: Uint8Array): Uint8Array {
     return data;
   }
+
+  fileBytes(): Uint8Array | null {
+    return null;
+  }
 }
 
 export function stubFactory(created: StubAnalyzer[] = []): AnalyzerFactory {

@@ -31,6 +31,11 @@ import { frameMask } from './frame-selection';
 import { followStream } from './follow-stream';
 import type { FollowedStream } from '../../shared/followed-stream';
 import { saveFrames } from './save-frames';
+import type { DissectionExportRequest, ObjectPreview } from '../../shared/export-requests';
+import { dissectionRow } from './exports/dissection-row';
+import { exportDissections } from './exports/export-dissections';
+import { objectName, saveAllObjects, saveObject } from './exports/export-objects';
+import { objectPreview } from './exports/object-preview';
 import { addTcpStreamNodes } from './tcp-stream-nodes';
 import type { ReplayLimit, SessionOptions, WorkerEvent } from './worker-protocol';
 
@@ -43,6 +48,8 @@ export interface SessionAnalyzer {
   describeFrame(frame: CapturedFrame): FrameDetail;
   /** Bytes shown to the user with login secrets masked (unless showSecrets). */
   redactBytes(data: Uint8Array): Uint8Array;
+  /** Bytes of result.files[index] as rebuilt, or null when they were not kept. */
+  fileBytes(index: number): Uint8Array | null;
 }
 
 export interface AnalyzerFactory {
@@ -304,6 +311,41 @@ export class AnalysisSession {
   async save(path: string, selection: FrameSelection, format: CaptureFileFormat = 'pcapng'): Promise<number> {
     if (!this.reader) throw new Error('no capture loaded');
     return saveFrames(path, this.table, this.reader, this.frameMask(selection), format);
+  }
+
+  /** Export Packet Dissections of every frame or the displayed ones, narrowed by a range; returns the frames written. */
+  async exportDissections(path: string, request: DissectionExportRequest): Promise<number> {
+    if (!this.reader) throw new Error('no capture loaded');
+    const keep = this.frameMask({ msnpOnly: false, displayedOnly: request.displayedOnly, range: request.range });
+    const time = request.time ?? 'relative';
+    return exportDissections(path, request.format, {
+      count: this.table.size,
+      keep,
+      row: (n) => dissectionRow(this.table, n, time),
+      detail: (n) => this.detail(n),
+    });
+  }
+
+  private recoveredFiles() {
+    return this.result()?.files ?? [];
+  }
+
+  objectName(index: number): string | null {
+    return objectName(this.recoveredFiles(), index);
+  }
+
+  /** Writes recovered file `index`, or every one (as a zip) when no index is given; returns how many. */
+  async saveObjects(path: string, index?: number): Promise<number> {
+    const bytesOf = (i: number) => this.analyzer?.fileBytes(i) ?? null;
+    if (index === undefined) return saveAllObjects(path, this.recoveredFiles(), bytesOf);
+    await saveObject(path, this.recoveredFiles(), bytesOf, index);
+    return 1;
+  }
+
+  objectPreview(index: number): ObjectPreview {
+    const file = this.recoveredFiles()[index];
+    if (!file) return { kind: 'none', reason: `no recovered file #${index}` };
+    return objectPreview(this.analyzer?.fileBytes(index) ?? null, file.size);
   }
 
   async dispose(): Promise<void> {

@@ -10,6 +10,7 @@ import { mergeCaptureBatches } from '../engine/capture/merge-captures';
 import { AnalysisSession } from './analysis-session';
 import { EventOutbox } from './event-outbox';
 import { exportReport } from './export-report';
+import { exportTranscript } from './exports/export-transcript';
 import { ProgressBoard } from './progress-board';
 import type { FromWorker, ToWorker, WorkerCalls, WorkerRequest } from './worker-protocol';
 
@@ -50,6 +51,11 @@ const handlers: Handlers = {
   'msnp-frames': () => session.msnpFrames(),
   save: (arg) => session.save(arg.path, arg.selection, arg.format),
   'frame-mask': (arg) => session.frameMask(arg),
+  dissections: (arg) => session.exportDissections(arg.path, arg.request),
+  'object-name': (arg) => session.objectName(arg.index),
+  'object-save': (arg) => session.saveObjects(arg.path, arg.index),
+  'object-preview': (arg) => session.objectPreview(arg.index),
+  transcript: (arg) => exportTranscript(session.result(), arg.session, arg.format, arg.path),
   dispose: () => session.dispose(),
 };
 

@@ -13,7 +13,7 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve, sep } from 'node:path';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import { compileFilter } from '../../shared/display-filter/compile-filter';
 import type { EventChannel, EventChannels, FrameSelection, LoadProgress, RequestArg, RequestChannel, RequestResult, SaveRequest } from '../../shared/ipc-contract';
 import type { FramePage, SortSpec, ViewResponse } from '../../shared/packet-page';
@@ -21,6 +21,7 @@ import type { IoGraphResponse } from '../../shared/io-graph';
 import type { TimelineResponse } from '../../shared/timeline';
 import { stoppedText } from '../../shared/watchdog-text';
 import type { LiveCaptureController, LiveCaptureRequest } from '../capture/live-capture';
+import { DISSECTION_EXTENSIONS, TRANSCRIPT_EXTENSIONS, type DissectionExportRequest, type TranscriptFormat } from '../../shared/export-requests';
 import { CANCELLED, type AskWhere } from './ask-where';
 import { captureFormat } from './capture-sniff';
 import { CaptureWorker, type ReplayOf, type StoppedAt } from './capture-worker';
@@ -68,6 +69,8 @@ const EMPTY_PAGE = (): FramePage => ({
   frames: 0, displayed: 0, version: 0, firstTimeUs: null, start: 0,
   number: [], timeUs: [], source: [], destination: [], protocol: [], length: [], info: [], kind: [], stream: [], connection: [],
 });
+
+const NOTHING_TO_EXPORT = 'nothing to export: no capture is open';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -132,6 +135,10 @@ export class AnalyzerBackend {
       'capture:stop': () => this.stopLive(),
       'capture:save': (a) => this.save(a),
       'file:export': (a) => this.exportAnalysis(a.format),
+      'export:dissections': (a) => this.exportDissections(a),
+      'export:objects': (a) => this.exportObjects(a.index),
+      'objects:preview': (a) => this.withWorker((w) => w.client.call('object-preview', a), () => ({ kind: 'none' as const, reason: 'no capture is open' }), false),
+      'export:transcript': (a) => this.exportTranscript(a.session, a.format),
     };
   }
 
@@ -341,6 +348,52 @@ export class AnalyzerBackend {
     } catch (e) {
       return { ok: false, error: message(e) };
     }
+  }
+
+  /** Runs `write` on the current worker to a file the user chose (or a fresh output, then a download). */
+  private async writeOutput<T>(
+    noCapture: string, naming: (current: CaptureWorker) => Promise<[label: string, suffix: string] | null>,
+    write: (current: CaptureWorker, path: string) => Promise<T>,
+  ): Promise<{ ok: true; path: string; value: T } | { ok: false; error: string }> {
+    const current = this.current;
+    if (!current) return { ok: false, error: noCapture };
+    try {
+      await current.ready;
+      const name = await naming(current);
+      if (name === null) return { ok: false, error: 'nothing to export under that name' };
+      const target = await this.writeTarget(...name);
+      if (!target) return { ok: false, error: CANCELLED };
+      const value = await write(current, target.path);
+      if (target.download) this.outputs.set(basename(target.path), target.path);
+      return { ok: true, path: target.path, value };
+    } catch (e) {
+      return { ok: false, error: message(e) };
+    }
+  }
+
+  private async exportDissections(request: DissectionExportRequest): Promise<RequestResult<'export:dissections'>> {
+    const narrowed = !!request.displayedOnly || !!request.range?.trim();
+    const suffix = `-dissections${narrowed ? '-selected' : ''}.${DISSECTION_EXTENSIONS[request.format]}`;
+    const answer = await this.writeOutput(NOTHING_TO_EXPORT, async (c) => [c.label, suffix], (c, path) => c.client.call('dissections', { path, request }));
+    return answer.ok ? { ok: true, path: answer.path, frames: answer.value } : answer;
+  }
+
+  /** One recovered file under its safe name (`FRAME-NAME`), or all of them as `<capture>-files.zip`. */
+  private async exportObjects(index: number | undefined): Promise<RequestResult<'export:objects'>> {
+    const answer = index === undefined
+      ? await this.writeOutput(NOTHING_TO_EXPORT, async (c) => [c.label, '-files.zip'], (c, path) => c.client.call('object-save', { path }))
+      : await this.writeOutput(NOTHING_TO_EXPORT, async (c) => {
+        // The label's extension is the suffix: the saved name keeps ending in it.
+        const name = await c.client.call('object-name', { index });
+        return name === null ? null : [name, extname(name)];
+      }, (c, path) => c.client.call('object-save', { path, index }));
+    return answer.ok ? { ok: true, path: answer.path, files: answer.value } : answer;
+  }
+
+  private async exportTranscript(session: number, format: TranscriptFormat): Promise<RequestResult<'export:transcript'>> {
+    const suffix = `-session-${session}.${TRANSCRIPT_EXTENSIONS[format]}`;
+    const answer = await this.writeOutput(NOTHING_TO_EXPORT, async (c) => [c.label, suffix], (c, path) => c.client.call('transcript', { path, session, format }));
+    return answer.ok ? { ok: true, path: answer.path } : answer;
   }
 
   /** Where a save or export goes: the user's choice (null: cancelled), or a fresh name in the output directory, offered as a download. */

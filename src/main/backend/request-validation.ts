@@ -11,6 +11,7 @@ import { MAX_PAGE_ROWS, SORT_COLUMNS } from '../../shared/packet-page';
 import { STATS_KINDS } from '../../shared/statistics';
 import { IO_METRICS, MAX_IO_LINES } from '../../shared/io-graph';
 import { TIMELINE_GROUPINGS } from '../../shared/timeline';
+import { DISSECTION_FORMATS, TRANSCRIPT_FORMATS } from '../../shared/export-requests';
 
 const MAX_PATHS = 64;
 const MAX_PATH_LENGTH = 4096;
@@ -86,6 +87,22 @@ const CHECKS: Record<RequestChannel, Check> = {
       : `expected { msnpOnly: boolean, displayedOnly?: boolean, range?: string, format?: 'pcapng' | 'pcap' } ${NO_PATH}`,
   'file:export': (a) =>
     isObject(a) && onlyKeys(a, ['format']) && (a.format === 'json' || a.format === 'csv') ? null : `expected { format: 'json' | 'csv' } ${NO_PATH}`,
+  'export:dissections': (a) =>
+    isObject(a) && onlyKeys(a, ['format', 'displayedOnly', 'range', 'time']) && DISSECTION_FORMATS.includes(a.format as never) &&
+    (a.displayedOnly === undefined || typeof a.displayedOnly === 'boolean') &&
+    (a.range === undefined || (typeof a.range === 'string' && a.range.length <= MAX_RANGE_TEXT)) &&
+    (a.time === undefined || a.time === 'relative' || a.time === 'absolute')
+      ? null
+      : `expected { format: 'csv' | 'text' | 'json', displayedOnly?: boolean, range?: string, time?: 'relative' | 'absolute' } ${NO_PATH}`,
+  'export:objects': (a) =>
+    isObject(a) && onlyKeys(a, ['index']) && (a.index === undefined || (Number.isSafeInteger(a.index) && (a.index as number) >= 0))
+      ? null
+      : `expected { index?: integer ≥ 0 } ${NO_PATH}`,
+  'objects:preview': (a) => (isObject(a) && onlyKeys(a, ['index']) && Number.isSafeInteger(a.index) && (a.index as number) >= 0 ? null : 'expected { index: integer ≥ 0 }'),
+  'export:transcript': (a) =>
+    isObject(a) && onlyKeys(a, ['session', 'format']) && Number.isSafeInteger(a.session) && TRANSCRIPT_FORMATS.includes(a.format as never)
+      ? null
+      : `expected { session: integer, format: 'text' | 'html' | 'json' } ${NO_PATH}`,
 };
 
 export function validateRequest(channel: string, arg: unknown): string | null {

@@ -6,6 +6,7 @@
 // processed them: the worker keeps only a few unacknowledged (event-outbox.ts).
 
 import type { CaptureFileFormat, EventChannels, FrameSelection } from '../../shared/ipc-contract';
+import type { DissectionExportRequest, ObjectPreview, TranscriptFormat } from '../../shared/export-requests';
 import type { FollowedStream } from '../../shared/followed-stream';
 import type { IoGraphRequest, IoGraphResponse } from '../../shared/io-graph';
 import type { TimelineGrouping, TimelineResponse } from '../../shared/timeline';
@@ -65,6 +66,16 @@ export interface WorkerCalls {
   save: [{ path: string; selection: FrameSelection; format: CaptureFileFormat }, number];
   /** The frames a selection keeps (index = frame number), null for all. */
   'frame-mask': [FrameSelection, Uint8Array | null];
+  /** Export Packet Dissections to `path`; returns the number of frames written. */
+  dissections: [{ path: string; request: DissectionExportRequest }, number];
+  /** The name recovered file `index` is saved under, null when there is no such file. */
+  'object-name': [{ index: number }, string | null];
+  /** Write recovered file `index` (index absent: all of them, as a zip) to `path`; returns the number of files. */
+  'object-save': [{ path: string; index?: number }, number];
+  /** What the inline viewer shows of recovered file `index`. */
+  'object-preview': [{ index: number }, ObjectPreview];
+  /** Write session `session`'s transcript to `path`. */
+  transcript: [{ path: string; session: number; format: TranscriptFormat }, void];
   /** Stop and remove temporary files; the worker is terminated right after. */
   dispose: [void, void];
 }

@@ -24,6 +24,10 @@ export const ALLOWED_REQUEST_CHANNELS: ReadonlySet<RequestChannel> = new Set<Req
   'capture:start',
   'capture:stop',
   'capture:save',
+  'export:dissections',
+  'export:objects',
+  'objects:preview',
+  'export:transcript',
 ]);
 
 export const ALLOWED_EVENT_CHANNELS: ReadonlySet<EventChannel> = new Set<EventChannel>([

@@ -8,6 +8,8 @@ import { analyzerStore, useAnalyzer } from '../store/analyzer-state';
 import { DisplayFilterBar, DISPLAY_FILTER_INPUT_ID } from '../features/filter-bar/DisplayFilterBar';
 import { DropOverlay } from '../features/drop/DropOverlay';
 import { useFileDrop } from '../features/drop/use-file-drop';
+import { ExportDialogs } from '../features/exports/ExportDialogs';
+import { useExportDialog } from '../features/exports/export-dialogs';
 import { FollowStreamDialog } from '../features/follow-stream/FollowStreamDialog';
 import { useFollowShortcut } from '../features/follow-stream/use-follow-shortcut';
 import { GoToPacket } from '../features/goto/GoToPacket';
@@ -40,6 +42,9 @@ export function App({ api }: { api: AnalyzerApi }) {
       case 'capture-toggle': void actions.toggleCapture(); break;
       case 'close': if (s.hasCapture) void actions.closeCapture(); break;
       case 'export': if (s.result) void actions.exportAnalysis('json'); break;
+      case 'export-dissections': if (s.hasCapture) useExportDialog.getState().open({ kind: 'dissections' }); break;
+      case 'export-objects': if (s.hasCapture) useExportDialog.getState().open({ kind: 'objects' }); break;
+      case 'export-transcript': if (s.result?.sessions.length) useExportDialog.getState().open({ kind: 'transcript', session: s.selectedSession }); break;
       default: if (s.hasCapture) s.setStatsView(action.slice('stats-'.length) as StatsViewKind);
     }
   }, [actions, chooseFiles]);
@@ -61,6 +66,7 @@ export function App({ api }: { api: AnalyzerApi }) {
         <StatusBar />
         <StatisticsWindow />
         <FollowStreamDialog />
+        <ExportDialogs />
         <DropOverlay />
         <input
           ref={fileInput}

@@ -110,6 +110,10 @@ export function createFakeApi(totalRows: number): AnalyzerApi {
     'capture:stop': () => stop(),
     'capture:save': () => ({ ok: false, error: 'not in the fake' }),
     'file:export': ({ format }) => ({ ok: true, path: `/tmp/analysis.${format}` }),
+    'export:dissections': () => ({ ok: false, error: 'not in the fake' }),
+    'export:objects': () => ({ ok: false, error: 'not in the fake' }),
+    'objects:preview': () => ({ kind: 'none', reason: 'not in the fake' }),
+    'export:transcript': () => ({ ok: false, error: 'not in the fake' }),
   };
 
   return {

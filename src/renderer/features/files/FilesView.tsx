@@ -1,6 +1,7 @@
 // Files exchanged (file transfers, display pictures, emoticons): name, size, SHA-1 of what was
 // reassembled, sender, receiver and whether every byte was seen. A name that may lie about the
 // content (a bidi control in it, an executable under another extension) is marked ⚠ and says why.
+// A row's context menu saves the file or opens it in Export Objects (its inline viewer).
 
 import { createColumnHelper } from '@tanstack/react-table';
 import type { FileRecord } from '../../../shared/model';
@@ -9,6 +10,9 @@ import { DataTable } from '../../components/DataTable';
 import { formatSize } from '../../format/time-format';
 import { accountFilters } from '../side-panel/row-filters';
 import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
+import { useActions } from '../../app/analyzer-context';
+import type { MenuEntry } from '../../components/ContextMenu';
+import { useExportDialog } from '../exports/export-dialogs';
 
 const EMPTY: FileRecord[] = [];
 
@@ -37,6 +41,14 @@ const columns = [
 
 export function FilesView() {
   const files = useAnalyzer((s) => s.result?.files ?? EMPTY);
+  const actions = useActions();
+  const fileEntries = (f: FileRecord): MenuEntry[] => {
+    const index = files.indexOf(f);
+    return [
+      { label: 'Save recovered file…', testId: 'file-save', onSelect: () => void actions.exportObjects(index) },
+      { label: 'View in Export Objects…', testId: 'file-view', onSelect: () => useExportDialog.getState().open({ kind: 'objects', index }) },
+    ];
+  };
   return (
     <DataTable
       label="Files"
@@ -46,6 +58,7 @@ export function FilesView() {
       onActivate={(f) => analyzerStore.getState().selectFrame(f.frame, true)}
       rowTestId="file-row"
       rowFilters={(f) => accountFilters(f.from, f.to)}
+      rowEntries={fileEntries}
       rowClassName={(f) => `${f.complete ? '' : 'incomplete'}${f.nameWarning ? ' spoofed-name' : ''}`}
       emptyText="No files were transferred in this capture."
     />

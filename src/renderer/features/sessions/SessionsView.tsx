@@ -11,7 +11,7 @@ import { formatDateTime, formatDuration } from '../../format/time-format';
 import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
 import { OfflineMessagesTable } from '../offline-messages/OfflineMessagesTable';
 import { accountFilters, sessionFilters } from '../side-panel/row-filters';
-import { sessionSpan } from './session-summary';
+import { sessionSpan } from '../../../shared/session-summary';
 
 const NO_SESSIONS: SessionRecord[] = [];
 const NO_CONNECTIONS: ConnectionRecord[] = [];
