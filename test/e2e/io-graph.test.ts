@@ -39,6 +39,12 @@ describe('I/O graph', () => {
     const expected = tsharkPerSecond.map((frames, second) => ({ second, frames })).filter((r) => r.frames > 0);
     expect(table.map((r) => [Number(r[0]), Number(r[1].replace(/,/g, ''))])).toEqual(expected.map((r) => [r.second, r.frames]));
     await page.getByTestId('stats-dialog').screenshot({ path: join(SCREENSHOTS_DIR, 'io-graph-file-transfer.png') });
+    // Copy as CSV: the same rows, the interval start and all packets first.
+    await page.getByTestId('io-graph').getByTestId('stats-copy-csv').click();
+    await page.getByTestId('io-graph').getByTestId('stats-copy-csv').filter({ hasText: /^Copied/ }).waitFor();
+    const csv = (await page.evaluate(() => navigator.clipboard.readText())).trim().split('\r\n').map((l) => l.split(','));
+    expect(csv[0].slice(0, 2)).toEqual(['Interval start (s)', 'Packets']);
+    expect(csv.slice(1).map((r) => [Number(r[0]), Number(r[1])])).toEqual(expected.map((r) => [r.second, r.frames]));
 
     // The point of interval 6 (6–7 s, 80 frames): x from the data range 0…14 s, y from the count
     // axis, 0 … 1.08 × the largest count (168 frames in the first second).
