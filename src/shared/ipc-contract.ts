@@ -7,10 +7,12 @@
 import type { DissectionExportRequest, ExportAnswer, ObjectPreview, TranscriptFormat } from './export-requests';
 import type { FlowPage, FlowRequest, FlowScope, FlowUnit } from './flow-graph';
 import type { FollowedStream } from './followed-stream';
+import type { IoGraphRequest, IoGraphResponse } from './io-graph';
+import type { TimelineGrouping, TimelineResponse } from './timeline';
 import type { FrameDetail } from './model';
 import type { FrameCounts, FramePage, SortSpec, ViewResponse } from './packet-page';
 import type { ResultDelta } from './result-delta';
-import type { StatsKind, StatsResponse } from './statistics';
+import type { StatsKind, StatsResponse, StatsViewKind } from './statistics';
 
 /** Which frames a save keeps; every condition given must hold (Wireshark's Export Specified Packets). */
 export interface FrameSelection {
@@ -110,8 +112,12 @@ export interface RequestChannels {
   'frames:view': [{ filter: string; sort: SortSpec | null }, ViewResponse];
   /** Display position of a frame (−1 when it does not exist or the filter hides it). */
   'frames:position': [{ number: number }, number];
-  /** One Statistics view (capture properties, protocol hierarchy, conversations, MSNP commands) as compact tables; nothing per frame. */
+  /** One Statistics view (capture properties, protocol hierarchy, conversations, endpoints, MSNP commands) as compact tables; nothing per frame. */
   'stats:get': [{ kind: StatsKind }, StatsResponse];
+  /** Statistics → I/O Graph: per line (metric + display filter), one value and first frame per interval; nothing per frame. */
+  'stats:io-graph': [IoGraphRequest, IoGraphResponse];
+  /** Statistics → Session Timeline: sessions, transfers, messages and presence on the time axis, by conversation or by account. */
+  'stats:timeline': [{ grouping: TimelineGrouping }, TimelineResponse];
   /**
    * Follow TCP Stream: stream `stream`'s bytes in order, both directions, gaps marked, at most
    * `limitBytes` (default and cap FOLLOW_LIMIT_BYTES), with its MSNP commands; null when no such stream.
@@ -168,7 +174,7 @@ export interface EventChannels {
   /** A load or capture failed; what was decoded before the failure stays. */
   'analysis:error': { message: string };
   /** Menu actions forwarded to the renderer (open, find, go to packet, start/stop, a Statistics view). */
-  'menu:action': { action: 'open' | 'find' | 'goto' | 'capture-toggle' | 'close' | 'export' | ExportMenuAction | 'flow-graph' | `stats-${StatsKind}` };
+  'menu:action': { action: 'open' | 'find' | 'goto' | 'capture-toggle' | 'close' | 'export' | ExportMenuAction | 'flow-graph' | `stats-${StatsViewKind}` };
 }
 
 /** File-menu exports, each opening its dialog in the window. */
@@ -181,7 +187,7 @@ export type RequestResult<C extends RequestChannel> = RequestChannels[C][1];
 
 export const REQUEST_CHANNELS: readonly RequestChannel[] = [
   'file:open', 'file:close', 'file:recent', 'file:sample', 'analysis:cancel', 'frames:detail',
-  'frames:rows', 'frames:view', 'frames:position', 'stats:get', 'stream:follow', 'capture:interfaces', 'capture:check-filter', 'capture:start', 'capture:stop',
+  'frames:rows', 'frames:view', 'frames:position', 'stats:get', 'stats:io-graph', 'stats:timeline', 'stream:follow', 'capture:interfaces', 'capture:check-filter', 'capture:start', 'capture:stop',
   'capture:save', 'file:export', 'export:dissections', 'export:objects', 'objects:preview', 'export:transcript',
   'flow:get', 'flow:svg', 'flow:export',
 ] as const;

@@ -207,6 +207,8 @@ export interface FileRecord {
   complete: boolean;
   /** Bytes actually received (may be less than size). */
   received?: number;
+  /** The frame of the last chunk seen (the transfer's end, for the session timeline). */
+  lastFrame?: number;
   /** notification: MSNP21 SDG, relayed by the notification server. */
   via?: 'switchboard' | 'notification' | 'direct' | 'msnftp';
   session?: number | null;

@@ -99,7 +99,8 @@ describe('direct connections in the tracker', () => {
     peer.end('c2s', 60, 0);
 
     expect(t.files()).toEqual([
-      { frame: 10, kind: 'file-transfer', name: 'notes.txt', size: 2500, sha1: '412ea11fa67b598f4620b7c3c7a6b15ee9f7900b', from: 'alice@example.com', to: 'bob@example.com', complete: true, received: 2500, via: 'direct', session: 1 },
+      // lastFrame: the client's framed bytes, (4 + 4) + (4 + 48) + (4 + 48 + 1300) + (4 + 48 + 1200) = 2664, in 700-byte pieces are frames 51–54; the last piece ends the second chunk.
+      { frame: 10, kind: 'file-transfer', name: 'notes.txt', size: 2500, sha1: '412ea11fa67b598f4620b7c3c7a6b15ee9f7900b', from: 'alice@example.com', to: 'bob@example.com', complete: true, received: 2500, via: 'direct', session: 1, lastFrame: 54 },
     ]);
     expect(expert.all().map((e) => e.message)).toEqual(['Direct connection 10.0.0.8:50000 ↔ 10.0.0.7:1025: file transfer "notes.txt" complete (2500 bytes, SHA-1 412ea11fa67b598f4620b7c3c7a6b15ee9f7900b)']);
     // The same bytes seen again through onDirectBytes (or the switchboard) add nothing.

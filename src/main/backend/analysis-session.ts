@@ -21,6 +21,10 @@ import type { StatsKind, StatsResponse } from '../../shared/statistics';
 import { PacketTable } from './packet-table';
 import { MsnpCommandTally } from './statistics/msnp-command-tally';
 import { statistics } from './statistics/statistics';
+import { ioGraph } from './statistics/io-graph';
+import { sessionTimeline } from './statistics/session-timeline';
+import type { TimelineGrouping, TimelineResponse } from '../../shared/timeline';
+import type { IoGraphRequest, IoGraphResponse } from '../../shared/io-graph';
 import { ProgressBoard } from './progress-board';
 import { ResultDiffer } from './result-differ';
 import { frameMask } from './frame-selection';
@@ -308,6 +312,20 @@ export class AnalysisSession {
   exportFlowSvg(scope: FlowScope, unit: FlowUnit, path: string): Promise<void> {
     this.order.catchUp();
     return this.flows.exportSvg(scope, unit, path);
+  }
+
+  /** Statistics → I/O Graph: the buckets of each line (a filter that reads bytes opens the files first). */
+  async ioGraph(request: IoGraphRequest): Promise<IoGraphResponse> {
+    this.order.catchUp();
+    if (this.reader && request.lines.some((l) => { const c = DisplayOrder.compile(l.filter); return c.ok && c.usesBytes; })) await this.reader.openAll();
+    const messagesByFrame = new Map<number, number>();
+    for (const s of this.result()?.sessions ?? []) for (const m of s.messages) messagesByFrame.set(m.frame, (messagesByFrame.get(m.frame) ?? 0) + 1);
+    return ioGraph(request, { table: this.table, readBytes: (index) => this.bytesAt(index), messagesByFrame });
+  }
+
+  /** Statistics → Session Timeline, from the analysis so far. */
+  timeline(grouping: TimelineGrouping): TimelineResponse {
+    return sessionTimeline(this.table, this.result(), grouping);
   }
 
   msnpFrames(): Uint8Array {

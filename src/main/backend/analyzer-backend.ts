@@ -18,6 +18,8 @@ import { compileFilter } from '../../shared/display-filter/compile-filter';
 import { emptyFlowPage } from '../../shared/flow-graph';
 import type { EventChannel, EventChannels, FlowExportRequest, FrameSelection, LoadProgress, RequestArg, RequestChannel, RequestResult, SaveRequest } from '../../shared/ipc-contract';
 import type { FramePage, SortSpec, ViewResponse } from '../../shared/packet-page';
+import type { IoGraphResponse } from '../../shared/io-graph';
+import type { TimelineResponse } from '../../shared/timeline';
 import { stoppedText } from '../../shared/watchdog-text';
 import type { LiveCaptureController, LiveCaptureRequest } from '../capture/live-capture';
 import { DISSECTION_EXTENSIONS, TRANSCRIPT_EXTENSIONS, type DissectionExportRequest, type TranscriptFormat } from '../../shared/export-requests';
@@ -120,6 +122,8 @@ export class AnalyzerBackend {
       'frames:rows': (a) => this.withWorker((w) => w.client.call('rows', a), EMPTY_PAGE),
       'frames:view': (a) => this.view(a.filter, a.sort),
       'stats:get': (a) => this.withWorker((w) => w.client.call('stats', a), () => ({ kind: a.kind, tables: [] })),
+      'stats:io-graph': (a) => this.withWorker((w) => w.client.call('io-graph', a), (): IoGraphResponse => ({ intervalUs: a.intervalUs ?? 1e6, startUs: null, buckets: 0, lines: [] })),
+      'stats:timeline': (a) => this.withWorker((w) => w.client.call('timeline', a), (): TimelineResponse => ({ grouping: a.grouping, startUs: null, durationUs: 0, rows: [], bars: [], ticks: [], transfers: [], strips: [] })),
       'frames:position': (a) => this.withWorker((w) => w.client.call('position', a), () => -1).catch(() => -1),
       // As detail: re-reading a stream is not worth asking of a replay.
       'stream:follow': (a) => this.withWorker((w) => w.client.call('follow', a), () => null, false).catch(() => null),

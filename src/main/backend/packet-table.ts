@@ -294,6 +294,12 @@ export class PacketTable {
   sourceFile(index: number): number {
     return this.chunk(index).source[index & CHUNK_MASK];
   }
+  /** IP protocol number (6 TCP, 17 UDP…), or −1 for a frame that is not IP. */
+  ipProtocol(index: number): number {
+    const c = this.chunk(index);
+    const j = index & CHUNK_MASK;
+    return c.infoKind[j] === InfoKind.NotIp ? -1 : c.ipProto[j];
+  }
   sourcePort(index: number): number {
     return this.chunk(index).srcPort[index & CHUNK_MASK];
   }
@@ -397,6 +403,11 @@ export class PacketTable {
     if (stream < 0) return out;
     for (let i = 0; i < this.count; i++) if (this.stream(i) === stream) out.push(i + 1);
     return out;
+  }
+
+  /** MSNP commands the frame completes (0 for a frame that completes none). */
+  msnpCommandCount(index: number): number {
+    return this.msnpFields.get(index)?.commands.length ?? 0;
   }
 
   isMsnpStream(stream: number): boolean {

@@ -9,12 +9,16 @@ import { FOLLOW_LIMIT_BYTES } from '../../shared/followed-stream';
 import { RING_LIMITS, type RequestChannel } from '../../shared/ipc-contract';
 import { MAX_PAGE_ROWS, SORT_COLUMNS } from '../../shared/packet-page';
 import { STATS_KINDS } from '../../shared/statistics';
+import { IO_METRICS, MAX_IO_LINES } from '../../shared/io-graph';
+import { TIMELINE_GROUPINGS } from '../../shared/timeline';
 import { DISSECTION_FORMATS, TRANSCRIPT_FORMATS } from '../../shared/export-requests';
 import { isFlowScope, MAX_FLOW_PAGE, MAX_PNG_ARROWS, MAX_PNG_BYTES } from '../../shared/flow-graph';
 
 const MAX_PATHS = 64;
 const MAX_PATH_LENGTH = 4096;
 const MAX_EXPRESSION = 10_000;
+/** A day: longer intervals than any capture needs. */
+const MAX_IO_INTERVAL_US = 86_400e6;
 
 type Check = (arg: unknown) => string | null;
 
@@ -51,6 +55,14 @@ const CHECKS: Record<RequestChannel, Check> = {
   'frames:position': (a) => (isObject(a) && Number.isSafeInteger(a.number) ? null : 'expected { number: integer }'),
   'stats:get': (a) =>
     isObject(a) && onlyKeys(a, ['kind']) && STATS_KINDS.includes(a.kind as never) ? null : `expected { kind: ${STATS_KINDS.map((k) => `'${k}'`).join(' | ')} }`,
+  'stats:io-graph': (a) =>
+    isObject(a) && onlyKeys(a, ['intervalUs', 'lines']) && (a.intervalUs === null || (Number.isSafeInteger(a.intervalUs) && within(a.intervalUs, 1, MAX_IO_INTERVAL_US))) &&
+    Array.isArray(a.lines) && a.lines.length <= MAX_IO_LINES &&
+    a.lines.every((l) => isObject(l) && onlyKeys(l, ['metric', 'filter']) && IO_METRICS.includes(l.metric as never) && typeof l.filter === 'string' && l.filter.length <= MAX_EXPRESSION)
+      ? null
+      : `expected { intervalUs: 1–${MAX_IO_INTERVAL_US} | null, lines: [at most ${MAX_IO_LINES} { metric: ${IO_METRICS.join(' | ')}, filter: string }] }`,
+  'stats:timeline': (a) =>
+    isObject(a) && onlyKeys(a, ['grouping']) && TIMELINE_GROUPINGS.includes(a.grouping as never) ? null : `expected { grouping: ${TIMELINE_GROUPINGS.map((g) => `'${g}'`).join(' | ')} }`,
   'stream:follow': (a) =>
     isObject(a) && onlyKeys(a, ['stream', 'limitBytes']) && Number.isSafeInteger(a.stream) && (a.stream as number) >= 0 &&
     (a.limitBytes === undefined || (Number.isSafeInteger(a.limitBytes) && within(a.limitBytes, 1, FOLLOW_LIMIT_BYTES)))

@@ -9,6 +9,8 @@ import type { DissectionExportRequest, ObjectPreview, TranscriptFormat } from '.
 import type { CaptureFileFormat, EventChannels, FlowPictureRequest, FrameSelection } from '../../shared/ipc-contract';
 import type { FlowPage, FlowRequest, FlowScope, FlowUnit } from '../../shared/flow-graph';
 import type { FollowedStream } from '../../shared/followed-stream';
+import type { IoGraphRequest, IoGraphResponse } from '../../shared/io-graph';
+import type { TimelineGrouping, TimelineResponse } from '../../shared/timeline';
 import type { FrameDetail } from '../../shared/model';
 import type { FramePage, SortSpec, ViewResponse } from '../../shared/packet-page';
 import type { StatsKind, StatsResponse } from '../../shared/statistics';
@@ -51,6 +53,10 @@ export interface WorkerCalls {
   position: [{ number: number }, number];
   /** The tables of one Statistics view (computed in the worker from its packet table and analysis). */
   stats: [{ kind: StatsKind }, StatsResponse];
+  /** Statistics → I/O Graph: the bucket arrays of each line. */
+  'io-graph': [IoGraphRequest, IoGraphResponse];
+  /** Statistics → Session Timeline, from the analysis result. */
+  timeline: [{ grouping: TimelineGrouping }, TimelineResponse];
   /** One TCP stream's bytes in order, both directions (Follow TCP Stream). */
   follow: [{ stream: number; limitBytes?: number }, FollowedStream | null];
   /** A page of a flow graph (built and kept in the worker). */

@@ -65,9 +65,12 @@ export function buildAppMenu(recent: string[], handlers: MenuHandlers, opts: { m
       { label: 'Capture File Properties', click: () => handlers.action('stats-properties') },
       { label: 'Protocol Hierarchy', click: () => handlers.action('stats-hierarchy') },
       { label: 'Conversations', click: () => handlers.action('stats-conversations') },
+      { label: 'Endpoints', click: () => handlers.action('stats-endpoints') },
       { label: 'MSNP Commands', click: () => handlers.action('stats-commands') },
       { type: 'separator' },
       { label: 'Flow Graph', click: () => handlers.action('flow-graph') },
+      { label: 'I/O Graph', click: () => handlers.action('stats-io-graph') },
+      { label: 'Session Timeline', click: () => handlers.action('stats-timeline') },
     ],
   };
   const view: MenuItemConstructorOptions = {

@@ -16,6 +16,8 @@ export const ALLOWED_REQUEST_CHANNELS: ReadonlySet<RequestChannel> = new Set<Req
   'frames:view',
   'frames:position',
   'stats:get',
+  'stats:io-graph',
+  'stats:timeline',
   'stream:follow',
   'flow:get',
   'flow:svg',

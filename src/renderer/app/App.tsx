@@ -3,7 +3,7 @@
 
 import { useCallback, useMemo, useRef } from 'react';
 import type { AnalyzerApi } from '../../shared/ipc-contract';
-import type { StatsKind } from '../../shared/statistics';
+import type { StatsViewKind } from '../../shared/statistics';
 import { analyzerStore, useAnalyzer } from '../store/analyzer-state';
 import { DisplayFilterBar, DISPLAY_FILTER_INPUT_ID } from '../features/filter-bar/DisplayFilterBar';
 import { DropOverlay } from '../features/drop/DropOverlay';
@@ -48,7 +48,7 @@ export function App({ api }: { api: AnalyzerApi }) {
       case 'export-objects': if (s.hasCapture) useExportDialog.getState().open({ kind: 'objects' }); break;
       case 'export-transcript': if (s.result?.sessions.length) useExportDialog.getState().open({ kind: 'transcript', session: s.selectedSession }); break;
       case 'flow-graph': if (s.hasCapture) openFlowGraph({ kind: 'displayed' }, s.selectedFrame); break;
-      default: if (s.hasCapture) s.setStatsView(action.slice('stats-'.length) as StatsKind);
+      default: if (s.hasCapture) s.setStatsView(action.slice('stats-'.length) as StatsViewKind);
     }
   }, [actions, chooseFiles]);
 

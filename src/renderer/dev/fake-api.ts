@@ -99,6 +99,8 @@ export function createFakeApi(totalRows: number): AnalyzerApi {
       return desc ? displayed() - 1 - p : p;
     },
     'stats:get': ({ kind }) => ({ kind, tables: [] }),
+    'stats:io-graph': ({ intervalUs }) => ({ intervalUs: intervalUs ?? 1e6, startUs: null, buckets: 0, lines: [] }),
+    'stats:timeline': ({ grouping }) => ({ grouping, startUs: null, durationUs: 0, rows: [], bars: [], ticks: [], transfers: [], strips: [] }),
     'stream:follow': () => null,
     'flow:get': ({ start }) => emptyFlowPage(start),
     'flow:svg': () => '<svg xmlns="http://www.w3.org/2000/svg"/>',
