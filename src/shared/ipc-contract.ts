@@ -8,6 +8,7 @@ import type { FollowedStream } from './followed-stream';
 import type { FrameDetail } from './model';
 import type { FrameCounts, FramePage, SortSpec, ViewResponse } from './packet-page';
 import type { ResultDelta } from './result-delta';
+import type { FindAnswer, FindRequest, MarkRequest, NeighbourAnswer, NeighbourRequest, TimeReferenceRequest } from './navigation';
 import type { StatsKind, StatsResponse } from './statistics';
 
 /** Which frames a save keeps; every condition given must hold (Wireshark's Export Specified Packets). */
@@ -16,6 +17,8 @@ export interface FrameSelection {
   msnpOnly: boolean;
   /** Only the frames the display filter shows now. */
   displayedOnly?: boolean;
+  /** Only the frames marked (Ctrl+M). */
+  markedOnly?: boolean;
   /** Frame numbers such as "1-100, 250, 300-" (blank: no narrowing). */
   range?: string;
 }
@@ -99,6 +102,16 @@ export interface RequestChannels {
   'frames:view': [{ filter: string; sort: SortSpec | null }, ViewResponse];
   /** Display position of a frame (−1 when it does not exist or the filter hides it). */
   'frames:position': [{ number: number }, number];
+  /** The next or previous displayed packet from a frame: any, of the same tcp.stream, or marked (null: none). */
+  'frames:neighbour': [NeighbourRequest, NeighbourAnswer];
+  /** Find Packet: the next (or previous) displayed frame that matches, wrapping around, searched in the back end. */
+  'frames:find': [FindRequest, FindAnswer];
+  /** Stop the Find Packet search that is running (it answers "cancelled"). */
+  'frames:find-cancel': [void, void];
+  /** Mark or unmark a frame, mark every displayed frame, or unmark all; the counts follow as frames:count. */
+  'frames:mark': [MarkRequest, { marked: number }];
+  /** Set or unset a frame as time reference, or clear them all. */
+  'frames:time-reference': [TimeReferenceRequest, { references: number }];
   /** One Statistics view (capture properties, protocol hierarchy, conversations, MSNP commands) as compact tables; nothing per frame. */
   'stats:get': [{ kind: StatsKind }, StatsResponse];
   /**
@@ -146,7 +159,7 @@ export type RequestResult<C extends RequestChannel> = RequestChannels[C][1];
 
 export const REQUEST_CHANNELS: readonly RequestChannel[] = [
   'file:open', 'file:close', 'file:recent', 'file:sample', 'analysis:cancel', 'frames:detail',
-  'frames:rows', 'frames:view', 'frames:position', 'stats:get', 'stream:follow', 'capture:interfaces', 'capture:check-filter', 'capture:start', 'capture:stop',
+  'frames:rows', 'frames:view', 'frames:position', 'frames:neighbour', 'frames:find', 'frames:find-cancel', 'frames:mark', 'frames:time-reference', 'stats:get', 'stream:follow', 'capture:interfaces', 'capture:check-filter', 'capture:start', 'capture:stop',
   'capture:save', 'file:export',
 ] as const;
 

@@ -109,6 +109,15 @@ export class AnalyzerBackend {
       'frames:detail': (a) => this.withWorker((w) => w.client.call('detail', a), () => null, false).catch(() => null),
       'frames:rows': (a) => this.withWorker((w) => w.client.call('rows', a), EMPTY_PAGE),
       'frames:view': (a) => this.view(a.filter, a.sort),
+      'frames:neighbour': (a) => this.withWorker((w) => w.client.call('neighbour', a), () => null).catch(() => null),
+      // Not asked again of a replay: a search describing frames may be what got the worker stuck.
+      'frames:find': (a) => this.withWorker((w) => w.client.call('find', a), () => ({ found: false as const, searched: 0, stopped: 'no' as const }), false)
+        .catch((e: unknown) => ({ error: message(e) })),
+      'frames:find-cancel': async () => {
+        await this.current?.client.call('find-cancel', undefined).catch(() => undefined);
+      },
+      'frames:mark': (a) => this.withWorker((w) => w.client.call('mark', a), () => ({ marked: 0 })),
+      'frames:time-reference': (a) => this.withWorker((w) => w.client.call('time-reference', a), () => ({ references: 0 })),
       'stats:get': (a) => this.withWorker((w) => w.client.call('stats', a), () => ({ kind: a.kind, tables: [] })),
       'frames:position': (a) => this.withWorker((w) => w.client.call('position', a), () => -1).catch(() => -1),
       // As detail: re-reading a stream is not worth asking of a replay.
@@ -302,9 +311,9 @@ export class AnalyzerBackend {
     const current = this.current;
     if (!current) return { ok: false, error: 'nothing to save: no capture is open' };
     const format = request.format ?? 'pcapng';
-    const selection: FrameSelection = { msnpOnly: request.msnpOnly, displayedOnly: request.displayedOnly, range: request.range };
-    const narrowed = selection.msnpOnly || !!selection.displayedOnly || !!selection.range?.trim();
-    const onlyMsnp = selection.msnpOnly && !selection.displayedOnly && !selection.range?.trim();
+    const selection: FrameSelection = { msnpOnly: request.msnpOnly, displayedOnly: request.displayedOnly, markedOnly: request.markedOnly, range: request.range };
+    const narrowed = selection.msnpOnly || !!selection.displayedOnly || !!selection.markedOnly || !!selection.range?.trim();
+    const onlyMsnp = selection.msnpOnly && !selection.displayedOnly && !selection.markedOnly && !selection.range?.trim();
     const target = await this.writeTarget(current.label, `${onlyMsnp ? '-msnp' : narrowed ? '-selected' : ''}.${format}`);
     if (!target) return { ok: false, error: CANCELLED };
     try {

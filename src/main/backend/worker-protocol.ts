@@ -10,6 +10,7 @@ import type { FollowedStream } from '../../shared/followed-stream';
 import type { FrameDetail } from '../../shared/model';
 import type { FramePage, SortSpec, ViewResponse } from '../../shared/packet-page';
 import type { StatsKind, StatsResponse } from '../../shared/statistics';
+import type { FindAnswer, FindRequest, MarkRequest, NeighbourAnswer, NeighbourRequest, TimeReferenceRequest } from '../../shared/navigation';
 import type { CapturedFrame } from '../engine/capture/captured-frame';
 
 export interface SessionOptions {
@@ -47,6 +48,13 @@ export interface WorkerCalls {
   rows: [{ start: number; count: number }, FramePage];
   view: [{ filter: string; sort: SortSpec | null }, ViewResponse];
   position: [{ number: number }, number];
+  /** Next/previous packet, in the conversation, or marked (frame-neighbour.ts). */
+  neighbour: [NeighbourRequest, NeighbourAnswer];
+  /** Find Packet (frame-search.ts); a newer find or find-cancel stops the one running. */
+  find: [FindRequest, FindAnswer];
+  'find-cancel': [void, void];
+  mark: [MarkRequest, { marked: number }];
+  'time-reference': [TimeReferenceRequest, { references: number }];
   /** The tables of one Statistics view (computed in the worker from its packet table and analysis). */
   stats: [{ kind: StatsKind }, StatsResponse];
   /** One TCP stream's bytes in order, both directions (Follow TCP Stream). */

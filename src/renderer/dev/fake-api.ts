@@ -97,6 +97,11 @@ export function createFakeApi(totalRows: number): AnalyzerApi {
       const p = Math.floor((number - 1) / SCRIPT_LENGTH) * shown.length + k;
       return desc ? displayed() - 1 - p : p;
     },
+    'frames:neighbour': () => null,
+    'frames:find': () => ({ found: false, searched: 0, stopped: 'no' }),
+    'frames:find-cancel': () => undefined,
+    'frames:mark': () => ({ marked: 0 }),
+    'frames:time-reference': () => ({ references: 0 }),
     'stats:get': ({ kind }) => ({ kind, tables: [] }),
     'stream:follow': () => null,
     'capture:interfaces': () => ({ ok: true, interfaces: [
