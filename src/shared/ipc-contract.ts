@@ -8,6 +8,7 @@ import type { FollowedStream } from './followed-stream';
 import type { FrameDetail } from './model';
 import type { FrameCounts, FramePage, SortSpec, ViewResponse } from './packet-page';
 import type { ResultDelta } from './result-delta';
+import type { NavigationAction } from './navigation-commands';
 import type { FindAnswer, FindRequest, MarkRequest, NeighbourAnswer, NeighbourRequest, TimeReferenceRequest } from './navigation';
 import type { StatsKind, StatsResponse } from './statistics';
 
@@ -148,8 +149,8 @@ export interface EventChannels {
   'analysis:progress': LoadProgress;
   /** A load or capture failed; what was decoded before the failure stays. */
   'analysis:error': { message: string };
-  /** Menu actions forwarded to the renderer (open, find, go to packet, start/stop, a Statistics view). */
-  'menu:action': { action: 'open' | 'find' | 'goto' | 'capture-toggle' | 'close' | 'export' | `stats-${StatsKind}` };
+  /** Menu actions forwarded to the renderer (open, go to packet, start/stop, a Statistics view, the navigation commands). */
+  'menu:action': { action: 'open' | 'goto' | 'capture-toggle' | 'close' | 'export' | `stats-${StatsKind}` | NavigationAction };
 }
 
 export type RequestChannel = keyof RequestChannels;

@@ -5,7 +5,8 @@ import { useCallback, useMemo, useRef } from 'react';
 import type { AnalyzerApi } from '../../shared/ipc-contract';
 import type { StatsKind } from '../../shared/statistics';
 import { analyzerStore, useAnalyzer } from '../store/analyzer-state';
-import { DisplayFilterBar, DISPLAY_FILTER_INPUT_ID } from '../features/filter-bar/DisplayFilterBar';
+import { DisplayFilterBar } from '../features/filter-bar/DisplayFilterBar';
+import { FindBar } from '../features/find-bar/FindBar';
 import { DropOverlay } from '../features/drop/DropOverlay';
 import { useFileDrop } from '../features/drop/use-file-drop';
 import { FollowStreamDialog } from '../features/follow-stream/FollowStreamDialog';
@@ -18,6 +19,7 @@ import { StatusBar } from '../features/status-bar/StatusBar';
 import { Toolbar } from '../features/toolbar/Toolbar';
 import { Workspace } from '../features/workspace/Workspace';
 import { createAnalyzerActions } from './analyzer-actions';
+import { isNavigationAction, runNavigation } from './run-navigation';
 import { AnalyzerContext, type AnalyzerContextValue } from './analyzer-context';
 import { CAPTURE_ACCEPT } from './capture-files';
 import { useBackendEvents, type MenuAction } from './use-backend-events';
@@ -35,12 +37,13 @@ export function App({ api }: { api: AnalyzerApi }) {
     const s = analyzerStore.getState();
     switch (action) {
       case 'open': chooseFiles(); break;
-      case 'find': document.getElementById(DISPLAY_FILTER_INPUT_ID)?.focus(); break;
       case 'goto': if (s.hasCapture) s.setGotoOpen(true); break;
       case 'capture-toggle': void actions.toggleCapture(); break;
       case 'close': if (s.hasCapture) void actions.closeCapture(); break;
       case 'export': if (s.result) void actions.exportAnalysis('json'); break;
-      default: if (s.hasCapture) s.setStatsView(action.slice('stats-'.length) as StatsKind);
+      default:
+        if (isNavigationAction(action)) runNavigation(action, actions, analyzerStore);
+        else if (s.hasCapture) s.setStatsView(action.slice('stats-'.length) as StatsKind);
     }
   }, [actions, chooseFiles]);
 
@@ -55,6 +58,7 @@ export function App({ api }: { api: AnalyzerApi }) {
       <div className="app">
         <Toolbar />
         <DisplayFilterBar />
+        <FindBar />
         <GoToPacket />
         <NoticeBanner />
         {hasCapture ? <Workspace /> : <StartScreen />}

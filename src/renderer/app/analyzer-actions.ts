@@ -17,6 +17,7 @@ import { actionSupport } from './action-support';
 import { createCaptureActions } from './capture-actions';
 import { partitionCaptureFiles, rejectionMessage } from './capture-files';
 import { checkDisplayFilter } from './filter-check';
+import { createNavigationActions } from './navigation-actions';
 import { createOutputActions } from './output-actions';
 
 export type AnalyzerActions = ReturnType<typeof createAnalyzerActions>;
@@ -38,6 +39,7 @@ export function createAnalyzerActions(api: AnalyzerApi, store: AnalyzerStore, en
   const { fail, attempt } = support;
   const capture = createCaptureActions(api, store, support, env.storage);
   const output = createOutputActions(api, store, support, env.download);
+  const navigation = createNavigationActions(api, store, support, env.storage);
   store.setState(restoredCapture(loadCapturePreferences(env.storage)));
 
   async function openPath(path: string): Promise<void> {
@@ -189,5 +191,6 @@ export function createAnalyzerActions(api: AnalyzerApi, store: AnalyzerStore, en
       store.setState((s) => closedCapture(s));
     },
     ...output,
+    ...navigation,
   };
 }

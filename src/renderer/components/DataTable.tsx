@@ -9,7 +9,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { useActions } from '../app/analyzer-context';
 import type { FilterChoice } from '../app/filter-menu';
 import { CapturedText } from './CapturedText';
-import { anchorBelow, isMenuKey, useContextMenu } from './ContextMenu';
+import { anchorBelow, isMenuKey, useContextMenu, type MenuEntry } from './ContextMenu';
 import { tableRowMenu } from './table-row-menu';
 import { gridColumns, TableHeader } from './TableHeader';
 import { useVirtualGrid } from './use-virtual-grid';
@@ -29,6 +29,8 @@ interface DataTableProps<T> {
   initialSorting?: SortingState;
   /** Display filters for a row ("Session: msnp.session == 3"), offered by its context menu. */
   rowFilters?(row: T): FilterChoice[];
+  /** Moves a row offers at the top of its context menu (go to the connection an endpoint led to…). */
+  rowActions?(row: T): MenuEntry[];
   className?: string;
 }
 
@@ -63,7 +65,10 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const menu = useContextMenu();
   const openMenu = (index: number, columnId: string | null, anchor: { x: number; y: number }): void => {
     const row = rows[index];
-    if (row) menu.open(anchor, tableRowMenu(actions, row, props.rowFilters?.(row.original) ?? [], columnId));
+    if (!row) return;
+    const own = props.rowActions?.(row.original) ?? [];
+    const common = tableRowMenu(actions, row, props.rowFilters?.(row.original) ?? [], columnId);
+    menu.open(anchor, own.length > 0 ? [...own, { kind: 'separator' }, ...common] : common);
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {

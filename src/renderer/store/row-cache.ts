@@ -3,7 +3,7 @@
 // version. The back end owns the list; this is a window onto it, never a copy of it.
 
 import type { FrameKind, FrameRow } from '../../shared/model';
-import type { FramePage } from '../../shared/packet-page';
+import { ROW_MARKED, ROW_TIME_REFERENCE, type FramePage } from '../../shared/packet-page';
 
 export const PAGE_ROWS = 100;
 /** At most this many pages (8,000 rows) are kept. */
@@ -38,6 +38,13 @@ export function pageRows(page: FramePage): FrameRow[] {
       stream: Number(page.stream?.[i] ?? -1),
     };
     if (typeof connection === 'number' && connection >= 0) row.connection = connection;
+    const flags = Number(page.flags?.[i] ?? 0);
+    if (flags & ROW_MARKED) row.marked = true;
+    if (flags & ROW_TIME_REFERENCE) row.timeReference = true;
+    const finite = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
+    row.relativeUs = finite(page.relativeUs?.[i]);
+    row.deltaUs = finite(page.deltaUs?.[i]);
+    row.deltaDisplayedUs = finite(page.deltaDisplayedUs?.[i]);
     rows.push(row);
   }
   return rows;

@@ -3,10 +3,11 @@
 
 import type { StateCreator } from 'zustand';
 import type { StatsKind } from '../../shared/statistics';
+import type { TimeFormat } from '../format/time-display';
 import type { AnalyzerState } from './analyzer-state';
 
+export type { TimeFormat };
 export type SideTab = 'sessions' | 'transcript' | 'endpoints' | 'contacts' | 'files' | 'expert';
-export type TimeFormat = 'relative' | 'absolute';
 
 export interface Notice {
   id: number;

@@ -1,11 +1,14 @@
 // P2P endpoints: the addresses and ports peers offered each other for direct connections (file
-// transfers, webcam, voice…), whether a connection to them was then seen, and where.
+// transfers, webcam, voice…), whether a connection to them was then seen, and where; a row's menu
+// goes to that connection or filters on the endpoint (endpoint-links.ts).
 
 import { createColumnHelper } from '@tanstack/react-table';
 import type { EndpointRecord } from '../../../shared/model';
 import { DataTable } from '../../components/DataTable';
 import { formatSize } from '../../format/time-format';
 import { accountFilters } from '../side-panel/row-filters';
+import { useActions } from '../../app/analyzer-context';
+import { endpointMenu } from './endpoint-links';
 import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
 
 const EMPTY: EndpointRecord[] = [];
@@ -32,6 +35,7 @@ const columns = [
 
 export function EndpointsView() {
   const endpoints = useAnalyzer((s) => s.result?.endpoints ?? EMPTY);
+  const actions = useActions();
   return (
     <DataTable
       label="P2P endpoints"
@@ -41,6 +45,7 @@ export function EndpointsView() {
       onActivate={(e) => analyzerStore.getState().selectFrame(e.frame, true)}
       rowTestId="endpoint-row"
       rowFilters={(e) => accountFilters(e.offeredBy, e.offeredTo)}
+      rowActions={(e) => endpointMenu(actions, e)}
       rowClassName={(e) => (e.observed ? 'observed' : '')}
       emptyText="No peer-to-peer endpoints were offered in this capture."
     />

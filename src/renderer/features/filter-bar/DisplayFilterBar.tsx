@@ -51,7 +51,7 @@ export function DisplayFilterBar() {
           list="display-filter-suggestions"
           spellCheck={false}
           autoComplete="off"
-          placeholder="Apply a display filter … (Ctrl+F), e.g. msnp.cmd == MSG"
+          placeholder="Apply a display filter … (Ctrl+/), e.g. msnp.cmd == MSG"
           aria-invalid={s.check.status === 'invalid'}
           value={s.text}
           onChange={(e) => s.edit(e.target.value, checkDisplayFilter(e.target.value))}

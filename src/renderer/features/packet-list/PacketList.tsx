@@ -24,7 +24,7 @@ export function PacketList() {
   const s = useAnalyzer(useShallow((st) => ({
     count: st.displayedCount, frames: st.frameCount, cache: st.rowCache, arrived: st.rowsArrived, sort: st.sort,
     selectedFrame: st.selectedFrame, scrollToken: st.scrollToken, firstTimeUs: st.firstTimeUs, timeFormat: st.timeFormat,
-    live: st.captureSource === 'live', busy: st.viewPending,
+    live: st.captureSource === 'live', busy: st.viewPending, timePrecision: st.timePrecision,
   })));
   const scrollRef = useRef<HTMLDivElement>(null);
   const headerRef = useRef<HTMLDivElement>(null);
@@ -53,7 +53,7 @@ export function PacketList() {
     const next = typeof updater === 'function' ? updater(toSorting(analyzerStore.getState().sort)) : updater;
     void actions.setSort(fromSorting(next));
   }, [actions]);
-  const meta: PacketTableMeta = { firstTimeUs: s.firstTimeUs, timeFormat: s.timeFormat };
+  const meta: PacketTableMeta = { firstTimeUs: s.firstTimeUs, timeFormat: s.timeFormat, timePrecision: s.timePrecision };
   const table = useReactTable({
     data: visible,
     columns: packetColumns,
@@ -94,7 +94,7 @@ export function PacketList() {
   }, [s.scrollToken]);
 
   const menu = useContextMenu();
-  const openMenu = (row: FrameRow, anchor: MenuAnchor): void => menu.open(anchor, packetRowMenu(actions, row, meta));
+  const openMenu = (row: FrameRow, anchor: MenuAnchor): void => menu.open(anchor, packetRowMenu(actions, row, meta, analyzerStore.getState().result?.sessions));
   const moveKeys = usePacketKeys(actions, scroll.geometry.viewport, ROW_HEIGHT);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     if (!isMenuKey(event)) return moveKeys(event);
@@ -130,7 +130,8 @@ export function PacketList() {
                 aria-selected={selected}
                 data-testid="packet-row"
                 data-frame={row.number}
-                className={`grid-row packet-row kind-${row.kind}${selected ? ' selected' : ''}`}
+                data-marked={row.marked ? 'true' : undefined}
+                className={`grid-row packet-row kind-${row.kind}${selected ? ' selected' : ''}${row.marked ? ' marked' : ''}${row.timeReference ? ' time-reference' : ''}`}
                 style={{ transform: `translateY(${top}px)`, gridTemplateColumns: template }}
                 onMouseDown={(e) => { if (e.button !== 1) select(row.number, positions[i]); }}
                 onContextMenu={(e) => {

@@ -1,4 +1,4 @@
-// The main toolbar: open/close/save, statistics, follow stream, live capture, time format and export.
+// The main toolbar: open/close/save, statistics, follow stream, live capture, Go/Edit moves, time format and export.
 
 import { useShallow } from 'zustand/react/shallow';
 import { useActions, useAnalyzerContext } from '../../app/analyzer-context';
@@ -8,13 +8,13 @@ import { FollowStreamButton } from '../follow-stream/FollowStreamButton';
 import { CaptureControls } from './CaptureControls';
 import { SaveMenu } from './SaveMenu';
 import { StatisticsMenu } from './StatisticsMenu';
+import { NavigationMenu } from './NavigationMenu';
+import { TimeFormatControl } from './TimeFormatControl';
 
 export function Toolbar() {
   const { chooseFiles } = useAnalyzerContext();
   const actions = useActions();
-  const { hasCapture, timeFormat, setTimeFormat, hasResult } = useAnalyzer(useShallow((s) => ({
-    hasCapture: s.hasCapture, timeFormat: s.timeFormat, setTimeFormat: s.setTimeFormat, hasResult: s.result !== null,
-  })));
+  const { hasCapture, hasResult } = useAnalyzer(useShallow((s) => ({ hasCapture: s.hasCapture, hasResult: s.result !== null })));
   return (
     <header className="toolbar" role="toolbar" aria-label="Main toolbar">
       <span className="app-title">MSNP Analyzer</span>
@@ -30,14 +30,8 @@ export function Toolbar() {
       <span className="toolbar-separator" />
       <CaptureControls />
       <span className="toolbar-spacer" />
-      <div className="segmented" role="group" aria-label="Time format">
-        <button type="button" aria-pressed={timeFormat === 'relative'} data-testid="time-relative" onClick={() => setTimeFormat('relative')} title="Seconds since the first packet">
-          Relative
-        </button>
-        <button type="button" aria-pressed={timeFormat === 'absolute'} data-testid="time-absolute" onClick={() => setTimeFormat('absolute')} title="Date and time of day (UTC)">
-          Absolute
-        </button>
-      </div>
+      <NavigationMenu />
+      <TimeFormatControl />
       <button type="button" className="tool-button" data-testid="export-json" disabled={!hasResult} onClick={() => void actions.exportAnalysis('json')} title="Export the analysis as JSON (Ctrl+Shift+E)">
         <IconExport /> JSON
       </button>
