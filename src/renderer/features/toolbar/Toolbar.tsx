@@ -27,10 +27,10 @@ export function Toolbar() {
       <SaveMenu />
       <StatisticsMenu />
       <FollowStreamButton />
+      <NavigationMenu />
       <span className="toolbar-separator" />
       <CaptureControls />
       <span className="toolbar-spacer" />
-      <NavigationMenu />
       <TimeFormatControl />
       <button type="button" className="tool-button" data-testid="export-json" disabled={!hasResult} onClick={() => void actions.exportAnalysis('json')} title="Export the analysis as JSON (Ctrl+Shift+E)">
         <IconExport /> JSON
