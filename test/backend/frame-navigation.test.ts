@@ -10,6 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnalysisSession } from '../../src/main/backend/analysis-session';
+import { DisplayOrder } from '../../src/main/backend/display-order';
+import type { FrameTexts } from '../../src/main/backend/find-matcher';
+import { FrameSearch } from '../../src/main/backend/frame-search';
+import type { PacketTable } from '../../src/main/backend/packet-table';
 import { Analyzer } from '../../src/main/engine/analyzer';
 import { mergeCaptureBatches } from '../../src/main/engine/capture/merge-captures';
 import type { FindQuery, NeighbourKind } from '../../src/shared/navigation';
@@ -18,6 +22,9 @@ import { CAPTURES } from '../helpers/captures';
 import { tsharkFields, tsharkFrames } from '../helpers/tshark-frames';
 
 const PATH = CAPTURES.pecanChat;
+const FRAMES = 293;
+/** The session's packet table (private: read for the search test's own display order). */
+const sessionTable = (s: AnalysisSession): PacketTable => (s as unknown as { table: PacketTable }).table;
 let session: AnalysisSession;
 
 beforeAll(async () => {
@@ -115,13 +122,25 @@ describe('Find Packet', () => {
     expect(await session.find({ ...base, mode: 'filter', direction: 'next', from: 1, text: 'tcp.port ==' })).toHaveProperty('error');
   });
 
-  it('stops a running search when cancelled', async () => {
-    const running = session.find({ mode: 'string', scope: 'details', caseSensitive: true, encoding: 'narrow', text: 'no such text anywhere', direction: 'next', from: 0 });
+  it('stops a running search when cancelled, and a newer search stops the older one', async () => {
+    // Over the chat capture's own display order, with packet details that take 2 ms a frame.
+    const order = new DisplayOrder(sessionTable(session));
+    const slow: FrameTexts = { columns: () => [], bytes: () => null, filter: () => false, details: () => new Promise((r) => setTimeout(() => r(['x']), 2)) };
+    const search = new FrameSearch(order, slow, { maxMs: 60_000, sliceMs: 1 });
+    const query = { mode: 'string', scope: 'details', caseSensitive: true, encoding: 'narrow', text: 'never', direction: 'next', from: 0 } as const;
+    const first = search.find(query);
     await new Promise((resolve) => setTimeout(resolve, 30));
-    session.findCancel();
-    const answer = await running;
+    search.cancel();
+    const answer = await first;
     expect(answer).toMatchObject({ found: false, stopped: 'cancelled' });
-    expect((answer as { searched: number }).searched).toBeLessThan(293);
+    expect((answer as { searched: number }).searched).toBeLessThan(FRAMES);
+    const older = search.find(query);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    const newer = search.find({ ...query, text: 'x' });
+    expect(await older).toMatchObject({ found: false, stopped: 'cancelled' });
+    expect(await newer).toEqual({ found: true, number: 1, position: 0, wrapped: false });
+    const bounded = new FrameSearch(order, slow, { maxMs: 20, sliceMs: 1 });
+    expect(await bounded.find(query)).toMatchObject({ found: false, stopped: 'time-limit' });
   });
 });
 

@@ -21,12 +21,21 @@ export const ALLOWED_REQUEST_CHANNELS: ReadonlySet<RequestChannel> = new Set<Req
   'frames:mark',
   'frames:time-reference',
   'stats:get',
+  'stats:io-graph',
+  'stats:timeline',
   'stream:follow',
+  'flow:get',
+  'flow:svg',
+  'flow:export',
   'capture:interfaces',
   'capture:check-filter',
   'capture:start',
   'capture:stop',
   'capture:save',
+  'export:dissections',
+  'export:objects',
+  'objects:preview',
+  'export:transcript',
 ]);
 
 export const ALLOWED_EVENT_CHANNELS: ReadonlySet<EventChannel> = new Set<EventChannel>([

@@ -29,8 +29,8 @@ interface DataTableProps<T> {
   initialSorting?: SortingState;
   /** Display filters for a row ("Session: msnp.session == 3"), offered by its context menu. */
   rowFilters?(row: T): FilterChoice[];
-  /** Moves a row offers at the top of its context menu (go to the connection an endpoint led to…). */
-  rowActions?(row: T): MenuEntry[];
+  /** More context-menu entries for a row (a recovered file's Save, "Flow graph of this session"), before the copy entries. */
+  rowEntries?(row: T): MenuEntry[];
   className?: string;
 }
 
@@ -65,10 +65,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const menu = useContextMenu();
   const openMenu = (index: number, columnId: string | null, anchor: { x: number; y: number }): void => {
     const row = rows[index];
-    if (!row) return;
-    const own = props.rowActions?.(row.original) ?? [];
-    const common = tableRowMenu(actions, row, props.rowFilters?.(row.original) ?? [], columnId);
-    menu.open(anchor, own.length > 0 ? [...own, { kind: 'separator' }, ...common] : common);
+    if (row) menu.open(anchor, tableRowMenu(actions, row, props.rowFilters?.(row.original) ?? [], columnId, props.rowEntries?.(row.original) ?? []));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {

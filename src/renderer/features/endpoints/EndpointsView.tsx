@@ -45,7 +45,7 @@ export function EndpointsView() {
       onActivate={(e) => analyzerStore.getState().selectFrame(e.frame, true)}
       rowTestId="endpoint-row"
       rowFilters={(e) => accountFilters(e.offeredBy, e.offeredTo)}
-      rowActions={(e) => endpointMenu(actions, e)}
+      rowEntries={(e) => endpointMenu(actions, e)}
       rowClassName={(e) => (e.observed ? 'observed' : '')}
       emptyText="No peer-to-peer endpoints were offered in this capture."
     />

@@ -10,6 +10,7 @@ import type { AnalyzerActions } from '../../app/analyzer-actions';
 import { copyText } from '../../app/clipboard';
 import { applyFilterText, filterMenuEntries, type FilterChoice } from '../../app/filter-menu';
 import type { MenuEntry } from '../../components/ContextMenu';
+import { openFlowGraph } from '../flow-graph/flow-graph-state';
 import { timeText, type PacketTableMeta } from './packet-columns';
 
 const MSNP_VERB = /^(?:[A-Z]{3}|\d{3})$/;
@@ -61,6 +62,7 @@ export function packetRowMenu(actions: AnalyzerActions, row: FrameRow, meta: Pac
     ...(inSessions.length > 0 ? [{ kind: 'separator' as const }] : []),
     ...filterMenuEntries(actions, filters),
     { label: 'Filter on this connection', testId: 'filter-connection', disabled: connection === null, onSelect: () => connection && applyFilterText(actions, connection) },
+    { label: 'Flow graph of this connection', testId: 'flow-graph-connection', disabled: row.stream < 0, onSelect: () => openFlowGraph({ kind: 'stream', stream: row.stream }, row.number) },
     { kind: 'separator' },
     // The menu opens on the selected row (a right-click selects it first), so these act on it.
     { label: row.marked ? 'Unmark Packet' : 'Mark Packet', testId: 'mark-packet', onSelect: () => void actions.mark('toggle') },
