@@ -6,7 +6,7 @@
 
 import type { FollowedStream } from './followed-stream';
 import type { FrameDetail } from './model';
-import type { FrameCounts, FramePage, SortSpec, ViewResponse } from './packet-page';
+import type { FrameCounts, FramePage, FrameRowsRequest, SortSpec, ViewResponse } from './packet-page';
 import type { ResultDelta } from './result-delta';
 import type { StatsKind, StatsResponse } from './statistics';
 
@@ -93,8 +93,8 @@ export interface RequestChannels {
   'analysis:cancel': [void, void];
   /** Full detail of one frame: command tree and bytes. */
   'frames:detail': [{ number: number }, FrameDetail | null];
-  /** Rows of the packet list at display positions [start, start + count) (at most MAX_PAGE_ROWS). */
-  'frames:rows': [{ start: number; count: number }, FramePage];
+  /** Rows of the packet list at display positions [start, start + count) (at most MAX_PAGE_ROWS), with the custom columns' fields. */
+  'frames:rows': [FrameRowsRequest, FramePage];
   /** Set the display filter ('' for none) and sort; the back end keeps applying it to new frames. */
   'frames:view': [{ filter: string; sort: SortSpec | null }, ViewResponse];
   /** Display position of a frame (−1 when it does not exist or the filter hides it). */
@@ -122,7 +122,14 @@ export interface RequestChannels {
   'capture:save': [SaveRequest, { ok: true; path: string; frames: number } | { ok: false; error: string }];
   /** Export the analysis as JSON or CSV, to where the back end decides (as for capture:save). */
   'file:export': [{ format: 'json' | 'csv' }, { ok: true; path: string } | { ok: false; error: string }];
+  /** The window's remembered layout from the config directory (the Electron app; the browser mode uses localStorage); null when none. */
+  'prefs:load': [void, Record<string, unknown> | null];
+  /** Remember the window's layout in the config directory (an object of at most 256 KiB; the renderer checks it when loading). */
+  'prefs:save': [{ preferences: Record<string, unknown> }, void];
 }
+
+/** The View menu's window-layout actions (Electron's menu; the browser mode's toolbar View menu). */
+export type ViewAction = 'reset-layout' | 'toggle-side-panel' | 'side-panel-placement' | 'theme-system' | 'theme-light' | 'theme-dark';
 
 /** Event channels: name → payload. */
 export interface EventChannels {
@@ -136,7 +143,7 @@ export interface EventChannels {
   /** A load or capture failed; what was decoded before the failure stays. */
   'analysis:error': { message: string };
   /** Menu actions forwarded to the renderer (open, find, go to packet, start/stop, a Statistics view). */
-  'menu:action': { action: 'open' | 'find' | 'goto' | 'capture-toggle' | 'close' | 'export' | `stats-${StatsKind}` };
+  'menu:action': { action: 'open' | 'find' | 'goto' | 'capture-toggle' | 'close' | 'export' | `stats-${StatsKind}` | ViewAction };
 }
 
 export type RequestChannel = keyof RequestChannels;
@@ -147,7 +154,7 @@ export type RequestResult<C extends RequestChannel> = RequestChannels[C][1];
 export const REQUEST_CHANNELS: readonly RequestChannel[] = [
   'file:open', 'file:close', 'file:recent', 'file:sample', 'analysis:cancel', 'frames:detail',
   'frames:rows', 'frames:view', 'frames:position', 'stats:get', 'stream:follow', 'capture:interfaces', 'capture:check-filter', 'capture:start', 'capture:stop',
-  'capture:save', 'file:export',
+  'capture:save', 'file:export', 'prefs:load', 'prefs:save',
 ] as const;
 
 export const EVENT_CHANNELS: readonly EventChannel[] = [

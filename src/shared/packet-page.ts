@@ -30,6 +30,16 @@ export interface FrameCounts {
   firstTimeUs: number | null;
 }
 
+/**
+ * A `frames:rows` request: display positions [start, start + count), and the display-filter fields
+ * of the custom columns (Apply as Column) whose text the page should carry.
+ */
+export interface FrameRowsRequest {
+  start: number;
+  count: number;
+  fields?: string[];
+}
+
 /** Rows at display positions start … start + number.length − 1, one array per column. */
 export interface FramePage extends FrameCounts {
   start: number;
@@ -45,6 +55,8 @@ export interface FramePage extends FrameCounts {
   stream: number[];
   /** MSNP connection id, or −1. */
   connection: number[];
+  /** Per requested custom-column field (in request order), each row's text ('' when absent). */
+  custom?: string[][];
 }
 
 export type ViewResponse =

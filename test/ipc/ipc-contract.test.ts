@@ -9,7 +9,7 @@ import { validateRequest } from '../../src/main/backend/request-validation';
 const EVERY_REQUEST: Record<RequestChannel, true> = {
   'file:open': true, 'file:close': true, 'file:recent': true, 'file:sample': true, 'analysis:cancel': true,
   'frames:detail': true, 'frames:rows': true, 'frames:view': true, 'frames:position': true, 'stats:get': true, 'stream:follow': true, 'capture:interfaces': true, 'capture:check-filter': true,
-  'capture:start': true, 'capture:stop': true, 'capture:save': true, 'file:export': true,
+  'capture:start': true, 'capture:stop': true, 'capture:save': true, 'file:export': true, 'prefs:load': true, 'prefs:save': true,
 };
 const EVERY_EVENT: Record<EventChannel, true> = {
   'analysis:reset': true, 'frames:count': true, 'analysis:result': true, 'analysis:progress': true,

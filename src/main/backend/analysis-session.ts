@@ -203,10 +203,10 @@ export class AnalysisSession {
     this.cancelled = true;
   }
 
-  /** Rows at display positions [start, start + count). */
-  rows(start: number, count: number): FramePage {
+  /** Rows at display positions [start, start + count), with the text of the custom columns' `fields`. */
+  rows(start: number, count: number, fields: readonly string[] = []): FramePage {
     this.order.catchUp();
-    return framePage(this.table, this.order, start, count);
+    return framePage(this.table, this.order, start, count, fields);
   }
 
   /** A new display filter and sort; the counts go out at once so every view agrees. */

@@ -23,6 +23,7 @@ import { CANCELLED, type AskWhere } from './ask-where';
 import { captureFormat } from './capture-sniff';
 import { CaptureWorker, type ReplayOf, type StoppedAt } from './capture-worker';
 import { defaultConfigDir } from './config-dir';
+import { WindowPreferencesFile } from './window-preferences-file';
 import { LiveRun } from './live-run';
 import { defaultOutputDir, outputPath } from './output-path';
 import { RecentFiles } from './recent-files';
@@ -87,6 +88,7 @@ export class AnalyzerBackend {
   private displayView: { filter: string; sort: SortSpec | null } = { filter: '', sort: null };
   private live: LiveRun | null = null;
   private readonly handlers: Handlers;
+  private readonly windowPreferences: WindowPreferencesFile;
   /** Where saves and exports without a path go. */
   readonly outputDir: string;
   /** Files written into outputDir: base name → full path. */
@@ -97,6 +99,7 @@ export class AnalyzerBackend {
 
   constructor(private readonly opts: BackendOptions = {}) {
     this.recent = new RecentFiles(opts.configDir ?? defaultConfigDir());
+    this.windowPreferences = new WindowPreferencesFile(opts.configDir ?? defaultConfigDir());
     this.outputDir = resolve(opts.outputDir ?? defaultOutputDir());
     this.watchdogLimits = { ...DEFAULT_WATCHDOG_LIMITS, ...opts.watchdog };
     this.handlers = {
@@ -128,6 +131,8 @@ export class AnalyzerBackend {
       'capture:stop': () => this.stopLive(),
       'capture:save': (a) => this.save(a),
       'file:export': (a) => this.exportAnalysis(a.format),
+      'prefs:load': () => this.windowPreferences.load(),
+      'prefs:save': (a) => this.windowPreferences.save(a.preferences),
     };
   }
 

@@ -8,7 +8,7 @@
 import type { CaptureFileFormat, EventChannels, FrameSelection } from '../../shared/ipc-contract';
 import type { FollowedStream } from '../../shared/followed-stream';
 import type { FrameDetail } from '../../shared/model';
-import type { FramePage, SortSpec, ViewResponse } from '../../shared/packet-page';
+import type { FramePage, FrameRowsRequest, SortSpec, ViewResponse } from '../../shared/packet-page';
 import type { StatsKind, StatsResponse } from '../../shared/statistics';
 import type { CapturedFrame } from '../engine/capture/captured-frame';
 
@@ -44,7 +44,7 @@ export interface WorkerCalls {
   /** Stop reading; what was decoded stays. */
   cancel: [void, void];
   detail: [{ number: number }, FrameDetail | null];
-  rows: [{ start: number; count: number }, FramePage];
+  rows: [FrameRowsRequest, FramePage];
   view: [{ filter: string; sort: SortSpec | null }, ViewResponse];
   position: [{ number: number }, number];
   /** The tables of one Statistics view (computed in the worker from its packet table and analysis). */

@@ -22,6 +22,8 @@ export const ALLOWED_REQUEST_CHANNELS: ReadonlySet<RequestChannel> = new Set<Req
   'capture:start',
   'capture:stop',
   'capture:save',
+  'prefs:load',
+  'prefs:save',
 ]);
 
 export const ALLOWED_EVENT_CHANNELS: ReadonlySet<EventChannel> = new Set<EventChannel>([

@@ -108,6 +108,8 @@ export function createFakeApi(totalRows: number): AnalyzerApi {
     'capture:stop': () => stop(),
     'capture:save': () => ({ ok: false, error: 'not in the fake' }),
     'file:export': ({ format }) => ({ ok: true, path: `/tmp/analysis.${format}` }),
+    'prefs:load': () => null,
+    'prefs:save': () => undefined,
   };
 
   return {
