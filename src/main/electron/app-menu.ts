@@ -68,6 +68,18 @@ export function buildAppMenu(recent: string[], handlers: MenuHandlers, opts: { m
   const view: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
+      { label: 'Show/Hide Side Panel', accelerator: 'CmdOrCtrl+Shift+H', click: () => handlers.action('toggle-side-panel') },
+      { label: 'Side Panel Beside / Below the Packets', click: () => handlers.action('side-panel-placement') },
+      {
+        label: 'Theme',
+        submenu: [
+          { label: 'System', click: () => handlers.action('theme-system') },
+          { label: 'Light', click: () => handlers.action('theme-light') },
+          { label: 'Dark', click: () => handlers.action('theme-dark') },
+        ],
+      },
+      { label: 'Reset Layout', click: () => handlers.action('reset-layout') },
+      { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },

@@ -1,13 +1,13 @@
 // Keyboard shortcuts of the browser mode, the same as the Electron menu's accelerators: Ctrl+O open,
 // Ctrl+E start/stop capture, Ctrl+Shift+E export, Ctrl+F find (focus the display filter), Ctrl+G go
-// to packet, Ctrl+W close. In Electron the menu owns them (and forwards 'menu:action' events), so
+// to packet, Ctrl+W close, Ctrl+Shift+H show/hide the side panel. In Electron the menu owns them (and forwards 'menu:action' events), so
 // they are not handled twice.
 
 import { useEffect } from 'react';
 import type { MenuAction } from './use-backend-events';
 
 const KEYS: Record<string, MenuAction> = { o: 'open', e: 'capture-toggle', f: 'find', g: 'goto', w: 'close' };
-const SHIFT_KEYS: Record<string, MenuAction> = { e: 'export' };
+const SHIFT_KEYS: Record<string, MenuAction> = { e: 'export', h: 'toggle-side-panel' };
 
 export function useShortcuts(enabled: boolean, run: (action: MenuAction) => void): void {
   useEffect(() => {

@@ -1,4 +1,5 @@
-// The main toolbar: open/close/save, statistics, follow stream, live capture, time format and export.
+// The main toolbar: open/close/save, statistics, follow stream, the View menu (browser mode), live
+// capture, time format and export. It wraps onto a second row in a narrow window.
 
 import { useShallow } from 'zustand/react/shallow';
 import { useActions, useAnalyzerContext } from '../../app/analyzer-context';
@@ -8,9 +9,10 @@ import { FollowStreamButton } from '../follow-stream/FollowStreamButton';
 import { CaptureControls } from './CaptureControls';
 import { SaveMenu } from './SaveMenu';
 import { StatisticsMenu } from './StatisticsMenu';
+import { ViewMenu } from '../view-menu/ViewMenu';
 
 export function Toolbar() {
-  const { chooseFiles } = useAnalyzerContext();
+  const { chooseFiles, api } = useAnalyzerContext();
   const actions = useActions();
   const { hasCapture, timeFormat, setTimeFormat, hasResult } = useAnalyzer(useShallow((s) => ({
     hasCapture: s.hasCapture, timeFormat: s.timeFormat, setTimeFormat: s.setTimeFormat, hasResult: s.result !== null,
@@ -27,6 +29,8 @@ export function Toolbar() {
       <SaveMenu />
       <StatisticsMenu />
       <FollowStreamButton />
+      {/* The Electron app has View in its menu bar. */}
+      {api.mode === 'browser' && <ViewMenu />}
       <span className="toolbar-separator" />
       <CaptureControls />
       <span className="toolbar-spacer" />
