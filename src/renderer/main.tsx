@@ -11,8 +11,11 @@ import './styles/tables.css';
 import './styles/panes.css';
 import './styles/start.css';
 import './styles/statistics.css';
+import './styles/charts.css';
+import './styles/export.css';
 import './styles/expert.css';
 import './styles/follow.css';
+import './styles/flow.css';
 
 const api = createApi();
 createRoot(document.getElementById('root') as HTMLElement).render(

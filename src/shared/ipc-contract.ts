@@ -4,11 +4,15 @@
 // Only src/main/electron/ipc-main.ts, src/main/electron/preload.ts and the browser-mode transport
 // (src/main/server/*, src/renderer/api/*) touch the transport; everything else uses these types.
 
+import type { DissectionExportRequest, ExportAnswer, ObjectPreview, TranscriptFormat } from './export-requests';
+import type { FlowPage, FlowRequest, FlowScope, FlowUnit } from './flow-graph';
 import type { FollowedStream } from './followed-stream';
+import type { IoGraphRequest, IoGraphResponse } from './io-graph';
+import type { TimelineGrouping, TimelineResponse } from './timeline';
 import type { FrameDetail } from './model';
 import type { FrameCounts, FramePage, FrameRowsRequest, SortSpec, ViewResponse } from './packet-page';
 import type { ResultDelta } from './result-delta';
-import type { StatsKind, StatsResponse } from './statistics';
+import type { StatsKind, StatsResponse, StatsViewKind } from './statistics';
 
 /** Which frames a save keeps; every condition given must hold (Wireshark's Export Specified Packets). */
 export interface FrameSelection {
@@ -79,6 +83,15 @@ export interface LoadProgress {
   stopped?: { frame: number | null; lastFrame: number };
 }
 
+export interface FlowPictureRequest {
+  scope: FlowScope;
+  unit: FlowUnit;
+  start: number;
+  count: number;
+}
+
+export type FlowExportRequest = { format: 'svg'; scope: FlowScope; unit: FlowUnit } | { format: 'png'; png: Uint8Array };
+
 /** Request channels: name → [argument, result]. */
 export interface RequestChannels {
   /** Open a capture file by path (Electron, command line, recent files, bundled sample). */
@@ -99,13 +112,30 @@ export interface RequestChannels {
   'frames:view': [{ filter: string; sort: SortSpec | null }, ViewResponse];
   /** Display position of a frame (−1 when it does not exist or the filter hides it). */
   'frames:position': [{ number: number }, number];
-  /** One Statistics view (capture properties, protocol hierarchy, conversations, MSNP commands) as compact tables; nothing per frame. */
+  /** One Statistics view (capture properties, protocol hierarchy, conversations, endpoints, MSNP commands) as compact tables; nothing per frame. */
   'stats:get': [{ kind: StatsKind }, StatsResponse];
+  /** Statistics → I/O Graph: per line (metric + display filter), one value and first frame per interval; nothing per frame. */
+  'stats:io-graph': [IoGraphRequest, IoGraphResponse];
+  /** Statistics → Session Timeline: sessions, transfers, messages and presence on the time axis, by conversation or by account. */
+  'stats:timeline': [{ grouping: TimelineGrouping }, TimelineResponse];
   /**
    * Follow TCP Stream: stream `stream`'s bytes in order, both directions, gaps marked, at most
    * `limitBytes` (default and cap FOLLOW_LIMIT_BYTES), with its MSNP commands; null when no such stream.
    */
   'stream:follow': [{ stream: number; limitBytes?: number }, FollowedStream | null];
+  /**
+   * The MSNP flow graph (sequence diagram) of a selection: lanes and the arrows
+   * [start, start + count) (at most MAX_FLOW_PAGE), built by the back end and kept while it is paged.
+   */
+  'flow:get': [FlowRequest, FlowPage];
+  /** Arrows [start, start + count) (at most MAX_PNG_ARROWS) as a self-contained SVG document, for the window to turn into a PNG. */
+  'flow:svg': [FlowPictureRequest, string];
+  /**
+   * Export a flow graph: as SVG (written by the back end, the first MAX_SVG_ARROWS arrows), or as
+   * the PNG the window drew (its bytes; at most MAX_PNG_BYTES). Where it goes is the back end's to
+   * decide, as for capture:save.
+   */
+  'flow:export': [FlowExportRequest, { ok: true; path: string } | { ok: false; error: string }];
   /** Interfaces libpcap can capture on. */
   'capture:interfaces': [void, { ok: true; interfaces: InterfaceInfo[] } | { ok: false; error: string }];
   /** Check a BPF filter without starting. */
@@ -122,6 +152,14 @@ export interface RequestChannels {
   'capture:save': [SaveRequest, { ok: true; path: string; frames: number } | { ok: false; error: string }];
   /** Export the analysis as JSON or CSV, to where the back end decides (as for capture:save). */
   'file:export': [{ format: 'json' | 'csv' }, { ok: true; path: string } | { ok: false; error: string }];
+  /** Export Packet Dissections (packet list as CSV, details as text or JSON) of all or the displayed frames, narrowed by a range; written as for capture:save. */
+  'export:dissections': [DissectionExportRequest, { ok: true; path: string; frames: number } | { ok: false; error: string }];
+  /** Export Objects → MSN files: save recovered file `index` (result.files order), or every one as a zip when `index` is absent. */
+  'export:objects': [{ index?: number }, { ok: true; path: string; files: number } | { ok: false; error: string }];
+  /** What the Export Objects viewer shows of recovered file `index`: an image (sniffed type), text, or why neither. */
+  'objects:preview': [{ index: number }, ObjectPreview];
+  /** A session's transcript as text, HTML (self-contained, no script) or JSON, written as for capture:save. */
+  'export:transcript': [{ session: number; format: TranscriptFormat }, ExportAnswer];
   /** The window's remembered layout from the config directory (the Electron app; the browser mode uses localStorage); null when none. */
   'prefs:load': [void, Record<string, unknown> | null];
   /** Remember the window's layout in the config directory (an object of at most 256 KiB; the renderer checks it when loading). */
@@ -143,8 +181,11 @@ export interface EventChannels {
   /** A load or capture failed; what was decoded before the failure stays. */
   'analysis:error': { message: string };
   /** Menu actions forwarded to the renderer (open, find, go to packet, start/stop, a Statistics view). */
-  'menu:action': { action: 'open' | 'find' | 'goto' | 'capture-toggle' | 'close' | 'export' | `stats-${StatsKind}` | ViewAction };
+  'menu:action': { action: 'open' | 'find' | 'goto' | 'capture-toggle' | 'close' | 'export' | ExportMenuAction | 'flow-graph' | `stats-${StatsViewKind}` | ViewAction };
 }
+
+/** File-menu exports, each opening its dialog in the window. */
+export type ExportMenuAction = 'export-dissections' | 'export-objects' | 'export-transcript';
 
 export type RequestChannel = keyof RequestChannels;
 export type EventChannel = keyof EventChannels;
@@ -153,8 +194,9 @@ export type RequestResult<C extends RequestChannel> = RequestChannels[C][1];
 
 export const REQUEST_CHANNELS: readonly RequestChannel[] = [
   'file:open', 'file:close', 'file:recent', 'file:sample', 'analysis:cancel', 'frames:detail',
-  'frames:rows', 'frames:view', 'frames:position', 'stats:get', 'stream:follow', 'capture:interfaces', 'capture:check-filter', 'capture:start', 'capture:stop',
-  'capture:save', 'file:export', 'prefs:load', 'prefs:save',
+  'frames:rows', 'frames:view', 'frames:position', 'stats:get', 'stats:io-graph', 'stats:timeline', 'stream:follow', 'capture:interfaces', 'capture:check-filter', 'capture:start', 'capture:stop',
+  'capture:save', 'file:export', 'export:dissections', 'export:objects', 'objects:preview', 'export:transcript',
+  'flow:get', 'flow:svg', 'flow:export', 'prefs:load', 'prefs:save',
 ] as const;
 
 export const EVENT_CHANNELS: readonly EventChannel[] = [

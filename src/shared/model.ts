@@ -38,11 +38,41 @@ export interface ConnectionRecord {
   authMethod?: string | null;
   /** Switchboard: the notification connection that asked for it (XFR) or was invited (RNG). */
   notificationConnection?: number | null;
+  /** Switchboard: the frame of that connection's XFR or RNG whose cookie this one logged in with (absent when not linked). */
+  handOffFrame?: number;
   /** Switchboard session this connection belongs to. */
   session?: number | null;
   commands: number;
   firstTime?: string;
   lastTime?: string;
+  /** Set on a direct peer connection (role `peer`): what it carried and whom it joined. */
+  peer?: PeerConnectionInfo;
+}
+
+/** How a direct connection was tied to an offered endpoint: its handshake nonce, its address, or both. */
+export type EndpointMatch = 'nonce' | 'address' | 'nonce+address';
+
+/** Frames and bytes (whole frames, as `tshark -qz conv,tcp` counts them) each way of a connection. */
+export interface TrafficCounts {
+  packets: { c2s: number; s2c: number };
+  bytes: { c2s: number; s2c: number };
+}
+
+/** A direct P2P (or MSNFTP) connection between two clients. */
+export interface PeerConnectionInfo extends TrafficCounts {
+  protocol: 'p2p' | 'msnftp';
+  /** P2P header version of its packets (null: no P2P packet seen, or MSNFTP). */
+  p2pVersion: 1 | 2 | null;
+  /** The handshake's nonce (the transport negotiation's `Nonce`), "{…}". */
+  nonce: string | null;
+  /** The accounts on each side: the connecting one and the listening one. */
+  accounts: { client: string | null; server: string | null };
+  /** What named them: the negotiation whose Nonce matched, the endpoint at its address, MSNSLP seen on the connection itself, or the invitation (MSNFTP). */
+  accountsFrom: 'nonce' | 'address' | 'slp' | 'invitation' | null;
+  /** The offered endpoint this connection used, and how it was matched. */
+  endpoint: { address: string; port: number; frame: number; matchedBy: EndpointMatch } | null;
+  /** Call-ID of the MSNSLP negotiation (or the invitation cookie) it belongs to. */
+  callId: string | null;
 }
 
 export interface Participant {
@@ -159,6 +189,10 @@ export interface EndpointRecord {
   observed: boolean;
   session?: number | null;
   cookie?: string | null;
+  /** The transport negotiation's `Nonce`, which the direct connection's handshake repeats. */
+  nonce?: string | null;
+  /** Direct connections that used this endpoint, and how each was matched to it. */
+  usedBy?: Array<{ connection: number; matchedBy: EndpointMatch }>;
 }
 
 export interface FileRecord {
@@ -173,6 +207,8 @@ export interface FileRecord {
   complete: boolean;
   /** Bytes actually received (may be less than size). */
   received?: number;
+  /** The frame of the last chunk seen (the transfer's end, for the session timeline). */
+  lastFrame?: number;
   /** notification: MSNP21 SDG, relayed by the notification server. */
   via?: 'switchboard' | 'notification' | 'direct' | 'msnftp';
   session?: number | null;
@@ -180,6 +216,73 @@ export interface FileRecord {
   extractedTo?: string;
   /** Why the name may lie about the content (a bidi control in it, an executable under another extension). */
   nameWarning?: string;
+  /**
+   * The receiver's confirmation that it has the whole file (`complete` only says every byte was
+   * seen): its final P2P ACK (v1: ack data size = the file size; v2: an ACK after the last data)
+   * or its MSNSLP BYE after the data; null when none was seen.
+   */
+  confirmed?: TransferConfirmation | null;
+}
+
+export interface TransferConfirmation {
+  by: string | null;
+  frame: number;
+  time: string;
+  how: 'ACK' | 'BYE';
+}
+
+/** Where an invitation stands: who answered it, how, and why. */
+export interface TransferStep {
+  by: string | null;
+  frame: number;
+  time: string;
+  /** The MSNSLP status line ("603 Decline"), the BYE's body type, or the invitation's Cancel-Code. */
+  reason: string | null;
+}
+
+/**
+ * One invitation (legacy `text/x-msmsgsinvite` or MSNSLP, over the switchboard, the notification
+ * server or a direct connection), whether or not data followed, and its fate:
+ * offered → accepted / declined / cancelled / failed → bytes seen → completed (every byte seen)
+ * and confirmed (the receiver's final ACK or BYE), or stalled (some bytes, then nothing more).
+ */
+export interface TransferRecord {
+  frame: number;
+  time: string;
+  source: 'msmsgsinvite' | 'msnslp';
+  /** Where the invitation travelled. */
+  via: 'switchboard' | 'notification' | 'direct';
+  kind: string;
+  name: string | null;
+  size: number | null;
+  /** Who sends the data, and who receives it. */
+  from: string | null;
+  to: string | null;
+  /** Switchboard session, when the invitation was sent in one. */
+  session: number | null;
+  /** The MSNSLP Call-ID or the Invitation-Cookie. */
+  id: string;
+  /** The MSNSLP SessionID its data carries. */
+  sessionId: number | null;
+  /** offered: no answer seen; accepted: accepted, no data seen; stalled: some data, not all; completed: every byte seen, no confirmation; confirmed: every byte seen and the receiver confirmed. */
+  fate: 'offered' | 'accepted' | 'declined' | 'cancelled' | 'failed' | 'stalled' | 'completed' | 'confirmed';
+  accepted: TransferStep | null;
+  /** A 603 Decline, a CANCEL with REJECT, or another MSNSLP error status. */
+  declined: TransferStep | null;
+  /** A BYE or CANCEL that ended it before the receiver confirmed it (also after every byte arrived). */
+  cancelled: TransferStep | null;
+  /** Bytes of its data seen (each byte once). */
+  received: number;
+  complete: boolean;
+  confirmed: TransferConfirmation | null;
+  /** The data's first and last frames and the last one's time (null when no data was seen). */
+  firstDataFrame: number | null;
+  lastDataFrame: number | null;
+  lastDataTime: string | null;
+  /** How the data travelled. */
+  dataVia: 'switchboard' | 'notification' | 'direct' | 'msnftp' | null;
+  /** Index of the rebuilt file in `files`, when data was seen. */
+  file: number | null;
 }
 
 export interface ExpertRecord {
@@ -216,6 +319,8 @@ export interface AnalysisResult {
   offlineMessages: OfflineMessageRecord[];
   endpoints: EndpointRecord[];
   files: FileRecord[];
+  /** One per invitation, with its fate. */
+  transfers: TransferRecord[];
   expert: ExpertRecord[];
   /** The expert notes grouped, in the order each group was first seen (the window shows these). */
   expertGroups: ExpertGroup[];

@@ -4,8 +4,13 @@
 
 import { csvCell } from './csv-cell';
 
-export const STATS_KINDS = ['properties', 'hierarchy', 'conversations', 'commands'] as const;
+export const STATS_KINDS = ['properties', 'hierarchy', 'conversations', 'endpoints', 'commands'] as const;
 export type StatsKind = (typeof STATS_KINDS)[number];
+
+/** The Statistics dialog's views: the tables of stats:get, and the two charts with their own requests. */
+export const STATS_VIEW_KINDS = [...STATS_KINDS, 'io-graph', 'timeline'] as const;
+export type StatsViewKind = (typeof STATS_VIEW_KINDS)[number];
+export const isStatsKind = (view: StatsViewKind): view is StatsKind => (STATS_KINDS as readonly string[]).includes(view);
 
 /** A cell: numbers stay numbers (sortable, formatted by the window), null when not applicable. */
 export type StatsCell = string | number | null;

@@ -6,7 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { DisplayOrder } from '../../src/main/backend/display-order';
 import { framePage } from '../../src/main/backend/frame-page';
-import { BYTES_PER_FRAME, PacketTable } from '../../src/main/backend/packet-table';
+import { BYTES_PER_FRAME, PacketTable, SPARSE_BYTES_PER_FRAME } from '../../src/main/backend/packet-table';
+import type { CapturedFrame } from '../../src/main/engine/capture/captured-frame';
+import type { FrameOutcome } from '../../src/main/engine/frame-summary';
 import { analyzeCaptureFiles } from '../../src/main/engine/analyze-files';
 import type { FrameFields } from '../../src/shared/display-filter/frame-fields';
 import type { FrameRow } from '../../src/shared/model';
@@ -87,5 +89,31 @@ describe('PacketTable on the real captures', () => {
     expect(order.setView('ip.src == 192.168.0.114', null)).toMatchObject({ ok: true, counts: { displayed: 26 } });
     expect(order.setView('tcp.dstport == 1863 && ip.dst == 207.46.26.167', null)).toMatchObject({ ok: true, counts: { displayed: 26 } });
     expect(order.setView('msnp', null)).toMatchObject({ ok: true, counts: { displayed: 25 } });
+  });
+});
+
+describe('PacketTable sparse columns', () => {
+  // Frames built by hand: an Ethernet frame whose original length is its captured length, one cut
+  // by a snap length (original 1514, 60 captured), a Linux cooked (link type 113) frame, and frames
+  // of an MSNP connection; the sparse columns appear mid-chunk and past a chunk boundary.
+  const frame = (number: number, linkType = 1, originalLength = 60): CapturedFrame => ({ number, captureIndex: 0, fileOffset: number * 100, tsUs: number, linkType, originalLength, data: new Uint8Array(60) });
+  const outcome = (connection?: number): FrameOutcome => ({ pkt: null, stream: -1, commands: [], streamProtocol: null, connection, session: null });
+
+  it('answers the usual value before a chunk needs a column, and each frame its own after', () => {
+    const table = new PacketTable();
+    const total = 65_536 + 10;
+    const special = new Map<number, { linkType?: number; originalLength?: number; connection?: number }>([
+      [5, { originalLength: 1514 }], [7, { linkType: 113 }], [9, { connection: 4 }], [65_536 + 3, { connection: 2, originalLength: 100 }],
+    ]);
+    for (let n = 1; n <= total; n++) {
+      const s = special.get(n) ?? {};
+      table.add(frame(n, s.linkType, s.originalLength), 0, outcome(s.connection));
+    }
+    for (const n of [1, 4, 5, 6, 7, 8, 9, 10, 65_536, 65_537, 65_539, total]) {
+      const s = special.get(n) ?? {};
+      expect([table.length(n - 1), table.linkType(n - 1), table.connection(n - 1)], `frame ${n}`).toEqual([s.originalLength ?? 60, s.linkType ?? 1, s.connection ?? -1]);
+      expect(table.get(n)).toMatchObject({ originalLength: s.originalLength ?? 60, linkType: s.linkType ?? 1, capturedLength: 60, offset: n * 100 });
+    }
+    expect(BYTES_PER_FRAME + SPARSE_BYTES_PER_FRAME).toBeLessThanOrEqual(72);
   });
 });

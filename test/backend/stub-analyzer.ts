@@ -9,7 +9,7 @@ import type { FrameOutcome } from '../../src/main/engine/frame-summary';
 import type { AnalyzerFactory, SessionAnalyzer } from '../../src/main/backend/analysis-session';
 
 export function emptyResult(frames: number, captures: CaptureInfo[] = []): AnalysisResult {
-  return { captures, frames, commandCounts: {}, connections: [], sessions: [], contacts: [], presence: [], offlineMessages: [], endpoints: [], files: [], expert: [], expertGroups: [] };
+  return { captures, frames, commandCounts: {}, connections: [], sessions: [], contacts: [], presence: [], offlineMessages: [], endpoints: [], files: [], transfers: [], expert: [], expertGroups: [] };
 }
 
 export class StubAnalyzer implements SessionAnalyzer {
@@ -47,6 +47,10 @@ export class StubAnalyzer implements SessionAnalyzer {
 
   redactBytes(data: Uint8Array): Uint8Array {
     return data;
+  }
+
+  fileBytes(): Uint8Array | null {
+    return null;
   }
 }
 

@@ -65,6 +65,12 @@ describe('drag-and-drop, P2P endpoints and files', () => {
     const photo = rows.filter({ hasText: 'photo_blob.bin' });
     expect(await photo.locator('.col-sha1').textContent()).toBe('e933a1e595562397e87fab7f9118e7eaf6674b53');
     expect(await photo.locator('.col-complete').textContent()).toBe('yes');
+    // Bob's final ACKs (frames 218 and 302, see test/golden/transfer-fates.test.ts) confirm both.
+    expect(await photo.locator('.col-confirmed').textContent()).toBe('ACK, frame 302');
+    const transfers = page.getByTestId('transfer-row');
+    expect(await transfers.count()).toBe(2);
+    expect(await transfers.filter({ hasText: 'hello.txt' }).locator('.col-fate').textContent()).toBe('confirmed (ACK)');
+    expect(await transfers.filter({ hasText: 'hello.txt' }).locator('.col-accepted').textContent()).toBe('bob@example.com (200 OK)');
     await app.screenshot('09-files');
     expect(app.problems).toEqual([]);
   });

@@ -39,7 +39,8 @@ describe('spoofed file names', () => {
     const text = textReport(result);
     expect(terminalControls(text)).toEqual([]);
     const files = text.split('== Files')[1].split('\n').filter((l) => l.includes('file-transfer'));
-    expect(files[0]).toMatch(/^ {2}frame \d+: file-transfer invoice\\u\{202e\}gpj\.exe 300 bytes sha1 [0-9a-f]{40} alice@hotmail\.com → bob@hotmail\.com ⚠ /);
+    // Bob's MSNFTP `BYE 16777989` after the 300 bytes confirms the first file.
+    expect(files[0]).toMatch(/^ {2}frame \d+: file-transfer invoice\\u\{202e\}gpj\.exe 300 bytes sha1 [0-9a-f]{40} alice@hotmail\.com → bob@hotmail\.com confirmed by bob@hotmail\.com \(BYE, frame \d+\) ⚠ /);
     expect(files[0].endsWith(`⚠ ${RLO_WARNING}`)).toBe(true);
     expect(files[1].endsWith(`INCOMPLETE ⚠ ${JPG_WARNING}`)).toBe(true);
   });

@@ -5,10 +5,10 @@
 //  - `photo.jpg`, an executable under an image extension, of which only the first 2045-byte
 //    block is sent although FIL declares 1,000,000 bytes (so it stays incomplete).
 
-import { conversationAt, inviteMime, payloadCommand, chatMime, T0_US, timeline, type FrameSpec } from './synthetic';
-import { ALICE, BOB, msnftpBlocks } from './legacy-scenario';
+import { conversationAt, payloadCommand, chatMime, T0_US, timeline, type FrameSpec } from './synthetic';
+import { ALICE, BOB } from './legacy-scenario';
+import { aliceCallsBob, msnftpTransfer, offerMessages, type LegacyOffer } from './legacy-file-offers';
 
-const FT_GUID = '{5D3E02AB-6190-11D3-BBBB-00C04F795683}';
 export const ALICE_IP = '203.0.113.9';
 export const BOB_IP = '198.51.100.20';
 
@@ -25,49 +25,22 @@ export const EXE_BYTES = Uint8Array.from({ length: 300 }, (_, i) => (i === 0 ? 0
 export const DECLARED_JPG_SIZE = 1_000_000;
 export const JPG_SENT = Uint8Array.from({ length: 2045 }, (_, i) => (i === 0 ? 0x4d : i === 1 ? 0x5a : (i * 13) & 0xff));
 
-interface Offer { trid: number; cookie: string; auth: string; port: number; name: string; size: number }
-const offers: Offer[] = [
+const offers: LegacyOffer[] = [
   { trid: 3, cookie: '1001', auth: '5001', port: 6891, name: RLO_NAME, size: EXE_BYTES.length },
   { trid: 5, cookie: '1002', auth: '5002', port: 6892, name: FAKE_JPG, size: DECLARED_JPG_SIZE },
 ];
-
-const fromAlice = (trid: number, fields: Array<[string, string]>) => ({ from: 'client' as const, payload: payloadCommand(`MSG ${trid} N`, inviteMime(fields)) });
-const fromBob = (fields: Array<[string, string]>) => ({ from: 'server' as const, payload: payloadCommand(`MSG ${BOB} ${NICK_RAW}`, inviteMime(fields)) });
 
 const switchboard = conversationAt(T0_US, {
   client: { ip: ALICE_IP, port: 1300 },
   server: { ip: '207.46.108.101', port: 1863 },
   messages: [
-    { from: 'client', payload: `USR 1 ${ALICE} 8888.9999\r\n` },
-    { from: 'server', payload: `USR 1 OK ${ALICE} Alice\r\n` },
-    { from: 'client', payload: `CAL 2 ${BOB}\r\n` },
-    { from: 'server', payload: 'CAL 2 RINGING 31338\r\n' },
-    { from: 'server', payload: `JOI ${BOB} ${NICK_RAW}\r\n` },
+    ...aliceCallsBob(ALICE, BOB, NICK_RAW),
     { from: 'server', payload: payloadCommand(`MSG ${BOB} ${NICK_RAW}`, chatMime(CHAT_TEXT)) },
-    ...offers.flatMap((o) => [
-      fromAlice(o.trid, [['Application-Name', 'File Transfer'], ['Application-GUID', FT_GUID], ['Invitation-Command', 'INVITE'], ['Invitation-Cookie', o.cookie], ['Application-File', o.name], ['Application-FileSize', String(o.size)]]),
-      fromBob([['Invitation-Command', 'ACCEPT'], ['Invitation-Cookie', o.cookie], ['Launch-Application', 'FALSE'], ['Request-Data', 'IP-Address:']]),
-      fromAlice(o.trid + 1, [['Invitation-Command', 'ACCEPT'], ['Invitation-Cookie', o.cookie], ['IP-Address', ALICE_IP], ['Port', String(o.port)], ['AuthCookie', o.auth], ['Launch-Application', 'FALSE']]),
-    ]),
+    ...offers.flatMap((o) => offerMessages(o, ALICE_IP, `MSG ${BOB} ${NICK_RAW}`)),
   ],
 });
 
 /** Bob fetches each file from alice over MSNFTP. */
-function msnftp(o: Offer, sent: Uint8Array, at: number): FrameSpec[] {
-  return conversationAt(at, {
-    client: { ip: BOB_IP, port: 40000 + o.trid },
-    server: { ip: ALICE_IP, port: o.port },
-    maxSegment: 1000,
-    messages: [
-      { from: 'client', payload: 'VER MSNFTP\r\n' },
-      { from: 'server', payload: 'VER MSNFTP\r\n' },
-      { from: 'client', payload: `USR ${BOB} ${o.auth}\r\n` },
-      { from: 'server', payload: `FIL ${o.size}\r\n` },
-      { from: 'client', payload: 'TFR\r\n' },
-      { from: 'server', payload: msnftpBlocks(sent) },
-      { from: 'client', payload: 'BYE 16777989\r\n' },
-    ],
-  });
-}
+const msnftp = (o: LegacyOffer, sent: Uint8Array, at: number): FrameSpec[] => msnftpTransfer(o, sent, at, { account: BOB, ip: BOB_IP }, ALICE_IP);
 
 export const spoofedFrames: FrameSpec[] = timeline(switchboard, msnftp(offers[0], EXE_BYTES, T0_US + 5_000_000), msnftp(offers[1], JPG_SENT, T0_US + 6_000_000));

@@ -38,12 +38,15 @@ describe('DirectP2pFramer', () => {
       const packets = [...f.push(stream.subarray(0, cut), 1), ...f.push(stream.subarray(cut), 2)];
       expect(packets.map((p) => p.type)).toEqual(['foo', 'handshake', 'p2p']);
       expect(packets[1]).toMatchObject({ version: 1, nonce: '{6E4F4CBB-44F6-4C6A-9B26-0E3C34B72A88}' });
+      // Stream offsets: foo at 0 (4 + 4 bytes), the 48-byte handshake at 8, the data packet after it.
+      expect(packets.map((p) => [p.at, p.length])).toEqual([[0, 8], [8, 52], [60, 4 + data.length]]);
     }
   });
 
   it('reads a bare 16-byte v2 nonce, and stops on an absurd length', () => {
     const f = new DirectP2pFramer();
-    expect(f.push(framed(NONCE), 1)).toEqual([{ type: 'handshake', version: 2, nonce: '{6E4F4CBB-44F6-4C6A-9B26-0E3C34B72A88}', frame: 1 }]);
+    // Placed in the stream: its length prefix at offset 0, 4 + 16 bytes long.
+    expect(f.push(framed(NONCE), 1)).toMatchObject([{ type: 'handshake', version: 2, nonce: '{6E4F4CBB-44F6-4C6A-9B26-0E3C34B72A88}', frame: 1, at: 0, length: 20 }]);
     expect(f.push(hex('ffffffff 00'), 2)).toEqual([]);
     expect(f.problem).toMatch(/length 4294967295 is over/);
     expect(f.push(framed(NONCE), 3)).toEqual([]);
@@ -96,7 +99,8 @@ describe('direct connections in the tracker', () => {
     peer.end('c2s', 60, 0);
 
     expect(t.files()).toEqual([
-      { frame: 10, kind: 'file-transfer', name: 'notes.txt', size: 2500, sha1: '412ea11fa67b598f4620b7c3c7a6b15ee9f7900b', from: 'alice@example.com', to: 'bob@example.com', complete: true, received: 2500, via: 'direct', session: 1 },
+      // lastFrame: the client's framed bytes, (4 + 4) + (4 + 48) + (4 + 48 + 1300) + (4 + 48 + 1200) = 2664, in 700-byte pieces are frames 51–54; the last piece ends the second chunk.
+      { frame: 10, kind: 'file-transfer', name: 'notes.txt', size: 2500, sha1: '412ea11fa67b598f4620b7c3c7a6b15ee9f7900b', from: 'alice@example.com', to: 'bob@example.com', complete: true, received: 2500, via: 'direct', session: 1, lastFrame: 54 },
     ]);
     expect(expert.all().map((e) => e.message)).toEqual(['Direct connection 10.0.0.8:50000 ↔ 10.0.0.7:1025: file transfer "notes.txt" complete (2500 bytes, SHA-1 412ea11fa67b598f4620b7c3c7a6b15ee9f7900b)']);
     // The same bytes seen again through onDirectBytes (or the switchboard) add nothing.

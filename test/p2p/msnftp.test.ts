@@ -64,7 +64,8 @@ describe('MSNFTP in the tracker', () => {
     peer.data('s2c', SENDER, 22, 0);
     expect(t.endpoints()[0].observed).toBe(true);
     expect(t.files()).toEqual([
-      { frame: 20, kind: 'file-transfer', name: 'readme.txt', size: 5000, sha1: '6c0a586b2761ee383bb0e7639c4ed091538442ea', from: 'alice@example.com', to: 'bob@example.com', complete: true, received: 5000, via: 'msnftp', session: 1 },
+      // lastFrame: the sender's data, frame 22.
+      { frame: 20, kind: 'file-transfer', name: 'readme.txt', size: 5000, sha1: '6c0a586b2761ee383bb0e7639c4ed091538442ea', from: 'alice@example.com', to: 'bob@example.com', complete: true, received: 5000, via: 'msnftp', session: 1, lastFrame: 22 },
     ]);
     expect(Array.from(t.fileBytes(0)!.subarray(0, 4))).toEqual([3, 10, 17, 24]);
   });

@@ -92,7 +92,8 @@ describe('MSNSLP sessions in the tracker', () => {
     expect(events.slice(0, 5)).toEqual([null, null, null, null, null]);
     expect(events[5]).toEqual({ kind: 'file', detail: 'file transfer "report.pdf" complete (5000 bytes, SHA-1 6c0a586b2761ee383bb0e7639c4ed091538442ea)' });
     expect(t.files()).toEqual([
-      { frame: 10, kind: 'file-transfer', name: 'report.pdf', size: 5000, sha1: '6c0a586b2761ee383bb0e7639c4ed091538442ea', from: 'alice@example.com', to: 'bob@example.com', complete: true, received: 5000, via: 'switchboard', session: 1 },
+      // lastFrame: the chunk that completed it, the sixth (frame 20 + 5); the repeat in frame 22 adds nothing.
+      { frame: 10, kind: 'file-transfer', name: 'report.pdf', size: 5000, sha1: '6c0a586b2761ee383bb0e7639c4ed091538442ea', from: 'alice@example.com', to: 'bob@example.com', complete: true, received: 5000, via: 'switchboard', session: 1, lastFrame: 25 },
     ]);
     // The relayed copy of a chunk after completion changes nothing.
     expect(t.onP2pMessage(bob(40), chunk(0, 1202))).toBeNull();

@@ -71,7 +71,7 @@ describe('back-end events', () => {
       { channel: 'analysis:result', payload: { delta: delta(5, { presence: { length: 2, changed: [[1, presence(4, 'AWY')]] }, expert: { length: 1, changed: [[0, expert(5)]] }, expertGroups: { length: 1, changed: [[0, group]] } }), final: true } },
     ], noErrors);
     expect(s.result).toEqual({
-      captures: [], frames: 5, commandCounts: { MSG: 5 }, connections: [], sessions: [], contacts: [], offlineMessages: [], endpoints: [], files: [],
+      captures: [], frames: 5, commandCounts: { MSG: 5 }, connections: [], sessions: [], contacts: [], offlineMessages: [], endpoints: [], files: [], transfers: [],
       presence: [presence(1, 'NLN'), presence(4, 'AWY')],
       expert: [expert(5)],
       expertGroups: [group],

@@ -49,6 +49,35 @@ describe('save and export', () => {
     expect(refused.downloads).toEqual([]);
   });
 
+  it('browser: dissections, recovered files and transcripts download, each with its own notice', async () => {
+    const answers: Record<string, unknown> = {
+      'export:dissections': { ok: true, path: '/tmp/out/chat-dissections.csv', frames: 293 },
+      'export:objects': { ok: true, path: '/tmp/out/chat-files.zip', files: 2 },
+      'export:transcript': { ok: true, path: '/tmp/out/chat-session-3.html' },
+    };
+    const { store, actions, calls, downloads } = setup('browser', (channel) => answers[channel]);
+    await actions.exportDissections({ format: 'csv', displayedOnly: true });
+    expect(store.getState().notice?.text).toBe('Exported 293 packets: downloading chat-dissections.csv');
+    await actions.exportObjects();
+    expect(store.getState().notice?.text).toBe('Saved 2 files as a zip: downloading chat-files.zip');
+    await actions.exportTranscript(3, 'html');
+    expect(store.getState().notice?.text).toBe('Transcript of session 3 exported: downloading chat-session-3.html');
+    expect(calls.map((c) => [c.channel, c.arg])).toEqual([
+      ['export:dissections', { format: 'csv', displayedOnly: true }], ['export:objects', {}], ['export:transcript', { session: 3, format: 'html' }],
+    ]);
+    expect(downloads).toEqual(['/tmp/out/chat-dissections.csv', '/tmp/out/chat-files.zip', '/tmp/out/chat-session-3.html']);
+  });
+
+  it('Electron: one recovered file goes where the dialog said; a closed dialog is silent', async () => {
+    const saved = setup('electron', () => ({ ok: true, path: '/home/me/12-hello.txt', files: 1 }));
+    await saved.actions.exportObjects(0);
+    expect(saved.calls).toEqual([{ channel: 'export:objects', arg: { index: 0 } }]);
+    expect(saved.store.getState().notice?.text).toBe('Saved the file to /home/me/12-hello.txt');
+    const cancelled = setup('electron', () => ({ ok: false, error: 'cancelled' }));
+    await cancelled.actions.exportTranscript(1, 'json');
+    expect(cancelled.store.getState().notice).toBeNull();
+  });
+
   it('asks the server for the file by its name only', () => {
     expect(downloadUrl('/tmp/msnp-analyzer-output-x/lo_live_-msnp.pcapng')).toBe('/api/download?name=lo_live_-msnp.pcapng');
     expect(downloadUrl('C:\\Users\\me\\a b&c.json')).toBe('/api/download?name=a%20b%26c.json');

@@ -1,7 +1,7 @@
 // Merging a session's messages and events into transcript lines, and their wording.
 import { describe, expect, it } from 'vitest';
 import type { SessionRecord } from '../../src/shared/model';
-import { eventText, transcriptLines } from '../../src/renderer/features/transcript/transcript-lines';
+import { eventText, transcriptLines } from '../../src/shared/transcript-lines';
 
 describe('transcript lines', () => {
   const session: SessionRecord = {

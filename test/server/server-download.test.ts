@@ -54,6 +54,21 @@ describe('browser-mode server: downloads', () => {
     expect(Buffer.from(await res.arrayBuffer()).equals(readFileSync(saved.path))).toBe(true);
   });
 
+  it('sends a transcript HTML as an octet stream (a download, never a page of this origin) and dissections as plain text', async () => {
+    const sessions = await f.server.backend.request('export:transcript', { session: 1, format: 'html' });
+    if (!sessions.ok) throw new Error(sessions.error);
+    const html = await raw(f, 'GET', '/api/download?name=sample-session-1.html', cookie());
+    expect(html.status).toBe(200);
+    expect(html.headers['content-type']).toBe('application/octet-stream');
+    expect(html.headers['content-disposition']).toMatch(/^attachment; /);
+    expect(html.body).toBe(readFileSync(sessions.path, 'utf8'));
+    const text = await f.server.backend.request('export:dissections', { format: 'text', range: '1' });
+    if (!text.ok) throw new Error(text.error);
+    const res = await raw(f, 'GET', '/api/download?name=sample-dissections-selected.txt', cookie());
+    expect(res.headers['content-type']).toBe('text/plain; charset=utf-8');
+    expect(res.body.startsWith('No.     Time')).toBe(true);
+  });
+
   it('refuses without the token, or with it only in the query', async () => {
     expect((await raw(f, 'GET', '/api/download?name=sample-analysis.json')).status).toBe(401);
     expect((await raw(f, 'GET', '/api/download?name=sample-analysis.json', { Cookie: `${f.cookieName}=wrong` })).status).toBe(401);

@@ -21,12 +21,24 @@ import type { StatsKind, StatsResponse } from '../../shared/statistics';
 import { PacketTable } from './packet-table';
 import { MsnpCommandTally } from './statistics/msnp-command-tally';
 import { statistics } from './statistics/statistics';
+import { ioGraph } from './statistics/io-graph';
+import { sessionTimeline } from './statistics/session-timeline';
+import type { TimelineGrouping, TimelineResponse } from '../../shared/timeline';
+import type { IoGraphRequest, IoGraphResponse } from '../../shared/io-graph';
 import { ProgressBoard } from './progress-board';
 import { ResultDiffer } from './result-differ';
 import { frameMask } from './frame-selection';
 import { followStream } from './follow-stream';
 import type { FollowedStream } from '../../shared/followed-stream';
 import { saveFrames } from './save-frames';
+import type { DissectionExportRequest, ObjectPreview } from '../../shared/export-requests';
+import { dissectionRow } from './exports/dissection-row';
+import { exportDissections } from './exports/export-dissections';
+import { objectName, saveAllObjects, saveObject } from './exports/export-objects';
+import { objectPreview } from './exports/object-preview';
+import { FlowViews } from './flow/flow-views';
+import type { FlowPage, FlowRequest, FlowScope, FlowUnit } from '../../shared/flow-graph';
+import type { FlowPictureRequest } from '../../shared/ipc-contract';
 import { addTcpStreamNodes } from './tcp-stream-nodes';
 import type { ReplayLimit, SessionOptions, WorkerEvent } from './worker-protocol';
 
@@ -39,6 +51,8 @@ export interface SessionAnalyzer {
   describeFrame(frame: CapturedFrame): FrameDetail;
   /** Bytes shown to the user with login secrets masked (unless showSecrets). */
   redactBytes(data: Uint8Array): Uint8Array;
+  /** Bytes of result.files[index] as rebuilt, or null when they were not kept. */
+  fileBytes(index: number): Uint8Array | null;
 }
 
 export interface AnalyzerFactory {
@@ -79,6 +93,10 @@ export class AnalysisSession {
   private readonly tally = new MsnpCommandTally();
   private readonly order = new DisplayOrder(this.table, undefined, (index) => this.bytesAt(index));
   private readonly differ = new ResultDiffer();
+  private readonly flows = new FlowViews(
+    { table: this.table, result: () => this.result(), displayed: () => this.order.displayedFrames() },
+    () => `${this.table.size}/${this.order.counts().version}/${this.finished}`,
+  );
   private readonly pacer: EventPacer;
   private reader: FrameBytesReader | null = null;
   private spool: FrameSpool | null = null;
@@ -127,6 +145,7 @@ export class AnalysisSession {
     });
     const sliceMs = this.deps.sliceMs ?? 8;
     let sliceStart = performance.now();
+    let firstBatchShown = false;
     try {
       for (;;) {
         const next = await batches.next();
@@ -152,6 +171,11 @@ export class AnalysisSession {
           }
         }
         if (this.cancelled) break;
+        // The first rows should not wait for the pacer's first tick (50 ms: a third of the time to them).
+        if (!firstBatchShown && !this.replay) {
+          firstBatchShown = true;
+          this.pacer.tick();
+        }
         if (performance.now() - sliceStart >= sliceMs) {
           await yieldToEventLoop();
           sliceStart = performance.now();
@@ -273,6 +297,37 @@ export class AnalysisSession {
     return statistics(kind, { table: this.table, result: this.result(), tally: this.tally });
   }
 
+  /** A page of the flow graph of a selection (built once, then paged). */
+  flow(request: FlowRequest): FlowPage {
+    this.order.catchUp();
+    return this.flows.page(request);
+  }
+
+  /** Arrows of a flow graph as an SVG document (the window draws it into a PNG). */
+  flowSvg(request: FlowPictureRequest): string {
+    this.order.catchUp();
+    return this.flows.svg(request);
+  }
+
+  exportFlowSvg(scope: FlowScope, unit: FlowUnit, path: string): Promise<void> {
+    this.order.catchUp();
+    return this.flows.exportSvg(scope, unit, path);
+  }
+
+  /** Statistics → I/O Graph: the buckets of each line (a filter that reads bytes opens the files first). */
+  async ioGraph(request: IoGraphRequest): Promise<IoGraphResponse> {
+    this.order.catchUp();
+    if (this.reader && request.lines.some((l) => { const c = DisplayOrder.compile(l.filter); return c.ok && c.usesBytes; })) await this.reader.openAll();
+    const messagesByFrame = new Map<number, number>();
+    for (const s of this.result()?.sessions ?? []) for (const m of s.messages) messagesByFrame.set(m.frame, (messagesByFrame.get(m.frame) ?? 0) + 1);
+    return ioGraph(request, { table: this.table, readBytes: (index) => this.bytesAt(index), messagesByFrame });
+  }
+
+  /** Statistics → Session Timeline, from the analysis so far. */
+  timeline(grouping: TimelineGrouping): TimelineResponse {
+    return sessionTimeline(this.table, this.result(), grouping);
+  }
+
   msnpFrames(): Uint8Array {
     return this.table.msnpFrames();
   }
@@ -286,6 +341,41 @@ export class AnalysisSession {
   async save(path: string, selection: FrameSelection, format: CaptureFileFormat = 'pcapng'): Promise<number> {
     if (!this.reader) throw new Error('no capture loaded');
     return saveFrames(path, this.table, this.reader, this.frameMask(selection), format);
+  }
+
+  /** Export Packet Dissections of every frame or the displayed ones, narrowed by a range; returns the frames written. */
+  async exportDissections(path: string, request: DissectionExportRequest): Promise<number> {
+    if (!this.reader) throw new Error('no capture loaded');
+    const keep = this.frameMask({ msnpOnly: false, displayedOnly: request.displayedOnly, range: request.range });
+    const time = request.time ?? 'relative';
+    return exportDissections(path, request.format, {
+      count: this.table.size,
+      keep,
+      row: (n) => dissectionRow(this.table, n, time),
+      detail: (n) => this.detail(n),
+    });
+  }
+
+  private recoveredFiles() {
+    return this.result()?.files ?? [];
+  }
+
+  objectName(index: number): string | null {
+    return objectName(this.recoveredFiles(), index);
+  }
+
+  /** Writes recovered file `index`, or every one (as a zip) when no index is given; returns how many. */
+  async saveObjects(path: string, index?: number): Promise<number> {
+    const bytesOf = (i: number) => this.analyzer?.fileBytes(i) ?? null;
+    if (index === undefined) return saveAllObjects(path, this.recoveredFiles(), bytesOf);
+    await saveObject(path, this.recoveredFiles(), bytesOf, index);
+    return 1;
+  }
+
+  objectPreview(index: number): ObjectPreview {
+    const file = this.recoveredFiles()[index];
+    if (!file) return { kind: 'none', reason: `no recovered file #${index}` };
+    return objectPreview(this.analyzer?.fileBytes(index) ?? null, file.size);
   }
 
   async dispose(): Promise<void> {
@@ -316,6 +406,7 @@ export class AnalysisSession {
       frameAnalysed: (frame, outcome) => {
         this.table.add(frame, this.source, outcome, this.offset);
         this.tally.add(outcome);
+        this.flows.add(frame.number, outcome.commands);
       },
     });
     if (this.replay) return;

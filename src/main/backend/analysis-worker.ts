@@ -10,6 +10,7 @@ import { mergeCaptureBatches } from '../engine/capture/merge-captures';
 import { AnalysisSession } from './analysis-session';
 import { EventOutbox } from './event-outbox';
 import { exportReport } from './export-report';
+import { exportTranscript } from './exports/export-transcript';
 import { ProgressBoard } from './progress-board';
 import type { FromWorker, ToWorker, WorkerCalls, WorkerRequest } from './worker-protocol';
 
@@ -43,11 +44,21 @@ const handlers: Handlers = {
   view: (arg) => session.view(arg.filter, arg.sort),
   position: (arg) => session.position(arg.number),
   stats: (arg) => session.statistics(arg.kind),
+  'io-graph': (arg) => session.ioGraph(arg),
+  timeline: (arg) => session.timeline(arg.grouping),
   follow: (arg) => session.follow(arg.stream, arg.limitBytes),
+  flow: (arg) => session.flow(arg),
+  'flow-svg': (arg) => session.flowSvg(arg),
+  'flow-export': (arg) => session.exportFlowSvg(arg.scope, arg.unit, arg.path),
   export: (arg) => exportReport(session.result(), arg.format, arg.path),
   'msnp-frames': () => session.msnpFrames(),
   save: (arg) => session.save(arg.path, arg.selection, arg.format),
   'frame-mask': (arg) => session.frameMask(arg),
+  dissections: (arg) => session.exportDissections(arg.path, arg.request),
+  'object-name': (arg) => session.objectName(arg.index),
+  'object-save': (arg) => session.saveObjects(arg.path, arg.index),
+  'object-preview': (arg) => session.objectPreview(arg.index),
+  transcript: (arg) => exportTranscript(session.result(), arg.session, arg.format, arg.path),
   dispose: () => session.dispose(),
 };
 

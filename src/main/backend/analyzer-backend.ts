@@ -11,14 +11,18 @@
 // list, details and results of the capture stay.
 
 import { existsSync } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, join, resolve, sep } from 'node:path';
+import { basename, extname, join, resolve, sep } from 'node:path';
 import { compileFilter } from '../../shared/display-filter/compile-filter';
-import type { EventChannel, EventChannels, FrameSelection, LoadProgress, RequestArg, RequestChannel, RequestResult, SaveRequest } from '../../shared/ipc-contract';
+import { emptyFlowPage } from '../../shared/flow-graph';
+import type { EventChannel, EventChannels, FlowExportRequest, FrameSelection, LoadProgress, RequestArg, RequestChannel, RequestResult, SaveRequest } from '../../shared/ipc-contract';
 import type { FramePage, SortSpec, ViewResponse } from '../../shared/packet-page';
+import type { IoGraphResponse } from '../../shared/io-graph';
+import type { TimelineResponse } from '../../shared/timeline';
 import { stoppedText } from '../../shared/watchdog-text';
 import type { LiveCaptureController, LiveCaptureRequest } from '../capture/live-capture';
+import { DISSECTION_EXTENSIONS, TRANSCRIPT_EXTENSIONS, type DissectionExportRequest, type TranscriptFormat } from '../../shared/export-requests';
 import { CANCELLED, type AskWhere } from './ask-where';
 import { captureFormat } from './capture-sniff';
 import { CaptureWorker, type ReplayOf, type StoppedAt } from './capture-worker';
@@ -29,6 +33,7 @@ import { defaultOutputDir, outputPath } from './output-path';
 import { RecentFiles } from './recent-files';
 import { validateRequest } from './request-validation';
 import { defaultSamplePath } from './sample-capture';
+import { SpareWorker } from './spare-worker';
 import { spawnAnalysisWorker, type WorkerLike } from './worker-client';
 import type { SessionOptions, WorkerEvent } from './worker-protocol';
 import { DEFAULT_WATCHDOG_LIMITS, type Stall, type WatchdogLimits } from './worker-watchdog';
@@ -49,6 +54,8 @@ export interface BackendOptions {
   /** Files opened from under these directories (browser uploads) are not remembered as recent. */
   transientDirs?: string[];
   spawnWorker?: () => WorkerLike;
+  /** Keep one analysis worker started ahead (spare-worker.ts): the app and the browser mode do. */
+  prestartWorker?: boolean;
   /** When a worker that makes no progress is reported, and stopped without asking. */
   watchdog?: Partial<WatchdogLimits>;
   /** Parent of each worker's temporary directory (default the system's). */
@@ -67,6 +74,8 @@ const EMPTY_PAGE = (): FramePage => ({
   frames: 0, displayed: 0, version: 0, firstTimeUs: null, start: 0,
   number: [], timeUs: [], source: [], destination: [], protocol: [], length: [], info: [], kind: [], stream: [], connection: [],
 });
+
+const NOTHING_TO_EXPORT = 'nothing to export: no capture is open';
 
 const message = (err: unknown) => (err instanceof Error ? err.message : String(err));
 
@@ -96,8 +105,11 @@ export class AnalyzerBackend {
   /** Names handed out for outputs, finished or not, so concurrent saves never share one. */
   private readonly outputNames = new Set<string>();
   private readonly watchdogLimits: WatchdogLimits;
+  private readonly spare: SpareWorker | null;
 
   constructor(private readonly opts: BackendOptions = {}) {
+    this.spare = opts.prestartWorker ? new SpareWorker(opts.spawnWorker ?? spawnAnalysisWorker) : null;
+    this.spare?.warm();
     this.recent = new RecentFiles(opts.configDir ?? defaultConfigDir());
     this.windowPreferences = new WindowPreferencesFile(opts.configDir ?? defaultConfigDir());
     this.outputDir = resolve(opts.outputDir ?? defaultOutputDir());
@@ -113,9 +125,14 @@ export class AnalyzerBackend {
       'frames:rows': (a) => this.withWorker((w) => w.client.call('rows', a), EMPTY_PAGE),
       'frames:view': (a) => this.view(a.filter, a.sort),
       'stats:get': (a) => this.withWorker((w) => w.client.call('stats', a), () => ({ kind: a.kind, tables: [] })),
+      'stats:io-graph': (a) => this.withWorker((w) => w.client.call('io-graph', a), (): IoGraphResponse => ({ intervalUs: a.intervalUs ?? 1e6, startUs: null, buckets: 0, lines: [] })),
+      'stats:timeline': (a) => this.withWorker((w) => w.client.call('timeline', a), (): TimelineResponse => ({ grouping: a.grouping, startUs: null, durationUs: 0, rows: [], bars: [], ticks: [], transfers: [], strips: [] })),
       'frames:position': (a) => this.withWorker((w) => w.client.call('position', a), () => -1).catch(() => -1),
       // As detail: re-reading a stream is not worth asking of a replay.
       'stream:follow': (a) => this.withWorker((w) => w.client.call('follow', a), () => null, false).catch(() => null),
+      'flow:get': (a) => this.withWorker((w) => w.client.call('flow', a), () => emptyFlowPage(a.start)),
+      'flow:svg': (a) => this.withWorker((w) => w.client.call('flow-svg', a), () => { throw new Error('no capture is open'); }, false),
+      'flow:export': (a) => this.exportFlow(a),
       'capture:interfaces': async () => {
         const live = this.liveCapture();
         if (!live.ok) return live;
@@ -131,6 +148,10 @@ export class AnalyzerBackend {
       'capture:stop': () => this.stopLive(),
       'capture:save': (a) => this.save(a),
       'file:export': (a) => this.exportAnalysis(a.format),
+      'export:dissections': (a) => this.exportDissections(a),
+      'export:objects': (a) => this.exportObjects(a.index),
+      'objects:preview': (a) => this.withWorker((w) => w.client.call('object-preview', a), () => ({ kind: 'none' as const, reason: 'no capture is open' }), false),
+      'export:transcript': (a) => this.exportTranscript(a.session, a.format),
       'prefs:load': () => this.windowPreferences.load(),
       'prefs:save': (a) => this.windowPreferences.save(a.preferences),
     };
@@ -174,6 +195,7 @@ export class AnalyzerBackend {
   async dispose(): Promise<void> {
     await this.stopLive();
     await this.replaceWorker(null);
+    await this.spare?.dispose();
     // The live spool holds captured traffic: it goes with the back end, not at some later exit.
     await this.opts.liveCapture?.dispose?.().catch(() => undefined);
   }
@@ -205,6 +227,7 @@ export class AnalyzerBackend {
   private async close(): Promise<void> {
     await this.stopLive();
     await this.replaceWorker(null);
+    this.spare?.warm();
     this.emit('analysis:reset', { label: '', source: 'file' });
   }
 
@@ -344,6 +367,60 @@ export class AnalyzerBackend {
     }
   }
 
+  /** Runs `write` on the current worker to a file the user chose (or a fresh output, then a download). */
+  private async writeOutput<T>(
+    noCapture: string, naming: (current: CaptureWorker) => Promise<[label: string, suffix: string] | null>,
+    write: (current: CaptureWorker, path: string) => Promise<T>,
+  ): Promise<{ ok: true; path: string; value: T } | { ok: false; error: string }> {
+    const current = this.current;
+    if (!current) return { ok: false, error: noCapture };
+    try {
+      await current.ready;
+      const name = await naming(current);
+      if (name === null) return { ok: false, error: 'nothing to export under that name' };
+      const target = await this.writeTarget(...name);
+      if (!target) return { ok: false, error: CANCELLED };
+      const value = await write(current, target.path);
+      if (target.download) this.outputs.set(basename(target.path), target.path);
+      return { ok: true, path: target.path, value };
+    } catch (e) {
+      return { ok: false, error: message(e) };
+    }
+  }
+
+  private async exportFlow(request: FlowExportRequest): Promise<RequestResult<'flow:export'>> {
+    const answer = await this.writeOutput('nothing to export: no capture is open', async (c) => [c.label, `-flow.${request.format}`], async (c, path) => {
+      if (request.format === 'svg') await c.client.call('flow-export', { scope: request.scope, unit: request.unit, path });
+      else await writeFile(path, request.png);
+    });
+    return answer.ok ? { ok: true, path: answer.path } : answer;
+  }
+
+  private async exportDissections(request: DissectionExportRequest): Promise<RequestResult<'export:dissections'>> {
+    const narrowed = !!request.displayedOnly || !!request.range?.trim();
+    const suffix = `-dissections${narrowed ? '-selected' : ''}.${DISSECTION_EXTENSIONS[request.format]}`;
+    const answer = await this.writeOutput(NOTHING_TO_EXPORT, async (c) => [c.label, suffix], (c, path) => c.client.call('dissections', { path, request }));
+    return answer.ok ? { ok: true, path: answer.path, frames: answer.value } : answer;
+  }
+
+  /** One recovered file under its safe name (`FRAME-NAME`), or all of them as `<capture>-files.zip`. */
+  private async exportObjects(index: number | undefined): Promise<RequestResult<'export:objects'>> {
+    const answer = index === undefined
+      ? await this.writeOutput(NOTHING_TO_EXPORT, async (c) => [c.label, '-files.zip'], (c, path) => c.client.call('object-save', { path }))
+      : await this.writeOutput(NOTHING_TO_EXPORT, async (c) => {
+        // The label's extension is the suffix: the saved name keeps ending in it.
+        const name = await c.client.call('object-name', { index });
+        return name === null ? null : [name, extname(name)];
+      }, (c, path) => c.client.call('object-save', { path, index }));
+    return answer.ok ? { ok: true, path: answer.path, files: answer.value } : answer;
+  }
+
+  private async exportTranscript(session: number, format: TranscriptFormat): Promise<RequestResult<'export:transcript'>> {
+    const suffix = `-session-${session}.${TRANSCRIPT_EXTENSIONS[format]}`;
+    const answer = await this.writeOutput(NOTHING_TO_EXPORT, async (c) => [c.label, suffix], (c, path) => c.client.call('transcript', { path, session, format }));
+    return answer.ok ? { ok: true, path: answer.path } : answer;
+  }
+
   /** Where a save or export goes: the user's choice (null: cancelled), or a fresh name in the output directory, offered as a download. */
   private async writeTarget(label: string, suffix: string): Promise<{ path: string; download: boolean } | null> {
     if (!this.opts.askWhere) return { path: this.newOutput(label, suffix), download: true };
@@ -367,7 +444,7 @@ export class AnalyzerBackend {
   private createWorker(label: string, source: 'file' | 'live', paths: string[], replayOf: ReplayOf | null): CaptureWorker {
     const worker = new CaptureWorker({
       label, source, paths, replayOf,
-      spawn: this.opts.spawnWorker ?? spawnAnalysisWorker,
+      spawn: this.spare ? () => this.spare!.take() : this.opts.spawnWorker ?? spawnAnalysisWorker,
       limits: this.watchdogLimits,
       tempParent: this.opts.tempDir ?? tmpdir(),
     }, {

@@ -50,8 +50,10 @@ export class FrameBytesReader {
   async read(source: number, recordOffset: number, capturedLength: number): Promise<Uint8Array | null> {
     const open = await this.open(source);
     if (!open) return null;
-    const dataStart = open.recordDataStart ?? blockDataStart(await readExactly(open.handle, recordOffset, 4));
-    return dataStart === null ? null : readExactly(open.handle, recordOffset + dataStart, capturedLength);
+    // Once open, synchronously: a frame's bytes are one small read from the page cache, while an
+    // asynchronous one waits for the thread pool and a wake-up of a worker that is busy loading.
+    this.opened.set(source, open);
+    return this.readSync(source, recordOffset, capturedLength);
   }
 
   /** Opens every source (decompressing gzip ones), so that readSync() can serve any frame. */

@@ -1,7 +1,7 @@
 // The back end's packet list (Wireshark's frame_data, done in columns): per frame a compact record
 // in typed arrays — where its bytes are, its time, addresses (interned), ports, protocol, lengths,
 // colour kind, TCP stream, MSNP connection and the TCP header fields the Info column is made of —
-// about 66 bytes a frame. Info text is built on demand for the rows on screen; only frames whose
+// 58 bytes a frame, 68 in chunks that need the sparse columns (see Chunk). Info text is built on demand for the rows on screen; only frames whose
 // Info is not a template (MSNP commands, truncated packets) keep a string, and only MSNP frames
 // keep their display-filter fields. Arrays grow in fixed chunks, so a capture of millions of
 // frames never holds a doubled copy while growing.
@@ -26,6 +26,9 @@ export interface FrameLocation {
 /** In rank order: a frame's kind is the highest of its commands' (an error outranks a chat…). */
 export const FRAME_KINDS: readonly FrameKind[] = ['other', 'tcp', 'msnp', 'presence', 'p2p', 'chat', 'error'];
 const KIND_ID = new Map(FRAME_KINDS.map((k, i) => [k, i]));
+const KIND_OTHER = 0;
+const KIND_TCP = 1;
+const KIND_MSNP = 2;
 
 const enum InfoKind { NotIp = 0, Tcp = 1, Udp = 2, OtherIp = 3, Text = 4 }
 
@@ -36,28 +39,61 @@ const CHUNK_BITS = 16;
 const CHUNK_SIZE = 1 << CHUNK_BITS;
 const CHUNK_MASK = CHUNK_SIZE - 1;
 
+const LINKTYPE_ETHERNET = 1;
+
 class Chunk {
   readonly offset = new Float64Array(CHUNK_SIZE);
   readonly tsUs = new Float64Array(CHUNK_SIZE);
   readonly capturedLength = new Uint32Array(CHUNK_SIZE);
-  readonly originalLength = new Uint32Array(CHUNK_SIZE);
+  // Sparse columns: allocated when the chunk's first frame with another value than the usual
+  // arrives (a frame cut by a snap length, an MSNP connection, a link type other than Ethernet),
+  // so a chunk of bulk traffic does without them (10 of 68 bytes a frame).
+  /** null: every frame so far was captured whole (original length = captured length). */
+  originalLength: Uint32Array | null = null;
+  /** null: no frame so far belongs to an MSNP connection (−1). */
+  connection: Int32Array | null = null;
+  /** null: every frame so far is Ethernet. */
+  linkType: Uint16Array | null = null;
   readonly srcAddr = new Uint32Array(CHUNK_SIZE);
   readonly dstAddr = new Uint32Array(CHUNK_SIZE);
   readonly seq = new Uint32Array(CHUNK_SIZE);
   readonly ack = new Uint32Array(CHUNK_SIZE);
   readonly payloadLength = new Uint32Array(CHUNK_SIZE);
   readonly stream = new Int32Array(CHUNK_SIZE);
-  readonly connection = new Int32Array(CHUNK_SIZE);
   readonly srcPort = new Uint16Array(CHUNK_SIZE);
   readonly dstPort = new Uint16Array(CHUNK_SIZE);
   readonly window = new Uint16Array(CHUNK_SIZE);
   readonly tcpFlags = new Uint16Array(CHUNK_SIZE);
-  readonly linkType = new Uint16Array(CHUNK_SIZE);
   readonly protocol = new Uint16Array(CHUNK_SIZE);
   readonly source = new Uint8Array(CHUNK_SIZE);
   readonly kind = new Uint8Array(CHUNK_SIZE);
   readonly ipProto = new Uint8Array(CHUNK_SIZE);
   readonly infoKind = new Uint8Array(CHUNK_SIZE);
+
+  /** Frame j's values of the sparse columns; `j` is the chunk's next frame (those before it are set). */
+  setSparse(j: number, originalLength: number, connection: number, linkType: number): void {
+    if (originalLength !== this.capturedLength[j] && !this.originalLength) {
+      this.originalLength = new Uint32Array(CHUNK_SIZE);
+      this.originalLength.set(this.capturedLength.subarray(0, j));
+    }
+    if (this.originalLength) this.originalLength[j] = originalLength;
+    if (connection !== -1 && !this.connection) this.connection = new Int32Array(CHUNK_SIZE).fill(-1, 0, j);
+    if (this.connection) this.connection[j] = connection;
+    if (linkType !== LINKTYPE_ETHERNET && !this.linkType) this.linkType = new Uint16Array(CHUNK_SIZE).fill(LINKTYPE_ETHERNET, 0, j);
+    if (this.linkType) this.linkType[j] = linkType;
+  }
+
+  originalLengthAt(j: number): number {
+    return this.originalLength ? this.originalLength[j] : this.capturedLength[j];
+  }
+
+  connectionAt(j: number): number {
+    return this.connection ? this.connection[j] : -1;
+  }
+
+  linkTypeAt(j: number): number {
+    return this.linkType ? this.linkType[j] : LINKTYPE_ETHERNET;
+  }
 }
 
 /** A TCP stream's first sender and each direction's first sequence number (for relative tcp.seq). */
@@ -69,12 +105,13 @@ interface SequenceBases {
   reverse: number | null;
 }
 
-const LINKTYPE_ETHERNET = 1;
 const TCP_SYN = 0x02;
 const TCP_ACK = 0x10;
 
-/** Bytes one frame costs in the columns (for the README's memory figure and the tests). */
-export const BYTES_PER_FRAME = 8 + 8 + 4 * 9 + 2 * 6 + 4;
+/** Bytes one frame costs in the dense columns (for the README's memory figure and the tests). */
+export const BYTES_PER_FRAME = 8 + 8 + 4 * 7 + 2 * 5 + 4;
+/** What the sparse columns add for a chunk that needs all of them (originalLength, connection, linkType). */
+export const SPARSE_BYTES_PER_FRAME = 4 + 4 + 2;
 
 /** Filter fields that fields(…, core = true) fills (the protocols derive from addresses and ports). */
 export const CORE_FIELDS: ReadonlySet<string> = new Set([
@@ -94,6 +131,9 @@ export class PacketTable {
   /** Per TCP stream (a few dozen bytes a connection, not per frame). */
   private readonly sequenceBases = new Map<number, SequenceBases>();
   private readonly protocolLayers: number[] = [];
+  /** The last Protocol column text interned and its id: consecutive frames mostly share one. */
+  private lastProtocol = '';
+  private lastProtocolId = 0;
 
   /** Frames recorded; frame numbers are 1…size. */
   get size(): number {
@@ -111,10 +151,8 @@ export class PacketTable {
     c.offset[j] = offset;
     c.capturedLength[j] = frame.data.length;
     c.tsUs[j] = frame.tsUs;
-    c.linkType[j] = frame.linkType;
-    c.originalLength[j] = frame.originalLength;
+    c.setSparse(j, frame.originalLength, outcome.connection ?? -1, frame.linkType);
     c.stream[j] = outcome.stream;
-    c.connection[j] = outcome.connection ?? -1;
     if (outcome.connection !== undefined && outcome.stream >= 0) this.msnpStreams.add(outcome.stream);
     this.describe(c, j, i, frame, outcome);
     this.count++;
@@ -124,8 +162,8 @@ export class PacketTable {
   private describe(c: Chunk, j: number, i: number, frame: CapturedFrame, outcome: FrameOutcome): void {
     const { pkt, commands, streamProtocol } = outcome;
     if (!pkt) {
-      c.protocol[j] = this.protocols.id('Ethernet');
-      c.kind[j] = KIND_ID.get('other')!;
+      c.protocol[j] = this.internProtocol('Ethernet');
+      c.kind[j] = KIND_OTHER;
       c.infoKind[j] = InfoKind.NotIp;
       return;
     }
@@ -135,17 +173,18 @@ export class PacketTable {
     c.dstPort[j] = pkt.dstPort;
     c.ipProto[j] = pkt.protocol;
     c.payloadLength[j] = pkt.payload.length;
-    if (pkt.tcp) {
-      c.seq[j] = pkt.tcp.seq;
-      c.ack[j] = pkt.tcp.ack;
-      c.window[j] = pkt.tcp.window;
+    const tcp = pkt.tcp;
+    if (tcp) {
+      c.seq[j] = tcp.seq;
+      c.ack[j] = tcp.ack;
+      c.window[j] = tcp.window;
       // Flags use 12 bits; the window's scale shift (0–14) rides in the top 4 (no new column).
-      c.tcpFlags[j] = (pkt.tcp.flags & FLAG_BITS) | ((pkt.tcp.windowShift ?? 0) << 12);
-      if (outcome.stream >= 0) this.noteSequenceBase(outcome.stream, c.srcAddr[j], pkt.srcPort, pkt.tcp.seq, pkt.tcp.ack, pkt.tcp.flags);
+      c.tcpFlags[j] = (tcp.flags & FLAG_BITS) | ((tcp.windowShift ?? 0) << 12);
+      if (outcome.stream >= 0) this.noteSequenceBase(outcome.stream, c.srcAddr[j], pkt.srcPort, tcp.seq, tcp.ack, tcp.flags);
     }
     if (commands.length) {
-      c.protocol[j] = this.protocols.id(streamProtocol ?? 'MSNP');
-      let rank = KIND_ID.get('msnp')!;
+      c.protocol[j] = this.internProtocol(streamProtocol ?? 'MSNP');
+      let rank = KIND_MSNP;
       for (const cmd of commands) rank = Math.max(rank, KIND_ID.get(cmd.annotation.kind) ?? 0);
       c.kind[j] = rank;
       c.infoKind[j] = InfoKind.Text;
@@ -154,23 +193,39 @@ export class PacketTable {
       if (msnp) this.msnpFields.set(i, msnp);
       return;
     }
+    if (pkt.tcp && outcome.peerPackets?.length) {
+      // A direct P2P frame: its packets' summaries, as frameRow() writes them.
+      c.protocol[j] = this.internProtocol(streamProtocol ?? 'MSNP2P');
+      c.kind[j] = KIND_ID.get('p2p')!;
+      c.infoKind[j] = InfoKind.Text;
+      this.infoText.set(i, outcome.peerPackets.join(' · '));
+      return;
+    }
     if (pkt.tcp) {
-      c.protocol[j] = this.protocols.id(segmentProtocol(pkt, streamProtocol, outcome.completesHttpMessage ?? false));
-      c.kind[j] = KIND_ID.get('tcp')!;
+      c.protocol[j] = this.internProtocol(segmentProtocol(pkt, streamProtocol, outcome.completesHttpMessage ?? false));
+      c.kind[j] = KIND_TCP;
       c.infoKind[j] = InfoKind.Tcp;
     } else if (pkt.protocol === 17) {
-      c.protocol[j] = this.protocols.id('UDP');
-      c.kind[j] = KIND_ID.get('other')!;
+      c.protocol[j] = this.internProtocol('UDP');
+      c.kind[j] = KIND_OTHER;
       c.infoKind[j] = InfoKind.Udp;
     } else {
-      c.protocol[j] = this.protocols.id(pkt.ipVersion === 6 ? 'IPv6' : 'IPv4');
-      c.kind[j] = KIND_ID.get('other')!;
+      c.protocol[j] = this.internProtocol(pkt.ipVersion === 6 ? 'IPv6' : 'IPv4');
+      c.kind[j] = KIND_OTHER;
       c.infoKind[j] = InfoKind.OtherIp;
     }
     if (pkt.truncated) {
       this.infoText.set(i, `${this.templateInfo(c, j)} [${pkt.truncated}]`);
       c.infoKind[j] = InfoKind.Text;
     }
+  }
+
+  private internProtocol(name: string): number {
+    if (name !== this.lastProtocol) {
+      this.lastProtocol = name;
+      this.lastProtocolId = this.protocols.id(name);
+    }
+    return this.lastProtocolId;
   }
 
   /**
@@ -198,7 +253,7 @@ export class PacketTable {
       case InfoKind.OtherIp:
         return `IP protocol ${c.ipProto[j]}`;
       default:
-        return `Link type ${c.linkType[j]}, ${c.capturedLength[j]} bytes (not IP)`;
+        return `Link type ${c.linkTypeAt(j)}, ${c.capturedLength[j]} bytes (not IP)`;
     }
   }
 
@@ -221,23 +276,29 @@ export class PacketTable {
     return this.chunk(index).protocol[index & CHUNK_MASK];
   }
   length(index: number): number {
-    return this.chunk(index).originalLength[index & CHUNK_MASK];
+    return this.chunk(index).originalLengthAt(index & CHUNK_MASK);
   }
   kind(index: number): FrameKind {
     return FRAME_KINDS[this.chunk(index).kind[index & CHUNK_MASK]];
   }
   linkType(index: number): number {
-    return this.chunk(index).linkType[index & CHUNK_MASK];
+    return this.chunk(index).linkTypeAt(index & CHUNK_MASK);
   }
   stream(index: number): number {
     return this.chunk(index).stream[index & CHUNK_MASK];
   }
   connection(index: number): number {
-    return this.chunk(index).connection[index & CHUNK_MASK];
+    return this.chunk(index).connectionAt(index & CHUNK_MASK);
   }
   /** Which of the (merged) capture files the frame came from. */
   sourceFile(index: number): number {
     return this.chunk(index).source[index & CHUNK_MASK];
+  }
+  /** IP protocol number (6 TCP, 17 UDP…), or −1 for a frame that is not IP. */
+  ipProtocol(index: number): number {
+    const c = this.chunk(index);
+    const j = index & CHUNK_MASK;
+    return c.infoKind[j] === InfoKind.NotIp ? -1 : c.ipProto[j];
   }
   sourcePort(index: number): number {
     return this.chunk(index).srcPort[index & CHUNK_MASK];
@@ -271,14 +332,14 @@ export class PacketTable {
     into.tcpStream = tcp ? c.stream[j] : undefined;
     into.msnp = this.msnpFields.get(index);
     if (core) return into;
-    into.length = c.originalLength[j];
+    into.length = c.originalLengthAt(j);
     into.capturedLength = c.capturedLength[j];
     into.timeUs = c.tsUs[j];
     into.timeRelativeUs = c.tsUs[j] - this.chunks[0].tsUs[0];
     into.timeDeltaUs = index === 0 ? 0 : c.tsUs[j] - this.timeUs(index - 1);
     into.ipProto = ip ? c.ipProto[j] : undefined;
     const udp = ip && c.ipProto[j] === 17;
-    let layers = c.linkType[j] === LINKTYPE_ETHERNET ? FrameLayer.Eth : 0;
+    let layers = c.linkTypeAt(j) === LINKTYPE_ETHERNET ? FrameLayer.Eth : 0;
     if (ip) layers |= into.ipSrc!.includes(':') ? FrameLayer.Ipv6 : FrameLayer.Ipv4;
     if (tcp) layers |= FrameLayer.Tcp;
     if (udp) layers |= FrameLayer.Udp;
@@ -331,8 +392,8 @@ export class PacketTable {
       offset: c.offset[j],
       capturedLength: c.capturedLength[j],
       tsUs: c.tsUs[j],
-      linkType: c.linkType[j],
-      originalLength: c.originalLength[j],
+      linkType: c.linkTypeAt(j),
+      originalLength: c.originalLengthAt(j),
     };
   }
 
@@ -342,6 +403,11 @@ export class PacketTable {
     if (stream < 0) return out;
     for (let i = 0; i < this.count; i++) if (this.stream(i) === stream) out.push(i + 1);
     return out;
+  }
+
+  /** MSNP commands the frame completes (0 for a frame that completes none). */
+  msnpCommandCount(index: number): number {
+    return this.msnpFields.get(index)?.commands.length ?? 0;
   }
 
   isMsnpStream(stream: number): boolean {

@@ -10,10 +10,16 @@ import { FOLLOW_LIMIT_BYTES } from '../../shared/followed-stream';
 import { RING_LIMITS, type RequestChannel } from '../../shared/ipc-contract';
 import { MAX_PAGE_ROWS, SORT_COLUMNS } from '../../shared/packet-page';
 import { STATS_KINDS } from '../../shared/statistics';
+import { IO_METRICS, MAX_IO_LINES } from '../../shared/io-graph';
+import { TIMELINE_GROUPINGS } from '../../shared/timeline';
+import { DISSECTION_FORMATS, TRANSCRIPT_FORMATS } from '../../shared/export-requests';
+import { isFlowScope, MAX_FLOW_PAGE, MAX_PNG_ARROWS, MAX_PNG_BYTES } from '../../shared/flow-graph';
 
 const MAX_PATHS = 64;
 const MAX_PATH_LENGTH = 4096;
 const MAX_EXPRESSION = 10_000;
+/** A day: longer intervals than any capture needs. */
+const MAX_IO_INTERVAL_US = 86_400e6;
 
 type Check = (arg: unknown) => string | null;
 
@@ -28,6 +34,11 @@ const noArg: Check = () => null;
 const isColumnFields = (v: unknown) =>
   v === undefined || (Array.isArray(v) && v.length <= MAX_CUSTOM_COLUMNS && v.every((f) => typeof f === 'string' && columnField(f) !== null));
 const isSort = (v: unknown) => v === null || (isObject(v) && SORT_COLUMNS.includes(v.column as never) && typeof v.desc === 'boolean');
+
+const isIndex = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
+const isFlowUnit = (v: unknown) => v === 'command' || v === 'segment';
+const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+const isPng = (v: unknown) => v instanceof Uint8Array && v.length > PNG_SIGNATURE.length && v.length <= MAX_PNG_BYTES && PNG_SIGNATURE.every((b, i) => v[i] === b);
 
 const CHECKS: Record<RequestChannel, Check> = {
   'file:open': (a) =>
@@ -49,11 +60,34 @@ const CHECKS: Record<RequestChannel, Check> = {
   'frames:position': (a) => (isObject(a) && Number.isSafeInteger(a.number) ? null : 'expected { number: integer }'),
   'stats:get': (a) =>
     isObject(a) && onlyKeys(a, ['kind']) && STATS_KINDS.includes(a.kind as never) ? null : `expected { kind: ${STATS_KINDS.map((k) => `'${k}'`).join(' | ')} }`,
+  'stats:io-graph': (a) =>
+    isObject(a) && onlyKeys(a, ['intervalUs', 'lines']) && (a.intervalUs === null || (Number.isSafeInteger(a.intervalUs) && within(a.intervalUs, 1, MAX_IO_INTERVAL_US))) &&
+    Array.isArray(a.lines) && a.lines.length <= MAX_IO_LINES &&
+    a.lines.every((l) => isObject(l) && onlyKeys(l, ['metric', 'filter']) && IO_METRICS.includes(l.metric as never) && typeof l.filter === 'string' && l.filter.length <= MAX_EXPRESSION)
+      ? null
+      : `expected { intervalUs: 1–${MAX_IO_INTERVAL_US} | null, lines: [at most ${MAX_IO_LINES} { metric: ${IO_METRICS.join(' | ')}, filter: string }] }`,
+  'stats:timeline': (a) =>
+    isObject(a) && onlyKeys(a, ['grouping']) && TIMELINE_GROUPINGS.includes(a.grouping as never) ? null : `expected { grouping: ${TIMELINE_GROUPINGS.map((g) => `'${g}'`).join(' | ')} }`,
   'stream:follow': (a) =>
     isObject(a) && onlyKeys(a, ['stream', 'limitBytes']) && Number.isSafeInteger(a.stream) && (a.stream as number) >= 0 &&
     (a.limitBytes === undefined || (Number.isSafeInteger(a.limitBytes) && within(a.limitBytes, 1, FOLLOW_LIMIT_BYTES)))
       ? null
       : `expected { stream: integer ≥ 0, limitBytes?: 1–${FOLLOW_LIMIT_BYTES} }`,
+  'flow:get': (a) =>
+    isObject(a) && onlyKeys(a, ['scope', 'unit', 'start', 'count', 'find']) && isFlowScope(a.scope) && isFlowUnit(a.unit) && isIndex(a.start) &&
+    isIndex(a.count) && (a.count as number) <= MAX_FLOW_PAGE && (a.find === undefined || isIndex(a.find))
+      ? null
+      : `expected { scope, unit: 'command' | 'segment', start: integer ≥ 0, count: 0–${MAX_FLOW_PAGE}, find?: frame }`,
+  'flow:svg': (a) =>
+    isObject(a) && onlyKeys(a, ['scope', 'unit', 'start', 'count']) && isFlowScope(a.scope) && isFlowUnit(a.unit) && isIndex(a.start) &&
+    isIndex(a.count) && (a.count as number) <= MAX_PNG_ARROWS
+      ? null
+      : `expected { scope, unit, start: integer ≥ 0, count: 0–${MAX_PNG_ARROWS} }`,
+  'flow:export': (a) => {
+    if (isObject(a) && a.format === 'svg' && onlyKeys(a, ['format', 'scope', 'unit']) && isFlowScope(a.scope) && isFlowUnit(a.unit)) return null;
+    if (isObject(a) && a.format === 'png' && onlyKeys(a, ['format', 'png']) && isPng(a.png)) return null;
+    return `expected { format: 'svg', scope, unit } or { format: 'png', png: PNG bytes (at most ${MAX_PNG_BYTES}) } ${NO_PATH}`;
+  },
   'capture:interfaces': noArg,
   'capture:check-filter': (a) =>
     isObject(a) && typeof a.device === 'string' && typeof a.filter === 'string' ? null : 'expected { device: string, filter: string }',
@@ -81,6 +115,22 @@ const CHECKS: Record<RequestChannel, Check> = {
   'prefs:save': (a) => (isObject(a) && onlyKeys(a, ['preferences']) && isObject(a.preferences) ? null : 'expected { preferences: object }'),
   'file:export': (a) =>
     isObject(a) && onlyKeys(a, ['format']) && (a.format === 'json' || a.format === 'csv') ? null : `expected { format: 'json' | 'csv' } ${NO_PATH}`,
+  'export:dissections': (a) =>
+    isObject(a) && onlyKeys(a, ['format', 'displayedOnly', 'range', 'time']) && DISSECTION_FORMATS.includes(a.format as never) &&
+    (a.displayedOnly === undefined || typeof a.displayedOnly === 'boolean') &&
+    (a.range === undefined || (typeof a.range === 'string' && a.range.length <= MAX_RANGE_TEXT)) &&
+    (a.time === undefined || a.time === 'relative' || a.time === 'absolute')
+      ? null
+      : `expected { format: 'csv' | 'text' | 'json', displayedOnly?: boolean, range?: string, time?: 'relative' | 'absolute' } ${NO_PATH}`,
+  'export:objects': (a) =>
+    isObject(a) && onlyKeys(a, ['index']) && (a.index === undefined || (Number.isSafeInteger(a.index) && (a.index as number) >= 0))
+      ? null
+      : `expected { index?: integer ≥ 0 } ${NO_PATH}`,
+  'objects:preview': (a) => (isObject(a) && onlyKeys(a, ['index']) && Number.isSafeInteger(a.index) && (a.index as number) >= 0 ? null : 'expected { index: integer ≥ 0 }'),
+  'export:transcript': (a) =>
+    isObject(a) && onlyKeys(a, ['session', 'format']) && Number.isSafeInteger(a.session) && TRANSCRIPT_FORMATS.includes(a.format as never)
+      ? null
+      : `expected { session: integer, format: 'text' | 'html' | 'json' } ${NO_PATH}`,
 };
 
 export function validateRequest(channel: string, arg: unknown): string | null {

@@ -5,8 +5,12 @@
 // Events travel in numbered batches that the main side acknowledges (`{ack}`) once it has
 // processed them: the worker keeps only a few unacknowledged (event-outbox.ts).
 
-import type { CaptureFileFormat, EventChannels, FrameSelection } from '../../shared/ipc-contract';
+import type { DissectionExportRequest, ObjectPreview, TranscriptFormat } from '../../shared/export-requests';
+import type { CaptureFileFormat, EventChannels, FlowPictureRequest, FrameSelection } from '../../shared/ipc-contract';
+import type { FlowPage, FlowRequest, FlowScope, FlowUnit } from '../../shared/flow-graph';
 import type { FollowedStream } from '../../shared/followed-stream';
+import type { IoGraphRequest, IoGraphResponse } from '../../shared/io-graph';
+import type { TimelineGrouping, TimelineResponse } from '../../shared/timeline';
 import type { FrameDetail } from '../../shared/model';
 import type { FramePage, FrameRowsRequest, SortSpec, ViewResponse } from '../../shared/packet-page';
 import type { StatsKind, StatsResponse } from '../../shared/statistics';
@@ -49,8 +53,18 @@ export interface WorkerCalls {
   position: [{ number: number }, number];
   /** The tables of one Statistics view (computed in the worker from its packet table and analysis). */
   stats: [{ kind: StatsKind }, StatsResponse];
+  /** Statistics → I/O Graph: the bucket arrays of each line. */
+  'io-graph': [IoGraphRequest, IoGraphResponse];
+  /** Statistics → Session Timeline, from the analysis result. */
+  timeline: [{ grouping: TimelineGrouping }, TimelineResponse];
   /** One TCP stream's bytes in order, both directions (Follow TCP Stream). */
   follow: [{ stream: number; limitBytes?: number }, FollowedStream | null];
+  /** A page of a flow graph (built and kept in the worker). */
+  flow: [FlowRequest, FlowPage];
+  /** Arrows of a flow graph as an SVG document (for the window's PNG). */
+  'flow-svg': [FlowPictureRequest, string];
+  /** Write a flow graph as SVG to `path` (chosen by the main side). */
+  'flow-export': [{ scope: FlowScope; unit: FlowUnit; path: string }, void];
   /** Write the analysis so far as a JSON or CSV report to `path` (chosen by the main side). */
   export: [{ format: 'json' | 'csv'; path: string }, void];
   /** One byte per frame number (index 0 unused): 1 when the frame belongs to an MSNP connection's TCP stream. */
@@ -59,6 +73,16 @@ export interface WorkerCalls {
   save: [{ path: string; selection: FrameSelection; format: CaptureFileFormat }, number];
   /** The frames a selection keeps (index = frame number), null for all. */
   'frame-mask': [FrameSelection, Uint8Array | null];
+  /** Export Packet Dissections to `path`; returns the number of frames written. */
+  dissections: [{ path: string; request: DissectionExportRequest }, number];
+  /** The name recovered file `index` is saved under, null when there is no such file. */
+  'object-name': [{ index: number }, string | null];
+  /** Write recovered file `index` (index absent: all of them, as a zip) to `path`; returns the number of files. */
+  'object-save': [{ path: string; index?: number }, number];
+  /** What the inline viewer shows of recovered file `index`. */
+  'object-preview': [{ index: number }, ObjectPreview];
+  /** Write session `session`'s transcript to `path`. */
+  transcript: [{ path: string; session: number; format: TranscriptFormat }, void];
   /** Stop and remove temporary files; the worker is terminated right after. */
   dispose: [void, void];
 }

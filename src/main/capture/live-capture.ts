@@ -65,6 +65,12 @@ export class LiveCapture implements LiveCaptureController {
   /** The spool of the last capture, kept after it stops so it can still be saved. */
   private spool: CaptureSpool | null = null;
   private starting = false;
+  /**
+   * The list being asked for: a window asks for it twice as it starts, and starting the capture
+   * process blocks the main thread while it forks (about 125 ms each here), delaying the first
+   * rows of a capture opened at the same time. Concurrent askers share one child.
+   */
+  private listing: Promise<InterfaceInfo[]> | null = null;
 
   constructor(private readonly opts: LiveCaptureOptions = {}) {
     sweepOnce(opts.tempDirectory ?? tmpdir());
@@ -85,7 +91,12 @@ export class LiveCapture implements LiveCaptureController {
     return this.spool ? this.spool.spoolFiles.filter((f) => !f.removed).map((f) => f.path) : [];
   }
 
-  async listInterfaces(): Promise<InterfaceInfo[]> {
+  listInterfaces(): Promise<InterfaceInfo[]> {
+    this.listing ??= this.askInterfaces().finally(() => (this.listing = null));
+    return this.listing;
+  }
+
+  private async askInterfaces(): Promise<InterfaceInfo[]> {
     const reply = await this.oneShot({ op: 'list' });
     if (!reply.ok) throw new Error(`cannot list capture interfaces: ${reply.error}`);
     if (!('devices' in reply)) throw new Error('cannot list capture interfaces: no device list in the reply');

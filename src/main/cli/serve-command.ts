@@ -35,6 +35,7 @@ export async function serveCommand(o: ServeCommandOptions): Promise<number> {
     backend: {
       analysis: { showSecrets: o.showSecrets },
       liveCapture: new LiveCapture(),
+      prestartWorker: true,
       ...(o.ringDir ? { ringDirectory: existingDirectory(o.ringDir, '--ring-dir') } : {}),
       ...(o.outputDir ? { outputDir: existingDirectory(o.outputDir, '--output-dir') } : {}),
     },

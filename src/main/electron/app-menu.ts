@@ -33,6 +33,9 @@ export function buildAppMenu(recent: string[], handlers: MenuHandlers, opts: { m
       { label: 'Save Capture As…', accelerator: 'CmdOrCtrl+S', click: () => handlers.save(false) },
       { label: 'Save MSNP Frames As…', accelerator: 'CmdOrCtrl+Shift+S', click: () => handlers.save(true) },
       { label: 'Export Analysis…', accelerator: 'CmdOrCtrl+Shift+E', click: () => handlers.action('export') },
+      { label: 'Export Packet Dissections…', click: () => handlers.action('export-dissections') },
+      { label: 'Export Objects', submenu: [{ label: 'MSN Files…', click: () => handlers.action('export-objects') }] },
+      { label: 'Export Transcript…', click: () => handlers.action('export-transcript') },
       { type: 'separator' },
       { label: 'Close', accelerator: 'CmdOrCtrl+W', click: () => handlers.close() },
       ...(opts.mac ? [] : [{ type: 'separator' as const }, { role: 'quit' as const }]),
@@ -62,7 +65,12 @@ export function buildAppMenu(recent: string[], handlers: MenuHandlers, opts: { m
       { label: 'Capture File Properties', click: () => handlers.action('stats-properties') },
       { label: 'Protocol Hierarchy', click: () => handlers.action('stats-hierarchy') },
       { label: 'Conversations', click: () => handlers.action('stats-conversations') },
+      { label: 'Endpoints', click: () => handlers.action('stats-endpoints') },
       { label: 'MSNP Commands', click: () => handlers.action('stats-commands') },
+      { type: 'separator' },
+      { label: 'Flow Graph', click: () => handlers.action('flow-graph') },
+      { label: 'I/O Graph', click: () => handlers.action('stats-io-graph') },
+      { label: 'Session Timeline', click: () => handlers.action('stats-timeline') },
     ],
   };
   const view: MenuItemConstructorOptions = {

@@ -13,7 +13,8 @@ export function askWhereWithDialogs(win: BrowserWindow): AskWhere {
       const format = extname(suffix).slice(1);
       const picked = await dialog.showSaveDialog(win, {
         defaultPath: outputPath(app.getPath('documents'), label, suffix),
-        filters: [{ name: format.toUpperCase(), extensions: [format] }],
+        // A recovered file may have no extension: then no filter.
+        filters: format ? [{ name: format.toUpperCase(), extensions: [format] }] : [],
       });
       return picked.canceled || !picked.filePath ? null : picked.filePath;
     },

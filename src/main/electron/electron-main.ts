@@ -85,6 +85,7 @@ async function main(early: string[], stopEarly: () => void): Promise<void> {
     // The capture helper when installed (the one binary with capture privileges), else a utility process.
     liveCapture: new LiveCapture({ script: unpacked(join(distMain, 'capture-process.js')), helper: helperPathFor(distMain), forkUtility: forkCaptureUtility }),
     spawnWorker: () => spawnAnalysisWorker({ url: pathToFileURL(unpacked(join(distMain, 'analysis-worker.js'))) }),
+    prestartWorker: true,
   });
   win.once('ready-to-show', () => win.show());
 

@@ -24,7 +24,11 @@ export async function analyzeCaptureFiles(
   while (!step.done) {
     for (const frame of step.value) analyzer.addFrame(frame);
     frames += step.value.length;
-    if (options.signal?.aborted) break;
+    if (options.signal) {
+      // Reads are synchronous (capture-reader.ts): give whoever aborts a turn of the event loop.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      if (options.signal.aborted) break;
+    }
     step = await merged.next();
   }
   // Stopped early: close the readers (their file handles) before finishing.

@@ -2,7 +2,7 @@
 // (with the MSNP commands that completed in the frame as its Info) and the filterable fields.
 
 import type { FrameFields } from '../../shared/display-filter/frame-fields';
-import type { FrameKind, FrameRow } from '../../shared/model';
+import type { Direction, FrameKind, FrameRow } from '../../shared/model';
 import type { CommandAnnotation } from './analysis/msnp-analysis';
 import type { CapturedFrame } from './capture/captured-frame';
 import { tcpWindowSize, type DecodedPacket } from './decode/decoded-packet';
@@ -14,6 +14,8 @@ export interface FrameCommand {
   /** The command's verb or error code ('' for a malformed line). */
   verb: string;
   trid: number | null;
+  /** c2s: from the client (or HTTP-gateway client) to the server. */
+  direction: Direction;
   annotation: CommandAnnotation;
 }
 
@@ -32,6 +34,8 @@ export interface FrameOutcome {
   session: number | null;
   /** The frame ends an HTTP request or response (its Protocol is HTTP, not TCP). */
   completesHttpMessage?: boolean;
+  /** One line for each direct P2P packet the frame completed (its Info when no MSNP command did). */
+  peerPackets?: readonly string[];
 }
 
 const KIND_RANK: Record<FrameKind, number> = { error: 6, chat: 5, p2p: 4, presence: 3, msnp: 2, tcp: 1, other: 0 };
@@ -44,6 +48,8 @@ export function frameRow(
   /** What the frame's TCP stream carries (MSNP, HTTP, MSNFTP…), null when unknown. */
   streamProtocol: string | null,
   completesHttpMessage = false,
+  /** One line per direct P2P packet the frame completed. */
+  peerPackets: readonly string[] = [],
 ): FrameRow {
   const row: FrameRow = {
     number: frame.number,
@@ -66,6 +72,12 @@ export function frameRow(
     row.info = commands.map((c) => c.annotation.summary).join(' · ');
     row.kind = commands.reduce<FrameKind>((k, c) => (KIND_RANK[c.annotation.kind] > KIND_RANK[k] ? c.annotation.kind : k), 'msnp');
     row.connection = commands[0].connection;
+    return row;
+  }
+  if (pkt.tcp && peerPackets.length) {
+    row.protocol = streamProtocol ?? 'MSNP2P';
+    row.info = peerPackets.join(' · ');
+    row.kind = 'p2p';
     return row;
   }
   if (pkt.tcp) {

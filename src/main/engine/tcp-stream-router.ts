@@ -19,7 +19,7 @@ export interface RouterContext {
   portKind: StreamKind | null;
   heuristics: boolean;
   msnpPorts: ReadonlySet<number>;
-  /** Create the consumer once the kind is known; null means "not ours". */
+  /** Create the consumer once the kind is known (also 'other'); null means "not ours". */
   open(kind: StreamKind, info: StreamInfo, clientDir: StreamDirection): StreamConsumer | null;
 }
 
@@ -60,7 +60,8 @@ export class TcpStreamRouter implements StreamHandler {
 
   private decide(kind: StreamKind): void {
     this.decided = true;
-    this.consumer = kind === 'other' ? null : this.ctx.open(kind, this.info, this.clientDir);
+    // Asked for 'other' too: the pipeline learns that the stream is not one it analyses.
+    this.consumer = this.ctx.open(kind, this.info, this.clientDir);
     const held = this.held;
     this.held = [];
     if (!this.consumer) return;
@@ -81,6 +82,9 @@ export class TcpStreamRouter implements StreamHandler {
         if (dir !== this.clientDir && looksLikeClientLine(first)) this.clientDir = dir;
         else if (dir === this.clientDir && looksLikeServerLine(first)) this.clientDir = dir === 0 ? 1 : 0;
       }
+      // Decided within this call: the current chunk is replayed as the caller's view, not the copy,
+      // so what it completes can still be located in the frame's bytes (byte ranges in the tree).
+      this.held[this.held.length - 1].bytes = bytes;
       this.decide(verdict);
       return this.consumer !== null;
     }

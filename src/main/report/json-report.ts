@@ -3,6 +3,6 @@
 import type { AnalysisResult } from '../../shared/model';
 
 export function jsonReport(result: AnalysisResult): string {
-  const { captures, frames, commandCounts, connections, sessions, contacts, presence, offlineMessages, endpoints, files, expert } = result;
-  return JSON.stringify({ captures, frames, commandCounts, connections, sessions, contacts, presence, offlineMessages, endpoints, files, expert }, null, 2) + '\n';
+  const { captures, frames, commandCounts, connections, sessions, contacts, presence, offlineMessages, endpoints, files, transfers, expert } = result;
+  return JSON.stringify({ captures, frames, commandCounts, connections, sessions, contacts, presence, offlineMessages, endpoints, files, transfers, expert }, null, 2) + '\n';
 }

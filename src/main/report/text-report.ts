@@ -4,6 +4,7 @@
 
 import type { AnalysisResult, PresenceObserver, SessionRecord } from '../../shared/model';
 import { escapeMarker, showInvisible } from '../../shared/visible-text';
+import { transferFateText } from './transfer-text';
 
 /** Captured text with controls, bidi and zero-width characters as `\u{…}` escapes: it must not drive the terminal. */
 export function safeText(s: string): string {
@@ -51,7 +52,14 @@ export function textReport(result: AnalysisResult): string {
 
   out.push(section('Connections'));
   for (const c of result.connections) {
-    out.push(`  #${c.id} ${c.role.padEnd(12)} ${c.client} → ${c.server}  ${c.version ?? '?'}${c.versionSource === 'inferred' ? ' (inferred)' : ''}  ${c.account ?? '-'}  frames ${c.firstFrame}–${c.lastFrame}${c.transport === 'http-gateway' ? '  via HTTP gateway' : ''}`);
+    const p = c.peer;
+    const version = p ? (p.protocol === 'msnftp' ? 'MSNFTP' : `P2P v${p.p2pVersion ?? '?'}`) : `${c.version ?? '?'}${c.versionSource === 'inferred' ? ' (inferred)' : ''}`;
+    const who = p ? `${p.accounts.client ?? '?'} → ${p.accounts.server ?? '?'}${p.accountsFrom ? ` (by ${p.accountsFrom})` : ''}` : (c.account ?? '-');
+    out.push(`  #${c.id} ${c.role.padEnd(12)} ${c.client} → ${c.server}  ${version}  ${who}  frames ${c.firstFrame}–${c.lastFrame}${c.transport === 'http-gateway' ? '  via HTTP gateway' : ''}`);
+    if (p) {
+      const endpoint = p.endpoint ? `endpoint ${p.endpoint.address}:${p.endpoint.port} (frame ${p.endpoint.frame}, matched by ${p.endpoint.matchedBy})` : 'no offered endpoint matched';
+      out.push(`      ${endpoint}${p.nonce ? `, nonce ${p.nonce}` : ''}; ${p.packets.c2s} frames ${p.bytes.c2s} bytes →, ${p.packets.s2c} frames ${p.bytes.s2c} bytes ←`);
+    }
   }
   out.push(section('Transcripts'));
   if (!result.sessions.length) out.push('  (no switchboard sessions)');
@@ -85,8 +93,13 @@ export function textReport(result: AnalysisResult): string {
   if (result.files.length) {
     out.push(section('Files'));
     for (const f of result.files) {
-      out.push(`  frame ${f.frame}: ${f.kind} ${safeText(f.name)} ${f.size} bytes sha1 ${f.sha1 ?? '-'} ${f.from ?? '?'} → ${f.to ?? '?'}${f.complete ? '' : ' INCOMPLETE'}${f.extractedTo ? ` → ${f.extractedTo}` : ''}${f.nameWarning ? ` ⚠ ${f.nameWarning}` : ''}`);
+      const confirmed = f.confirmed ? ` confirmed by ${f.confirmed.by ?? '?'} (${f.confirmed.how}, frame ${f.confirmed.frame})` : '';
+      out.push(`  frame ${f.frame}: ${f.kind} ${safeText(f.name)} ${f.size} bytes sha1 ${f.sha1 ?? '-'} ${f.from ?? '?'} → ${f.to ?? '?'}${f.complete ? '' : ' INCOMPLETE'}${confirmed}${f.extractedTo ? ` → ${f.extractedTo}` : ''}${f.nameWarning ? ` ⚠ ${f.nameWarning}` : ''}`);
     }
+  }
+  if (result.transfers.length) {
+    out.push(section('Transfers'));
+    for (const t of result.transfers) out.push(`  frame ${t.frame}: ${transferFateText(t, safeText(t.name ?? ''))}`);
   }
   if (result.expert.length) {
     out.push(section('Expert notes'));

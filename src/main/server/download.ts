@@ -15,6 +15,10 @@ const CONTENT_TYPES: Record<string, string> = {
   pcapng: 'application/vnd.tcpdump.pcap',
   json: 'application/json',
   csv: 'text/csv; charset=utf-8',
+  txt: 'text/plain; charset=utf-8',
+  zip: 'application/zip',
+  // Not text/html: an exported transcript (or a recovered file named .html) is a download, never a page of this origin.
+  html: 'application/octet-stream',
 };
 
 /** `attachment; filename="…"; filename*=UTF-8''…` with no quote, backslash, control or non-ASCII byte in the plain form. */

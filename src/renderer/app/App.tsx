@@ -3,11 +3,15 @@
 
 import { useCallback, useMemo, useRef } from 'react';
 import type { AnalyzerApi } from '../../shared/ipc-contract';
-import type { StatsKind } from '../../shared/statistics';
+import type { StatsViewKind } from '../../shared/statistics';
 import { analyzerStore, useAnalyzer } from '../store/analyzer-state';
 import { DisplayFilterBar, DISPLAY_FILTER_INPUT_ID } from '../features/filter-bar/DisplayFilterBar';
 import { DropOverlay } from '../features/drop/DropOverlay';
 import { useFileDrop } from '../features/drop/use-file-drop';
+import { ExportDialogs } from '../features/exports/ExportDialogs';
+import { useExportDialog } from '../features/exports/export-dialogs';
+import { FlowGraphDialog } from '../features/flow-graph/FlowGraphDialog';
+import { openFlowGraph } from '../features/flow-graph/flow-graph-state';
 import { FollowStreamDialog } from '../features/follow-stream/FollowStreamDialog';
 import { useFollowShortcut } from '../features/follow-stream/use-follow-shortcut';
 import { GoToPacket } from '../features/goto/GoToPacket';
@@ -46,7 +50,11 @@ export function App({ api }: { api: AnalyzerApi }) {
       case 'capture-toggle': void actions.toggleCapture(); break;
       case 'close': if (s.hasCapture) void actions.closeCapture(); break;
       case 'export': if (s.result) void actions.exportAnalysis('json'); break;
-      default: if (s.hasCapture) s.setStatsView(action.slice('stats-'.length) as StatsKind);
+      case 'export-dissections': if (s.hasCapture) useExportDialog.getState().open({ kind: 'dissections' }); break;
+      case 'export-objects': if (s.hasCapture) useExportDialog.getState().open({ kind: 'objects' }); break;
+      case 'export-transcript': if (s.result?.sessions.length) useExportDialog.getState().open({ kind: 'transcript', session: s.selectedSession }); break;
+      case 'flow-graph': if (s.hasCapture) openFlowGraph({ kind: 'displayed' }, s.selectedFrame); break;
+      default: if (s.hasCapture) s.setStatsView(action.slice('stats-'.length) as StatsViewKind);
     }
   }, [actions, chooseFiles]);
 
@@ -69,6 +77,8 @@ export function App({ api }: { api: AnalyzerApi }) {
         <StatusBar />
         <StatisticsWindow />
         <FollowStreamDialog />
+        <ExportDialogs />
+        <FlowGraphDialog />
         <DropOverlay />
         <input
           ref={fileInput}

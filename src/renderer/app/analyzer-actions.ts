@@ -5,6 +5,8 @@
 
 import type { AnalyzerApi } from '../../shared/ipc-contract';
 import type { StatsKind, StatsResponse } from '../../shared/statistics';
+import type { IoGraphRequest, IoGraphResponse } from '../../shared/io-graph';
+import type { TimelineGrouping, TimelineResponse } from '../../shared/timeline';
 import { downloadOutput } from '../api/download-output';
 import type { AnalyzerStore } from '../store/analyzer-state';
 import { closedCapture } from '../store/apply-event';
@@ -175,6 +177,10 @@ export function createAnalyzerActions(api: AnalyzerApi, store: AnalyzerStore, en
     },
     /** One Statistics view's tables, computed by the back end. */
     statistics: (kind: StatsKind): Promise<StatsResponse | undefined> => attempt('Statistics', () => api.request('stats:get', { kind })),
+    /** The I/O graph's buckets, counted by the back end. */
+    ioGraph: (request: IoGraphRequest): Promise<IoGraphResponse | undefined> => attempt('I/O graph', () => api.request('stats:io-graph', request)),
+    /** The session timeline, built by the back end from the analysis. */
+    timeline: (grouping: TimelineGrouping): Promise<TimelineResponse | undefined> => attempt('Session timeline', () => api.request('stats:timeline', { grouping })),
     setSort: (sort: SortSpec | null): Promise<boolean> => setView(get().appliedFilter, sort),
     fetchRows,
     locateSelection,

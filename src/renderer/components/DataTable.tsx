@@ -9,7 +9,7 @@ import { useState, type KeyboardEvent } from 'react';
 import { useActions } from '../app/analyzer-context';
 import type { FilterChoice } from '../app/filter-menu';
 import { CapturedText } from './CapturedText';
-import { anchorBelow, isMenuKey, useContextMenu } from './ContextMenu';
+import { anchorBelow, isMenuKey, useContextMenu, type MenuEntry } from './ContextMenu';
 import { tableRowMenu } from './table-row-menu';
 import { gridColumns, TableHeader } from './TableHeader';
 import { useVirtualGrid } from './use-virtual-grid';
@@ -29,6 +29,8 @@ interface DataTableProps<T> {
   initialSorting?: SortingState;
   /** Display filters for a row ("Session: msnp.session == 3"), offered by its context menu. */
   rowFilters?(row: T): FilterChoice[];
+  /** More context-menu entries for a row (a recovered file's Save, "Flow graph of this session"), before the copy entries. */
+  rowEntries?(row: T): MenuEntry[];
   className?: string;
 }
 
@@ -63,7 +65,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
   const menu = useContextMenu();
   const openMenu = (index: number, columnId: string | null, anchor: { x: number; y: number }): void => {
     const row = rows[index];
-    if (row) menu.open(anchor, tableRowMenu(actions, row, props.rowFilters?.(row.original) ?? [], columnId));
+    if (row) menu.open(anchor, tableRowMenu(actions, row, props.rowFilters?.(row.original) ?? [], columnId, props.rowEntries?.(row.original) ?? []));
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {

@@ -28,13 +28,15 @@ function headerText<T>(row: Row<T>, columnId: string): string {
  * `columnId` is the cell under the pointer (right-click); without one (the keyboard) every
  * cell is offered in a submenu.
  */
-export function tableRowMenu<T>(actions: AnalyzerActions, row: Row<T>, filters: FilterChoice[], columnId: string | null): MenuEntry[] {
+export function tableRowMenu<T>(actions: AnalyzerActions, row: Row<T>, filters: FilterChoice[], columnId: string | null, extra: MenuEntry[] = []): MenuEntry[] {
   const entries: MenuEntry[] = filters.map((f, i) => ({
     label: `Filter on this ${f.label.toLowerCase()}: ${f.expression}`,
     testId: `filter-on-${i}`,
     onSelect: () => applyFilterText(actions, f.expression),
   }));
   entries.push(...filterMenuEntries(actions, filters));
+  if (entries.length > 0 && extra.length > 0) entries.push({ kind: 'separator' });
+  entries.push(...extra);
   if (entries.length > 0) entries.push({ kind: 'separator' });
   entries.push({ label: 'Copy row', testId: 'copy-row', onSelect: () => void copyText(rowText(row)) });
   const cells = row.getVisibleCells();

@@ -4,6 +4,7 @@
 
 import { compileFilter } from '../../shared/display-filter/compile-filter';
 import type { FrameFields } from '../../shared/display-filter/frame-fields';
+import { emptyFlowPage } from '../../shared/flow-graph';
 import type { AnalyzerApi, EventChannel, EventChannels, RequestArg, RequestChannel, RequestResult } from '../../shared/ipc-contract';
 import type { FrameRow } from '../../shared/model';
 import type { FramePage } from '../../shared/packet-page';
@@ -98,7 +99,12 @@ export function createFakeApi(totalRows: number): AnalyzerApi {
       return desc ? displayed() - 1 - p : p;
     },
     'stats:get': ({ kind }) => ({ kind, tables: [] }),
+    'stats:io-graph': ({ intervalUs }) => ({ intervalUs: intervalUs ?? 1e6, startUs: null, buckets: 0, lines: [] }),
+    'stats:timeline': ({ grouping }) => ({ grouping, startUs: null, durationUs: 0, rows: [], bars: [], ticks: [], transfers: [], strips: [] }),
     'stream:follow': () => null,
+    'flow:get': ({ start }) => emptyFlowPage(start),
+    'flow:svg': () => '<svg xmlns="http://www.w3.org/2000/svg"/>',
+    'flow:export': () => ({ ok: false, error: 'not in the fake' }),
     'capture:interfaces': () => ({ ok: true, interfaces: [
       { name: 'eth0', description: 'Ethernet', addresses: ['192.168.1.20'], loopback: false, up: true, isDefault: true },
       { name: 'lo', description: 'Loopback', addresses: ['127.0.0.1'], loopback: true, up: true, isDefault: false },
@@ -108,6 +114,10 @@ export function createFakeApi(totalRows: number): AnalyzerApi {
     'capture:stop': () => stop(),
     'capture:save': () => ({ ok: false, error: 'not in the fake' }),
     'file:export': ({ format }) => ({ ok: true, path: `/tmp/analysis.${format}` }),
+    'export:dissections': () => ({ ok: false, error: 'not in the fake' }),
+    'export:objects': () => ({ ok: false, error: 'not in the fake' }),
+    'objects:preview': () => ({ kind: 'none', reason: 'not in the fake' }),
+    'export:transcript': () => ({ ok: false, error: 'not in the fake' }),
     'prefs:load': () => null,
     'prefs:save': () => undefined,
   };

@@ -126,6 +126,10 @@ export function fakeResult(frames: number): AnalysisResult {
       { frame: 10, kind: 'file-transfer', name: 'hello.txt', size: 145, sha1: '128a92f3b4c39a4f715d4e67cdea53043dda58ef', from: 'bob@example.com', to: 'alice@example.com', complete: true, via: 'switchboard' },
       { frame: 23, kind: 'file-transfer', name: 'photo_blob.bin', size: 20000, sha1: null, from: 'bob@example.com', to: 'alice@example.com', complete: false, received: 9616, via: 'switchboard' },
     ],
+    transfers: [
+      { frame: 8, time: iso(2), source: 'msnslp', via: 'switchboard', kind: 'file-transfer', name: 'hello.txt', size: 145, from: 'bob@example.com', to: 'alice@example.com', session: 1, id: '{9D79AE57-1BD5-444B-B14E-3FC9BB2B5D58}', sessionId: 94044, fate: 'confirmed', accepted: { by: 'alice@example.com', frame: 9, time: iso(3), reason: '200 OK' }, declined: null, cancelled: null, received: 145, complete: true, confirmed: { by: 'alice@example.com', frame: 11, time: iso(4), how: 'ACK' }, firstDataFrame: 10, lastDataFrame: 10, lastDataTime: iso(4), dataVia: 'switchboard', file: 0 },
+      { frame: 20, time: iso(6), source: 'msnslp', via: 'switchboard', kind: 'file-transfer', name: 'photo_blob.bin', size: 20000, from: 'bob@example.com', to: 'alice@example.com', session: 1, id: '{0E4B5A6C-7D8E-4F90-A1B2-C3D4E5F60718}', sessionId: 94045, fate: 'stalled', accepted: { by: 'alice@example.com', frame: 21, time: iso(6), reason: '200 OK' }, declined: null, cancelled: null, received: 9616, complete: false, confirmed: null, firstDataFrame: 23, lastDataFrame: 30, lastDataTime: iso(8), dataVia: 'switchboard', file: 1 },
+    ],
     expert,
     expertGroups: grouper.all(),
   };

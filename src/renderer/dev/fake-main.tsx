@@ -7,6 +7,7 @@ import '../styles/tables.css';
 import '../styles/panes.css';
 import '../styles/start.css';
 import '../styles/statistics.css';
+import '../styles/export.css';
 import '../styles/expert.css';
 import '../styles/follow.css';
 

@@ -2,7 +2,7 @@
 // drag overlay, the go-to-packet box, the Statistics view, the followed TCP stream and pane sizes.
 
 import type { StateCreator } from 'zustand';
-import type { StatsKind } from '../../shared/statistics';
+import type { StatsViewKind } from '../../shared/statistics';
 import type { AnalyzerState } from './analyzer-state';
 
 export type SideTab = 'sessions' | 'transcript' | 'endpoints' | 'contacts' | 'files' | 'expert';
@@ -39,7 +39,7 @@ export interface UiData {
   notice: Notice | null;
   gotoOpen: boolean;
   /** The Statistics dialog's view, null when it is closed. */
-  statsView: StatsKind | null;
+  statsView: StatsViewKind | null;
   /** tcp.stream shown in the Follow Stream dialog; null when it is closed. */
   followStream: number | null;
   dragActive: boolean;
@@ -53,7 +53,7 @@ export interface UiSlice extends UiData {
   notify(kind: Notice['kind'], text: string): void;
   dismissNotice(): void;
   setGotoOpen(open: boolean): void;
-  setStatsView(view: StatsKind | null): void;
+  setStatsView(view: StatsViewKind | null): void;
   setFollowStream(stream: number | null): void;
   setDragActive(active: boolean): void;
   resizePanes(change: Partial<PaneLayout>): void;

@@ -5,6 +5,8 @@ import type { AnalysisResult } from '../../../shared/model';
 import type { StatsKind, StatsResponse, StatsTable } from '../../../shared/statistics';
 import type { PacketTable } from '../packet-table';
 import { captureProperties } from './capture-properties';
+import { hostEndpoints } from './endpoints';
+import { msnpAccounts } from './msnp-accounts';
 import type { MsnpCommandTally } from './msnp-command-tally';
 import { msnpCommandStats } from './msnp-command-stats';
 import { protocolHierarchy } from './protocol-hierarchy';
@@ -28,6 +30,9 @@ export function statistics(kind: StatsKind, { table, result, tally }: Statistics
       break;
     case 'conversations':
       tables = tcpConversations(table, connections);
+      break;
+    case 'endpoints':
+      tables = [...hostEndpoints(table), msnpAccounts(result)];
       break;
     case 'commands':
       tables = msnpCommandStats(tally, connections);

@@ -39,6 +39,8 @@ export class ConnectionState {
   /** Highest version floor from command shapes (version-inference.ts). */
   versionFloor = 0;
   notificationConnection: number | null = null;
+  /** Switchboard: the frame of the XFR or RNG that handed out the cookie it logged in with. */
+  handOffFrame: number | null = null;
   session: number | null = null;
   /** Flavor of the client's USR lines by TrID, to read the server's `USR n OK …`. */
   readonly usrSent = new Map<number, UsrFlavor>();
@@ -117,6 +119,7 @@ export class ConnectionState {
       lastTime: formatTimeUs(this.lastTsUs),
     };
     if (version.source) rec.versionSource = version.source;
+    if (this.handOffFrame !== null) rec.handOffFrame = this.handOffFrame;
     return rec;
   }
 }

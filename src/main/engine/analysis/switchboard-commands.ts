@@ -17,6 +17,7 @@ function link(ctx: AnalysisContext, conn: ConnectionState, cookie: string): Swit
   const ticket = ctx.linker.ticket(cookie);
   if (!ticket) return undefined;
   conn.notificationConnection = ticket.notification;
+  conn.handOffFrame = ticket.frame;
   const ns = ctx.connections.get(ticket.notification);
   if (ns) {
     // Each side learns the account from the other when its own login was not captured.

@@ -122,16 +122,21 @@ export function interpretMessage(m: SeenMessage, notes: CommandNotes, ackMode: s
       notes.detail = `invitation: ${kind.command ?? '?'}`;
       fromP2p(m, ctx.p2p.onInvitation(m.messageContext, m.message));
       return;
-    case 'p2p':
+    case 'p2p': {
       notes.kind = 'p2p';
-      notes.detail = 'P2P';
-      fromP2p(m, ctx.p2p.onP2pMessage(m.messageContext, m.message));
+      const event = ctx.p2p.onP2pMessage(m.messageContext, m.message);
+      // The step it is (an invitation, its answer, a file received) says more than "P2P" in the Info.
+      notes.detail = event ? `P2P: ${event.detail}` : 'P2P';
+      fromP2p(m, event);
       return;
-    case 'slp':
+    }
+    case 'slp': {
       notes.kind = 'p2p';
-      notes.detail = 'MSNSLP';
-      fromP2p(m, ctx.p2p.onSlpMessage(m.messageContext, m.message));
+      const event = ctx.p2p.onSlpMessage(m.messageContext, m.message);
+      notes.detail = event ? `MSNSLP: ${event.detail}` : 'MSNSLP';
+      fromP2p(m, event);
       return;
+    }
     case 'signal':
       notes.detail = `${kind.messageType}: ${kind.meaning}`;
       return;

@@ -15,6 +15,6 @@ export interface MessageContext {
   tsUs: number;
   /** True when this message was already seen on another connection of the same session. */
   duplicate: boolean;
-  /** Set when an MSNP21 SDG brought the message through the notification server. */
-  carrier?: 'notification';
+  /** Set when an MSNP21 SDG brought the message through the notification server, or a direct peer connection did. */
+  carrier?: 'notification' | 'direct';
 }

@@ -14,7 +14,7 @@ import { bridgedPackets } from './bridging-offsets';
 import { parseMsmsgsInvite } from './msmsgsinvite';
 import { parseSlp, type SlpMessage } from './msnslp';
 import { p2pVersionOf } from './p2p-data';
-import { P2P_APP_IDS, p2pV1FlagNames, parseP2pV1 } from './p2p-header-v1';
+import { P2P_APP_IDS, p2pV1FlagNames, parseP2pV1, type P2pV1Header } from './p2p-header-v1';
 import { p2pV2OpCodeNames, p2pV2TfName, parseP2pV2, type P2pV2Message } from './p2p-header-v2';
 import { kindLabel } from './session-event-like';
 
@@ -49,28 +49,31 @@ function dataNode(data: Uint8Array, at: number, sessionId: number): TreeNode {
   return slp ? describeSlp(slp, at) : { label: `Data: ${data.length} bytes${sessionId === 0 ? ' (MSNSLP, not complete in this chunk)' : ''}`, range: [at, data.length] };
 }
 
+/** The 48-byte v1 header, every field with its bytes (`at`: where the header starts). */
+export function p2pV1HeaderNode(h: P2pV1Header, at: number): TreeNode {
+  const field = (label: string, offset: number, length: number): TreeNode => ({ label, range: [at + offset, length] });
+  return {
+    label: 'P2P header (v1)',
+    range: [at, 48],
+    children: [
+      field(`Session ID: ${h.sessionId}`, 0, 4),
+      field(`Identifier: ${h.identifier}`, 4, 4),
+      field(`Offset: ${h.offset}`, 8, 8),
+      field(`Total size: ${h.totalSize}`, 16, 8),
+      field(`Message length: ${h.messageLength}`, 24, 4),
+      field(`Flags: 0x${h.flags.toString(16).padStart(8, '0')}${h.flags ? ` (${p2pV1FlagNames(h.flags).join(', ')})` : ''}`, 28, 4),
+      field(`Ack identifier: ${h.ackIdentifier}`, 32, 4),
+      field(`Ack unique id: ${h.ackUniqueId}`, 36, 4),
+      field(`Ack data size: ${h.ackDataSize}`, 40, 8),
+    ],
+  };
+}
+
 function describeV1(body: Uint8Array, at: number): TreeNode[] {
   const p = parseP2pV1(body);
   if (!p) return [{ label: `P2P v1 body of ${body.length} bytes is shorter than the 48-byte header`, severity: 'warning', range: [at, body.length] }];
   const h = p.header;
-  const field = (label: string, offset: number, length: number): TreeNode => ({ label, range: [at + offset, length] });
-  const nodes: TreeNode[] = [
-    {
-      label: 'P2P header (v1)',
-      range: [at, 48],
-      children: [
-        field(`Session ID: ${h.sessionId}`, 0, 4),
-        field(`Identifier: ${h.identifier}`, 4, 4),
-        field(`Offset: ${h.offset}`, 8, 8),
-        field(`Total size: ${h.totalSize}`, 16, 8),
-        field(`Message length: ${h.messageLength}`, 24, 4),
-        field(`Flags: 0x${h.flags.toString(16).padStart(8, '0')}${h.flags ? ` (${p2pV1FlagNames(h.flags).join(', ')})` : ''}`, 28, 4),
-        field(`Ack identifier: ${h.ackIdentifier}`, 32, 4),
-        field(`Ack unique id: ${h.ackUniqueId}`, 36, 4),
-        field(`Ack data size: ${h.ackDataSize}`, 40, 8),
-      ],
-    },
-  ];
+  const nodes: TreeNode[] = [p2pV1HeaderNode(h, at)];
   if (p.data.length > 0) nodes.push(dataNode(p.data, at + 48, h.sessionId));
   nodes.push(...footerNode(p.footer, at + 48 + h.messageLength));
   for (const problem of p.problems) nodes.push({ label: problem, severity: 'warning' });
@@ -84,9 +87,8 @@ function tlvNodes(p: P2pV2Message['tlvs'], at: number, names: Record<number, str
   }));
 }
 
-function describeV2(body: Uint8Array, at: number): TreeNode[] {
-  const p = parseP2pV2(body);
-  if (!p) return [{ label: `P2P v2 body of ${body.length} bytes has no valid header`, severity: 'warning', range: [at, body.length] }];
+/** The v2 header with its TLVs, and the data header when there is one (`at`: where the packet starts). */
+export function p2pV2HeaderNodes(p: P2pV2Message, at: number): TreeNode[] {
   const ops = p2pV2OpCodeNames(p.opCode);
   const nodes: TreeNode[] = [
     {
@@ -115,8 +117,16 @@ function describeV2(body: Uint8Array, at: number): TreeNode[] {
         ...tlvNodes(dh.tlvs, at, { 1: 'data remaining' }),
       ],
     });
-    if (p.data.length > 0) nodes.push(dataNode(p.data, at + p.dataOffset, dh.sessionId));
   }
+  return nodes;
+}
+
+function describeV2(body: Uint8Array, at: number): TreeNode[] {
+  const p = parseP2pV2(body);
+  if (!p) return [{ label: `P2P v2 body of ${body.length} bytes has no valid header`, severity: 'warning', range: [at, body.length] }];
+  const nodes = p2pV2HeaderNodes(p, at);
+  const dh = p.dataHeader;
+  if (dh && p.data.length > 0) nodes.push(dataNode(p.data, at + p.dataOffset, dh.sessionId));
   nodes.push(...footerNode(p.footer, at + p.headerLength + p.messageSize));
   for (const problem of p.problems) nodes.push({ label: problem, severity: 'warning' });
   return nodes;

@@ -11,11 +11,19 @@ import { sniffP2pVersion } from './p2p-header-v2';
 /** Larger packets mean we lost the framing (real ones are under 1400 bytes; allow headroom). */
 export const MAX_DIRECT_PACKET = 1024 * 1024;
 
-export type DirectPacket =
-  | { type: 'foo'; frame: number }
-  | { type: 'handshake'; version: 1 | 2; nonce: string; frame: number }
-  | { type: 'p2p'; version: 1 | 2; packet: Uint8Array; frame: number }
-  | { type: 'unknown'; packet: Uint8Array; frame: number };
+/** Where a packet sits in its direction's stream: `at` is its length prefix's offset, `length` counts the prefix. */
+interface Placed {
+  at: number;
+  length: number;
+}
+
+export type DirectPacket = Placed &
+  (
+    | { type: 'foo'; frame: number; packet: Uint8Array }
+    | { type: 'handshake'; version: 1 | 2; nonce: string; frame: number; packet: Uint8Array }
+    | { type: 'p2p'; version: 1 | 2; packet: Uint8Array; frame: number }
+    | { type: 'unknown'; packet: Uint8Array; frame: number }
+  );
 
 /** 16 bytes in .NET Guid order (Data1 LE u32, Data2 LE u16, Data3 LE u16, 8 bytes) → "{…}". */
 export function guidFromBytes(bytes: Uint8Array): string {
@@ -31,6 +39,10 @@ export class DirectP2pFramer {
   private parts: Uint8Array[] = [];
   private partsLength = 0;
   private stopped = false;
+  /** Stream offset of the first byte not yet framed. */
+  private start = 0;
+  /** A direction sends one nonce handshake; after it a 16-byte packet is a P2P v2 message (a bare ACK is 16 bytes). */
+  private handshakeSeen = false;
   problem: string | null = null;
 
   /** Feeds in-order bytes; returns the packets they complete. */
@@ -54,9 +66,12 @@ export class DirectP2pFramer {
         return packets;
       }
       if (input.length - pos - 4 < length) break;
-      packets.push(classify(input.subarray(pos + 4, pos + 4 + length), frame));
+      const packet = classify(input.subarray(pos + 4, pos + 4 + length), frame, this.handshakeSeen);
+      if (packet.type === 'handshake') this.handshakeSeen = true;
+      packets.push({ ...packet, at: this.start + pos, length: 4 + length });
       pos += 4 + length;
     }
+    this.start += pos;
     if (pos < input.length) this.keep(input.subarray(pos));
     return packets;
   }
@@ -82,13 +97,15 @@ export class DirectP2pFramer {
   }
 }
 
-function classify(packet: Uint8Array, frame: number): DirectPacket {
-  if (packet.length === 4 && packet[0] === 0x66 && packet[1] === 0x6f && packet[2] === 0x6f && packet[3] === 0) return { type: 'foo', frame };
-  if (packet.length === 16) return { type: 'handshake', version: 2, nonce: guidFromBytes(packet), frame };
+type Unplaced<T> = T extends Placed ? Omit<T, keyof Placed> : never;
+
+function classify(packet: Uint8Array, frame: number, handshakeSeen: boolean): Unplaced<DirectPacket> {
+  if (packet.length === 4 && packet[0] === 0x66 && packet[1] === 0x6f && packet[2] === 0x6f && packet[3] === 0) return { type: 'foo', frame, packet };
+  if (packet.length === 16 && !handshakeSeen) return { type: 'handshake', version: 2, nonce: guidFromBytes(packet), frame, packet };
   const version = sniffP2pVersion(packet);
   if (version === 1) {
     const flags = new DataView(packet.buffer, packet.byteOffset, packet.byteLength).getUint32(28, true);
-    if ((flags & 0x100) !== 0) return { type: 'handshake', version: 1, nonce: guidFromBytes(packet.subarray(32, 48)), frame };
+    if ((flags & 0x100) !== 0) return { type: 'handshake', version: 1, nonce: guidFromBytes(packet.subarray(32, 48)), frame, packet };
   }
   return version ? { type: 'p2p', version, packet, frame } : { type: 'unknown', packet, frame };
 }

@@ -79,7 +79,7 @@ export class FileStore implements BudgetHolder {
     const added = entry.ranges.add(offset, end);
     if (added === 0) return 'duplicate';
     entry.extent = Math.max(entry.extent, end);
-    entry.lastFrame = frame;
+    entry.lastFrame = entry.record.lastFrame = frame;
     if (!entry.overBudget && this.makeRoom(entry, frame)) entry.bytes?.set(data.subarray(0, end - offset), offset);
     entry.record.received = (entry.record.received ?? 0) + added;
     if (entry.record.received < size) return 'added';

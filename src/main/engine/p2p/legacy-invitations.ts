@@ -11,6 +11,7 @@ import type { EndpointBook } from './endpoint-book';
 import { transportForKind } from './euf-guid';
 import { parseMsmsgsInvite, type MsmsgsInvite } from './msmsgsinvite';
 import { BoundedSet, kindLabel, type SessionEventLike } from './session-event-like';
+import type { TransferLog } from './transfer-log';
 
 interface Invitation {
   group: string;
@@ -32,6 +33,8 @@ export interface InvitedFile {
   to: string | null;
   session: number | null;
   frame: number;
+  /** The invitation's key in the transfer log. */
+  group: string;
 }
 
 const MAX_INVITATIONS = 10_000;
@@ -46,7 +49,7 @@ export class LegacyInvitations {
   private readonly byAddress = new Map<string, Invitation>();
   private readonly announced = new BoundedSet();
 
-  constructor(private readonly book: EndpointBook, private readonly expert: ExpertLog) {}
+  constructor(private readonly book: EndpointBook, private readonly expert: ExpertLog, private readonly transfers: TransferLog | null = null) {}
 
   handle(ctx: MessageContext, message: MimeMessage): SessionEventLike | null {
     const invite = parseMsmsgsInvite(message.body);
@@ -58,6 +61,7 @@ export class LegacyInvitations {
     const group = `inv:${ctx.session ?? `c${ctx.connection}`}:${invite.cookie}`;
     const invitation = this.invitation(group, invite, ctx);
     const command = invite.command ?? '(no command)';
+    this.logTransfer(command, group, invite, invitation, ctx);
     if (command === 'ACCEPT' && invitation.status === 'offered') {
       invitation.status = 'accepted';
       this.book.setStatus(group, 'accepted');
@@ -76,7 +80,34 @@ export class LegacyInvitations {
   fileFor(authCookie: string | null, server: string | null): InvitedFile | null {
     const invitation = (authCookie !== null ? this.byAuthCookie.get(authCookie) : undefined) ?? (server !== null ? this.byAddress.get(server) : undefined);
     if (!invitation || !invitation.file) return null;
-    return { name: invitation.file.name, size: invitation.file.size, from: invitation.inviter, to: invitation.invitee, session: invitation.session, frame: invitation.frame };
+    return { name: invitation.file.name, size: invitation.file.size, from: invitation.inviter, to: invitation.invitee, session: invitation.session, frame: invitation.frame, group: invitation.group };
+  }
+
+  /** The invitation's step in its transfer's fate (the inviter sends what it invites to). */
+  private logTransfer(command: string, group: string, invite: MsmsgsInvite, invitation: Invitation, ctx: MessageContext): void {
+    const log = this.transfers;
+    if (!log) return;
+    const reason = invite.cancelCode?.trim() || null;
+    if (command === 'INVITE') {
+      log.offer(group, {
+        source: 'msmsgsinvite',
+        via: ctx.carrier ?? 'switchboard',
+        kind: invitation.kind ?? 'unknown',
+        name: invitation.file?.name ?? null,
+        size: invitation.file?.size ?? null,
+        from: invitation.inviter,
+        to: invitation.invitee,
+        session: ctx.session,
+        id: invitation.cookie,
+        sessionId: null,
+        frame: ctx.frame,
+        tsUs: ctx.tsUs,
+      });
+    } else if (command === 'ACCEPT') log.accept(group, ctx.from, ctx.frame, ctx.tsUs, 'ACCEPT');
+    else if (command === 'CANCEL') {
+      if (statusForCancel(invite.cancelCode) === 'declined') log.decline(group, ctx.from, ctx.frame, ctx.tsUs, reason ?? 'REJECT');
+      else log.cancel(group, ctx.from, ctx.frame, ctx.tsUs, reason);
+    }
   }
 
   private invitation(group: string, invite: MsmsgsInvite, ctx: MessageContext): Invitation {

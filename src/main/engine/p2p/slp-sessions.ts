@@ -14,6 +14,7 @@ import { scopeOfAddress, splitHostPort } from './msmsgsinvite';
 import { slpAccount, type SlpMessage } from './msnslp';
 import { BoundedSet, kindLabel, type SessionEventLike } from './session-event-like';
 import { decodeFileTransferContext } from './slp-context';
+import type { TransferLog } from './transfer-log';
 
 export interface SlpSession {
   callId: string;
@@ -72,13 +73,19 @@ export function transportAddresses(slp: SlpMessage): Array<{ address: string; po
   return out;
 }
 
+/** A transport body's `Nonce` as the direct handshake's GUID is written: "{…}", upper case. */
+export function nonceOf(value: string | undefined): string | null {
+  const bare = value?.trim().replace(/^\{|\}$/g, '').toUpperCase();
+  return bare && /^[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}$/.test(bare) ? `{${bare}}` : null;
+}
+
 export class SlpSessions {
   private readonly byCallId = new Map<string, SlpSession>();
   private readonly bySessionId = new Map<number, SlpSession>();
   private readonly lastInSwitchboard = new Map<string, SlpSession>();
   private readonly announced = new BoundedSet();
 
-  constructor(private readonly book: EndpointBook, private readonly expert: ExpertLog) {}
+  constructor(private readonly book: EndpointBook, private readonly expert: ExpertLog, private readonly transfers: TransferLog | null = null) {}
 
   session(sessionId: number): SlpSession | undefined {
     return this.bySessionId.get(sessionId);
@@ -93,7 +100,7 @@ export class SlpSessions {
     if (slp.method === 'INVITE' && type === 'application/x-msnmsgr-sessionreqbody') detail = this.invite(ctx, slp, callId);
     else if (type === 'application/x-msnmsgr-transreqbody' || type === 'application/x-msnmsgr-transrespbody') detail = this.transport(ctx, slp, callId);
     if (slp.kind === 'response') detail = this.response(ctx, slp, callId) ?? detail;
-    else if (slp.method === 'BYE') detail = this.bye(callId);
+    else if (slp.method === 'BYE') detail = this.bye(ctx, slp, callId);
     return first && detail !== null ? { kind: 'invitation', detail } : null;
   }
 
@@ -131,6 +138,21 @@ export class SlpSessions {
     if (sessionId !== null && this.bySessionId.size < MAX_SESSIONS) this.bySessionId.set(sessionId, session);
     if (ctx.session !== null) this.lastInSwitchboard.set(String(ctx.session), session);
     this.book.describeGroup(`slp:${callId}`, kind, kind === 'file-transfer' && name !== null ? { name, size: size ?? 0 } : null);
+    const parties = dataSender(session);
+    this.transfers?.offer(`slp:${callId}`, {
+      source: 'msnslp',
+      via: ctx.carrier ?? 'switchboard',
+      kind: session.kind,
+      name: session.name,
+      size: session.size,
+      from: parties.from,
+      to: parties.to,
+      session: ctx.session,
+      id: callId,
+      sessionId: session.sessionId,
+      frame: ctx.frame,
+      tsUs: ctx.tsUs,
+    });
     if (isObjectKind(kind)) return null;
     const file = name !== null ? ` "${name}"${size !== null ? ` (${size} bytes)` : ''}` : '';
     return `invites to ${kindLabel(kind)}${file} (MSNSLP session ${sessionId ?? '?'})`;
@@ -161,6 +183,7 @@ export class SlpSessions {
         file: session?.kind === 'file-transfer' && session.name !== null ? { name: session.name, size: session.size ?? 0 } : null,
         session: ctx.session,
         cookie: callId,
+        nonce: nonceOf(slp.field('Nonce')),
       });
       offered.push(endpointText(a.address, a.port));
     }
@@ -171,23 +194,31 @@ export class SlpSessions {
   private response(ctx: MessageContext, slp: SlpMessage, callId: string): string | null {
     const session = this.byCallId.get(callId);
     const code = slp.status ?? 0;
+    const by = slpAccount(slp.from) ?? ctx.from;
+    const reason = `${code} ${slp.reason ?? ''}`.trim();
     if (code === 200) {
       if (slp.contentType !== 'application/x-msnmsgr-sessionreqbody' || !session) return null;
       if (session.status === 'offered') session.status = 'accepted';
+      this.transfers?.accept(`slp:${callId}`, by, ctx.frame, ctx.tsUs, reason);
       return isObjectKind(session.kind) ? null : `accepts ${kindLabel(session.kind)}${session.name ? ` "${session.name}"` : ''}`;
     }
     const status = code === 603 ? 'declined' : `failed (${code} ${slp.reason ?? ''})`.replace(' )', ')');
     this.book.setStatus(`slp:${callId}`, status);
     if (!session) return code === 603 ? 'declines a P2P invitation' : null;
-    if (slp.contentType === 'application/x-msnmsgr-sessionreqbody' || session.status === 'offered') session.status = status;
+    if (slp.contentType === 'application/x-msnmsgr-sessionreqbody' || session.status === 'offered') {
+      session.status = status;
+      this.transfers?.decline(`slp:${callId}`, by, ctx.frame, ctx.tsUs, reason);
+    }
     if (code !== 603) this.expert.add(ctx.frame, 'note', `MSNSLP ${code} ${slp.reason ?? ''} for ${kindLabel(session.kind)}`, ctx.connection);
     if (isObjectKind(session.kind)) return null;
     return `${code === 603 ? 'declines' : `answers ${code} to`} ${kindLabel(session.kind)}${session.name ? ` "${session.name}"` : ''}`;
   }
 
-  private bye(callId: string): string | null {
+  private bye(ctx: MessageContext, slp: SlpMessage, callId: string): string | null {
     const session = this.byCallId.get(callId);
     if (!session) return null;
+    const body = slp.contentType.replace(/^application\/x-msnmsgr-/, '');
+    this.transfers?.bye(`slp:${callId}`, slpAccount(slp.from) ?? ctx.from, ctx.frame, ctx.tsUs, `BYE${body ? ` (${body})` : ''}`);
     const wasOffered = session.status === 'offered';
     session.status = wasOffered ? 'cancelled' : 'closed';
     return wasOffered && !isObjectKind(session.kind) ? `cancels ${kindLabel(session.kind)}${session.name ? ` "${session.name}"` : ''}` : null;

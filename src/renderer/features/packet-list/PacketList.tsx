@@ -107,7 +107,8 @@ export function PacketList() {
     }
     void actions.locateSelection(false).then((position) => {
       if (position >= 0) scroll.show(position);
-      else if (analyzerStore.getState().frameCount > 0) st.notify('info', `Frame ${st.selectedFrame} is not displayed (hidden by the display filter).`);
+      // −1 also when the selection moved on meanwhile (arrow keys in a view that selects frames): say nothing then.
+      else if (analyzerStore.getState().frameCount > 0 && analyzerStore.getState().selectedFrame === st.selectedFrame) st.notify('info', `Frame ${st.selectedFrame} is not displayed (hidden by the display filter).`);
     });
   }, [s.scrollToken]);
 

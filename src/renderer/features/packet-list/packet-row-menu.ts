@@ -8,6 +8,7 @@ import type { AnalyzerActions } from '../../app/analyzer-actions';
 import { copyText } from '../../app/clipboard';
 import { applyFilterText, filterMenuEntries, type FilterChoice } from '../../app/filter-menu';
 import type { MenuEntry } from '../../components/ContextMenu';
+import { openFlowGraph } from '../flow-graph/flow-graph-state';
 import { timeText, type PacketTableMeta } from './packet-columns';
 
 const MSNP_VERB = /^(?:[A-Z]{3}|\d{3})$/;
@@ -46,6 +47,7 @@ export function packetRowMenu(actions: AnalyzerActions, row: FrameRow, meta: Pac
   return [
     ...filterMenuEntries(actions, filters),
     { label: 'Filter on this connection', testId: 'filter-connection', disabled: connection === null, onSelect: () => connection && applyFilterText(actions, connection) },
+    { label: 'Flow graph of this connection', testId: 'flow-graph-connection', disabled: row.stream < 0, onSelect: () => openFlowGraph({ kind: 'stream', stream: row.stream }, row.number) },
     { kind: 'separator' },
     {
       label: 'Copy',

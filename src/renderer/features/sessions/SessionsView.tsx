@@ -5,13 +5,15 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { useShallow } from 'zustand/react/shallow';
 import type { ConnectionRecord, OfflineMessageRecord, SessionRecord } from '../../../shared/model';
+import type { MenuEntry } from '../../components/ContextMenu';
 import { DataTable } from '../../components/DataTable';
 import { TableSection } from '../../components/TableSection';
-import { formatDateTime, formatDuration } from '../../format/time-format';
+import { formatDateTime, formatDuration, formatSize } from '../../format/time-format';
 import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
+import { openFlowGraph } from '../flow-graph/flow-graph-state';
 import { OfflineMessagesTable } from '../offline-messages/OfflineMessagesTable';
 import { accountFilters, sessionFilters } from '../side-panel/row-filters';
-import { sessionSpan } from './session-summary';
+import { sessionSpan } from '../../../shared/session-summary';
 
 const NO_SESSIONS: SessionRecord[] = [];
 const NO_CONNECTIONS: ConnectionRecord[] = [];
@@ -34,13 +36,31 @@ const connectionColumns = [
   c.accessor('role', { header: 'Role', size: 90 }),
   c.accessor('client', { header: 'Client', size: 150 }),
   c.accessor('server', { header: 'Server', size: 150 }),
-  c.accessor((r) => r.version ?? '', { id: 'version', header: 'Version', size: 70 }),
-  c.accessor((r) => r.account ?? '', { id: 'account', header: 'Account', size: 170 }),
+  c.accessor((r) => (r.peer ? (r.peer.protocol === 'msnftp' ? 'MSNFTP' : `P2P v${r.peer.p2pVersion ?? '?'}`) : (r.version ?? '')), { id: 'version', header: 'Version', size: 70 }),
+  // A direct peer connection joins two accounts (connecting → listening).
+  c.accessor((r) => (r.peer ? `${r.peer.accounts.client ?? '?'} → ${r.peer.accounts.server ?? '?'}` : (r.account ?? '')), { id: 'account', header: 'Account', size: 170 }),
   c.accessor((r) => r.clientVersion ?? '', { id: 'clientVersion', header: 'Client software', size: 130 }),
   c.accessor((r) => (r.transport === 'http-gateway' ? 'HTTP gateway' : 'TCP'), { id: 'transport', header: 'Transport', size: 90 }),
   c.accessor('commands', { header: 'Cmds', size: 55 }),
   c.accessor((r) => r.session ?? '', { id: 'session', header: 'Session', size: 60 }),
+  c.accessor((r) => peerDetail(r), { id: 'peer', header: 'Endpoint · traffic', size: 260 }),
 ];
+
+/** A connection row's flow graphs: the MSNP connection's own (every TCP connection it used), and its account's whole activity. */
+function connectionFlowMenu(r: ConnectionRecord): MenuEntry[] {
+  const entries: MenuEntry[] = [{ label: 'Flow graph of this connection', testId: 'flow-graph-connection', onSelect: () => openFlowGraph({ kind: 'connection', connection: r.id }) }];
+  const account = r.account;
+  if (account) entries.push({ label: `Flow graph of ${account}`, testId: 'flow-graph-account', onSelect: () => openFlowGraph({ kind: 'account', account }) });
+  return entries;
+}
+
+/** A peer connection's endpoint (and how it was matched) and its frames/bytes each way. */
+function peerDetail(r: ConnectionRecord): string {
+  const p = r.peer;
+  if (!p) return '';
+  const endpoint = p.endpoint ? `${p.endpoint.address}:${p.endpoint.port} by ${p.endpoint.matchedBy}` : 'no endpoint matched';
+  return `${endpoint} · →${p.packets.c2s} (${formatSize(p.bytes.c2s)}) ←${p.packets.s2c} (${formatSize(p.bytes.s2c)})`;
+}
 
 export function SessionsView() {
   const { result, selectedSession } = useAnalyzer(useShallow((st) => ({ result: st.result, selectedSession: st.selectedSession })));
@@ -59,6 +79,7 @@ export function SessionsView() {
           onActivate={(r) => analyzerStore.getState().openSession(r.id)}
           rowTestId="session-row"
           rowFilters={(r) => sessionFilters(r.id)}
+          rowEntries={(r) => [{ label: 'Flow graph of this session', testId: 'flow-graph-session', onSelect: () => openFlowGraph({ kind: 'session', session: r.id }) }]}
           emptyText="No switchboard sessions in this capture."
         />
       </TableSection>
@@ -76,8 +97,9 @@ export function SessionsView() {
           onActivate={(r) => analyzerStore.getState().selectFrame(r.firstFrame, true)}
           rowTestId="connection-row"
           rowFilters={(r) => [...sessionFilters(r.session), ...accountFilters(r.account)]}
+          rowEntries={(r) => connectionFlowMenu(r)}
           rowClassName={(r) => (selectedSession !== null && r.session === selectedSession ? 'related' : '')}
-          emptyText="No MSNP connections found."
+          emptyText="No MSNP or peer connections found."
         />
       </TableSection>
     </div>

@@ -17,7 +17,8 @@ function cellText(value: StatsCell, column: StatsColumn) {
 }
 
 /** `onCopy` resolves true once the clipboard has the CSV: the button says so (the dialog covers the notices). */
-export function StatsTableView({ table, onCopy, onFilter }: { table: StatsTable; onCopy(table: StatsTable): Promise<boolean>; onFilter(filter: string): void }) {
+/** `maxShownRows` bounds the HTML rows of a long table (a chart's intervals); the CSV has them all. */
+export function StatsTableView({ table, onCopy, onFilter, maxShownRows = Infinity }: { table: StatsTable; onCopy(table: StatsTable): Promise<boolean>; onFilter(filter: string): void; maxShownRows?: number }) {
   const filters = table.rowFilters;
   const [copied, setCopied] = useState(false);
   const copy = async (): Promise<void> => {
@@ -34,6 +35,7 @@ export function StatsTableView({ table, onCopy, onFilter }: { table: StatsTable;
         </button>
       </div>
       {table.note && <p className="stats-note">{table.note}</p>}
+      {table.rows.length > maxShownRows && <p className="stats-note">The first {formatCount(maxShownRows)} rows are shown; Copy as CSV copies all {formatCount(table.rows.length)}.</p>}
       <div className="stats-table-scroll">
         <table className="stats-table" data-testid="stats-table">
           <thead>
@@ -43,7 +45,7 @@ export function StatsTableView({ table, onCopy, onFilter }: { table: StatsTable;
             </tr>
           </thead>
           <tbody>
-            {table.rows.map((row, i) => (
+            {table.rows.slice(0, maxShownRows).map((row, i) => (
               <tr key={i} data-testid="stats-row">
                 {filters && (
                   <td className="stats-action">

@@ -1,9 +1,11 @@
 // Toolbar "Statistics": a menu of the Statistics views, each opening the Statistics dialog on it
-// (App's StatisticsWindow shows it; in Electron the Statistics menu does the same).
+// (App's StatisticsWindow shows it; in Electron the Statistics menu does the same), and the
+// Flow Graph of the displayed packets.
 
 import { useCallback, useRef, useState } from 'react';
 import { useDismiss } from '../../components/use-dismiss';
-import { useAnalyzer } from '../../store/analyzer-state';
+import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
+import { openFlowGraph } from '../flow-graph/flow-graph-state';
 import { STATS_VIEWS } from '../statistics/StatisticsDialog';
 
 export function StatisticsMenu() {
@@ -25,6 +27,10 @@ export function StatisticsMenu() {
               {v.label}
             </button>
           ))}
+          <span className="context-menu-separator" role="separator" />
+          <button type="button" role="menuitem" className="menu-item" data-testid="statistics-flow-graph" onClick={() => { setOpen(false); openFlowGraph({ kind: 'displayed' }, analyzerStore.getState().selectedFrame); }}>
+            Flow Graph
+          </button>
         </span>
       )}
     </span>

@@ -6,6 +6,7 @@ import { useActions, useAnalyzerContext } from '../../app/analyzer-context';
 import { IconClose, IconExport, IconOpen } from '../../components/icons';
 import { useAnalyzer } from '../../store/analyzer-state';
 import { FollowStreamButton } from '../follow-stream/FollowStreamButton';
+import { ExportMenu } from '../exports/ExportMenu';
 import { CaptureControls } from './CaptureControls';
 import { SaveMenu } from './SaveMenu';
 import { StatisticsMenu } from './StatisticsMenu';
@@ -27,6 +28,7 @@ export function Toolbar() {
         <IconClose /> Close
       </button>
       <SaveMenu />
+      <ExportMenu />
       <StatisticsMenu />
       <FollowStreamButton />
       {/* The Electron app has View in its menu bar. */}

@@ -9,8 +9,9 @@ import { showInvisible } from '../../../shared/visible-text';
 import { CapturedText } from '../../components/CapturedText';
 import { formatClock, formatDateTime, formatDuration } from '../../format/time-format';
 import { analyzerStore, useAnalyzer } from '../../store/analyzer-state';
-import { participantsText, sessionSpan } from '../sessions/session-summary';
-import { eventText, transcriptLines, type TranscriptLine } from './transcript-lines';
+import { useExportDialog } from '../exports/export-dialogs';
+import { participantsText, sessionSpan } from '../../../shared/session-summary';
+import { eventText, transcriptLines, type TranscriptLine } from '../../../shared/transcript-lines';
 
 const SENDER_COLOURS = 4;
 const NO_SESSIONS: SessionRecord[] = [];
@@ -35,6 +36,7 @@ function SessionHeader({ session, sessions }: { session: SessionRecord | null; s
           <span>{formatDuration(span.start, span.end)}</span>
           <span>{session.messages.length} messages</span>
           {session.sbSessionId ? <span>SB session {session.sbSessionId}</span> : null}
+          <button type="button" className="tool-button" data-testid="transcript-export" onClick={() => useExportDialog.getState().open({ kind: 'transcript', session: session.id })} title="Export this transcript as text, HTML or JSON">Export…</button>
         </div>
       )}
     </div>

@@ -1,6 +1,6 @@
-// One-line texts about sessions and participants, shared by the sessions table and the transcript.
+// One-line texts about sessions and participants, shared by the sessions table, the transcript and its exports.
 
-import type { Participant, SessionRecord } from '../../../shared/model';
+import type { Participant, SessionRecord } from './model';
 
 /** "Alice <alice@example.com>", or just the account when the nick adds nothing. */
 export function participantText(p: Participant): string {

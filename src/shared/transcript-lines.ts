@@ -1,7 +1,7 @@
 // Merges a session's chat messages and its other events (typing, joins, leaves, nudges,
-// invitations…) into one list in wire order, for the transcript view.
+// invitations…) into one list in wire order, for the transcript view and the transcript exports.
 
-import type { SessionEvent, SessionRecord, TranscriptMessage } from '../../../shared/model';
+import type { SessionEvent, SessionRecord, TranscriptMessage } from './model';
 
 export type TranscriptLine =
   | { type: 'message'; key: string; frame: number; time: string; message: TranscriptMessage }
