@@ -10,7 +10,7 @@ import type { FollowedStream } from './followed-stream';
 import type { IoGraphRequest, IoGraphResponse } from './io-graph';
 import type { TimelineGrouping, TimelineResponse } from './timeline';
 import type { FrameDetail } from './model';
-import type { FrameCounts, FramePage, SortSpec, ViewResponse } from './packet-page';
+import type { FrameCounts, FramePage, FrameRowsRequest, SortSpec, ViewResponse } from './packet-page';
 import type { ResultDelta } from './result-delta';
 import type { NavigationAction } from './navigation-commands';
 import type { FindAnswer, FindRequest, MarkRequest, NeighbourAnswer, NeighbourRequest, TimeReferenceRequest } from './navigation';
@@ -110,8 +110,8 @@ export interface RequestChannels {
   'analysis:cancel': [void, void];
   /** Full detail of one frame: command tree and bytes. */
   'frames:detail': [{ number: number }, FrameDetail | null];
-  /** Rows of the packet list at display positions [start, start + count) (at most MAX_PAGE_ROWS). */
-  'frames:rows': [{ start: number; count: number }, FramePage];
+  /** Rows of the packet list at display positions [start, start + count) (at most MAX_PAGE_ROWS), with the custom columns' fields. */
+  'frames:rows': [FrameRowsRequest, FramePage];
   /** Set the display filter ('' for none) and sort; the back end keeps applying it to new frames. */
   'frames:view': [{ filter: string; sort: SortSpec | null }, ViewResponse];
   /** Display position of a frame (−1 when it does not exist or the filter hides it). */
@@ -174,7 +174,14 @@ export interface RequestChannels {
   'objects:preview': [{ index: number }, ObjectPreview];
   /** A session's transcript as text, HTML (self-contained, no script) or JSON, written as for capture:save. */
   'export:transcript': [{ session: number; format: TranscriptFormat }, ExportAnswer];
+  /** The window's remembered layout from the config directory (the Electron app; the browser mode uses localStorage); null when none. */
+  'prefs:load': [void, Record<string, unknown> | null];
+  /** Remember the window's layout in the config directory (an object of at most 256 KiB; the renderer checks it when loading). */
+  'prefs:save': [{ preferences: Record<string, unknown> }, void];
 }
+
+/** The View menu's window-layout actions (Electron's menu; the browser mode's toolbar View menu). */
+export type ViewAction = 'reset-layout' | 'toggle-side-panel' | 'side-panel-placement' | 'theme-system' | 'theme-light' | 'theme-dark';
 
 /** Event channels: name → payload. */
 export interface EventChannels {
@@ -187,8 +194,8 @@ export interface EventChannels {
   'analysis:progress': LoadProgress;
   /** A load or capture failed; what was decoded before the failure stays. */
   'analysis:error': { message: string };
-  /** Menu actions forwarded to the renderer (open, go to packet, start/stop, exports, the flow graph, a Statistics view, the navigation commands). */
-  'menu:action': { action: 'open' | 'goto' | 'capture-toggle' | 'close' | 'export' | ExportMenuAction | 'flow-graph' | `stats-${StatsViewKind}` | NavigationAction };
+  /** Menu actions forwarded to the renderer (open, go to packet, start/stop, exports, the flow graph, a Statistics view, View, the navigation commands). */
+  'menu:action': { action: 'open' | 'goto' | 'capture-toggle' | 'close' | 'export' | ExportMenuAction | 'flow-graph' | `stats-${StatsViewKind}` | ViewAction | NavigationAction };
 }
 
 /** File-menu exports, each opening its dialog in the window. */
@@ -203,7 +210,7 @@ export const REQUEST_CHANNELS: readonly RequestChannel[] = [
   'file:open', 'file:close', 'file:recent', 'file:sample', 'analysis:cancel', 'frames:detail',
   'frames:rows', 'frames:view', 'frames:position', 'frames:neighbour', 'frames:find', 'frames:find-cancel', 'frames:mark', 'frames:time-reference', 'stats:get', 'stats:io-graph', 'stats:timeline', 'stream:follow', 'capture:interfaces', 'capture:check-filter', 'capture:start', 'capture:stop',
   'capture:save', 'file:export', 'export:dissections', 'export:objects', 'objects:preview', 'export:transcript',
-  'flow:get', 'flow:svg', 'flow:export',
+  'flow:get', 'flow:svg', 'flow:export', 'prefs:load', 'prefs:save',
 ] as const;
 
 export const EVENT_CHANNELS: readonly EventChannel[] = [

@@ -36,6 +36,16 @@ export interface FrameCounts {
 export const ROW_MARKED = 1;
 export const ROW_TIME_REFERENCE = 2;
 
+/**
+ * A `frames:rows` request: display positions [start, start + count), and the display-filter fields
+ * of the custom columns (Apply as Column) whose text the page should carry.
+ */
+export interface FrameRowsRequest {
+  start: number;
+  count: number;
+  fields?: string[];
+}
+
 /** Rows at display positions start … start + number.length − 1, one array per column. */
 export interface FramePage extends FrameCounts {
   start: number;
@@ -62,6 +72,8 @@ export interface FramePage extends FrameCounts {
   deltaDisplayedUs?: number[];
   /** ROW_MARKED | ROW_TIME_REFERENCE. */
   flags?: number[];
+  /** Per requested custom-column field (in request order), each row's text ('' when absent). */
+  custom?: string[][];
 }
 
 export type ViewResponse =

@@ -246,10 +246,10 @@ export class AnalysisSession {
     this.cancelled = true;
   }
 
-  /** Rows at display positions [start, start + count). */
-  rows(start: number, count: number): FramePage {
+  /** Rows at display positions [start, start + count), with the text of the custom columns' `fields`. */
+  rows(start: number, count: number, fields: readonly string[] = []): FramePage {
     this.order.catchUp();
-    return framePage(this.table, this.order, start, count, { marks: this.marks, references: this.references });
+    return framePage(this.table, this.order, start, count, fields, { marks: this.marks, references: this.references });
   }
 
   /** The next or previous displayed packet (of the same conversation, or marked) from a frame. */

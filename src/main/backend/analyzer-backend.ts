@@ -27,6 +27,7 @@ import { CANCELLED, type AskWhere } from './ask-where';
 import { captureFormat } from './capture-sniff';
 import { CaptureWorker, type ReplayOf, type StoppedAt } from './capture-worker';
 import { defaultConfigDir } from './config-dir';
+import { WindowPreferencesFile } from './window-preferences-file';
 import { LiveRun } from './live-run';
 import { defaultOutputDir, outputPath } from './output-path';
 import { RecentFiles } from './recent-files';
@@ -96,6 +97,7 @@ export class AnalyzerBackend {
   private displayView: { filter: string; sort: SortSpec | null } = { filter: '', sort: null };
   private live: LiveRun | null = null;
   private readonly handlers: Handlers;
+  private readonly windowPreferences: WindowPreferencesFile;
   /** Where saves and exports without a path go. */
   readonly outputDir: string;
   /** Files written into outputDir: base name → full path. */
@@ -109,6 +111,7 @@ export class AnalyzerBackend {
     this.spare = opts.prestartWorker ? new SpareWorker(opts.spawnWorker ?? spawnAnalysisWorker) : null;
     this.spare?.warm();
     this.recent = new RecentFiles(opts.configDir ?? defaultConfigDir());
+    this.windowPreferences = new WindowPreferencesFile(opts.configDir ?? defaultConfigDir());
     this.outputDir = resolve(opts.outputDir ?? defaultOutputDir());
     this.watchdogLimits = { ...DEFAULT_WATCHDOG_LIMITS, ...opts.watchdog };
     this.handlers = {
@@ -158,6 +161,8 @@ export class AnalyzerBackend {
       'export:objects': (a) => this.exportObjects(a.index),
       'objects:preview': (a) => this.withWorker((w) => w.client.call('object-preview', a), () => ({ kind: 'none' as const, reason: 'no capture is open' }), false),
       'export:transcript': (a) => this.exportTranscript(a.session, a.format),
+      'prefs:load': () => this.windowPreferences.load(),
+      'prefs:save': (a) => this.windowPreferences.save(a.preferences),
     };
   }
 

@@ -5,6 +5,7 @@
 // the contract names, so a `path` or a ring `directory` is refused, not ignored.
 
 import { MAX_RANGE_TEXT } from './frame-selection';
+import { columnField, MAX_CUSTOM_COLUMNS } from '../../shared/display-filter/column-fields';
 import { FOLLOW_LIMIT_BYTES } from '../../shared/followed-stream';
 import { RING_LIMITS, type RequestChannel } from '../../shared/ipc-contract';
 import { MAX_PAGE_ROWS, SORT_COLUMNS } from '../../shared/packet-page';
@@ -33,6 +34,9 @@ const noArg: Check = () => null;
 const isFrameOrNone = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
 const isDirection = (v: unknown) => v === 'next' || v === 'previous';
 const isFrame = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 1;
+/** Custom-column fields: a short list of names the field table can show as a column. */
+const isColumnFields = (v: unknown) =>
+  v === undefined || (Array.isArray(v) && v.length <= MAX_CUSTOM_COLUMNS && v.every((f) => typeof f === 'string' && columnField(f) !== null));
 const isSort = (v: unknown) => v === null || (isObject(v) && SORT_COLUMNS.includes(v.column as never) && typeof v.desc === 'boolean');
 
 const isIndex = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
@@ -51,9 +55,10 @@ const CHECKS: Record<RequestChannel, Check> = {
   'analysis:cancel': noArg,
   'frames:detail': (a) => (isObject(a) && Number.isSafeInteger(a.number) ? null : 'expected { number: integer }'),
   'frames:rows': (a) =>
-    isObject(a) && Number.isSafeInteger(a.start) && (a.start as number) >= 0 && Number.isSafeInteger(a.count) && (a.count as number) >= 0 && (a.count as number) <= MAX_PAGE_ROWS
+    isObject(a) && onlyKeys(a, ['start', 'count', 'fields']) && Number.isSafeInteger(a.start) && (a.start as number) >= 0 &&
+    Number.isSafeInteger(a.count) && (a.count as number) >= 0 && (a.count as number) <= MAX_PAGE_ROWS && isColumnFields(a.fields)
       ? null
-      : `expected { start: integer ≥ 0, count: 0–${MAX_PAGE_ROWS} }`,
+      : `expected { start: integer ≥ 0, count: 0–${MAX_PAGE_ROWS}, fields?: [0–${MAX_CUSTOM_COLUMNS} column field names] }`,
   'frames:view': (a) =>
     isObject(a) && typeof a.filter === 'string' && a.filter.length <= MAX_EXPRESSION && isSort(a.sort) ? null : 'expected { filter: string, sort: { column, desc } | null }',
   'frames:position': (a) => (isObject(a) && Number.isSafeInteger(a.number) ? null : 'expected { number: integer }'),
@@ -129,6 +134,8 @@ const CHECKS: Record<RequestChannel, Check> = {
     (a.format === undefined || a.format === 'pcapng' || a.format === 'pcap')
       ? null
       : `expected { msnpOnly: boolean, displayedOnly?: boolean, markedOnly?: boolean, range?: string, format?: 'pcapng' | 'pcap' } ${NO_PATH}`,
+  'prefs:load': noArg,
+  'prefs:save': (a) => (isObject(a) && onlyKeys(a, ['preferences']) && isObject(a.preferences) ? null : 'expected { preferences: object }'),
   'file:export': (a) =>
     isObject(a) && onlyKeys(a, ['format']) && (a.format === 'json' || a.format === 'csv') ? null : `expected { format: 'json' | 'csv' } ${NO_PATH}`,
   'export:dissections': (a) =>

@@ -12,7 +12,7 @@ import type { FollowedStream } from '../../shared/followed-stream';
 import type { IoGraphRequest, IoGraphResponse } from '../../shared/io-graph';
 import type { TimelineGrouping, TimelineResponse } from '../../shared/timeline';
 import type { FrameDetail } from '../../shared/model';
-import type { FramePage, SortSpec, ViewResponse } from '../../shared/packet-page';
+import type { FramePage, FrameRowsRequest, SortSpec, ViewResponse } from '../../shared/packet-page';
 import type { StatsKind, StatsResponse } from '../../shared/statistics';
 import type { FindAnswer, FindRequest, MarkRequest, NeighbourAnswer, NeighbourRequest, TimeReferenceRequest } from '../../shared/navigation';
 import type { CapturedFrame } from '../engine/capture/captured-frame';
@@ -49,7 +49,7 @@ export interface WorkerCalls {
   /** Stop reading; what was decoded stays. */
   cancel: [void, void];
   detail: [{ number: number }, FrameDetail | null];
-  rows: [{ start: number; count: number }, FramePage];
+  rows: [FrameRowsRequest, FramePage];
   view: [{ filter: string; sort: SortSpec | null }, ViewResponse];
   position: [{ number: number }, number];
   /** Next/previous packet, in the conversation, or marked (frame-neighbour.ts). */

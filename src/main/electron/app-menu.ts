@@ -89,6 +89,17 @@ export function buildAppMenu(recent: string[], handlers: MenuHandlers, opts: { m
     submenu: [
       // The renderer remembers the choice and shows it in its toolbar control.
       { label: 'Time Display Format', submenu: TIME_FORMATS.map((f) => ({ label: f.label, click: () => handlers.action(`time-format-${f.format}`) })) },
+      { label: 'Show/Hide Side Panel', accelerator: 'CmdOrCtrl+Shift+H', click: () => handlers.action('toggle-side-panel') },
+      { label: 'Side Panel Beside / Below the Packets', click: () => handlers.action('side-panel-placement') },
+      {
+        label: 'Theme',
+        submenu: [
+          { label: 'System', click: () => handlers.action('theme-system') },
+          { label: 'Light', click: () => handlers.action('theme-light') },
+          { label: 'Dark', click: () => handlers.action('theme-dark') },
+        ],
+      },
+      { label: 'Reset Layout', click: () => handlers.action('reset-layout') },
       { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },

@@ -36,6 +36,8 @@ export const ALLOWED_REQUEST_CHANNELS: ReadonlySet<RequestChannel> = new Set<Req
   'export:objects',
   'objects:preview',
   'export:transcript',
+  'prefs:load',
+  'prefs:save',
 ]);
 
 export const ALLOWED_EVENT_CHANNELS: ReadonlySet<EventChannel> = new Set<EventChannel>([

@@ -22,6 +22,8 @@ import { StartScreen } from '../features/start-screen/StartScreen';
 import { StatusBar } from '../features/status-bar/StatusBar';
 import { Toolbar } from '../features/toolbar/Toolbar';
 import { Workspace } from '../features/workspace/Workspace';
+import { isViewAction, runViewAction } from '../features/view-menu/view-actions';
+import { browserStorage } from '../store/capture-preferences';
 import { createAnalyzerActions } from './analyzer-actions';
 import { isNavigationAction, runNavigation } from './run-navigation';
 import { AnalyzerContext, type AnalyzerContextValue } from './analyzer-context';
@@ -29,6 +31,9 @@ import { CAPTURE_ACCEPT } from './capture-files';
 import { useBackendEvents, type MenuAction } from './use-backend-events';
 import { useShortcuts } from './use-shortcuts';
 import { useStoreEffects } from './use-store-effects';
+import { preferencesStoreFor } from './preferences-storage';
+import { useTheme } from './use-theme';
+import { useWindowPreferences } from './use-window-preferences';
 
 export function App({ api }: { api: AnalyzerApi }) {
   const actions = useMemo(() => createAnalyzerActions(api, analyzerStore), [api]);
@@ -38,6 +43,7 @@ export function App({ api }: { api: AnalyzerApi }) {
   const hasCapture = useAnalyzer((s) => s.hasCapture);
 
   const runMenu = useCallback((action: MenuAction) => {
+    if (isViewAction(action)) return runViewAction(action);
     const s = analyzerStore.getState();
     switch (action) {
       case 'open': chooseFiles(); break;
@@ -59,6 +65,8 @@ export function App({ api }: { api: AnalyzerApi }) {
   useShortcuts(api.mode === 'browser', runMenu);
   useFollowShortcut();
   useStoreEffects(actions);
+  useWindowPreferences(analyzerStore, useMemo(() => preferencesStoreFor(api, browserStorage()), [api]));
+  useTheme();
   useFileDrop(useCallback((files: File[]) => void actions.openFiles(files), [actions]));
 
   return (

@@ -123,6 +123,8 @@ export function createFakeApi(totalRows: number): AnalyzerApi {
     'export:objects': () => ({ ok: false, error: 'not in the fake' }),
     'objects:preview': () => ({ kind: 'none', reason: 'not in the fake' }),
     'export:transcript': () => ({ ok: false, error: 'not in the fake' }),
+    'prefs:load': () => null,
+    'prefs:save': () => undefined,
   };
 
   return {

@@ -8,12 +8,13 @@ import { createCaptureSlice, type CaptureData, type CaptureSlice } from './captu
 import { createFilterSlice, type FilterData, type FilterSlice } from './filter-slice';
 import { createNavigationSlice, type NavigationData, type NavigationSlice } from './navigation-slice';
 import { createPacketListSlice, type PacketListData, type PacketListSlice } from './packet-list-slice';
+import { createPreferencesSlice, type PreferencesData, type PreferencesSlice } from './preferences-slice';
 import { createSelectionSlice, type SelectionData, type SelectionSlice } from './selection-slice';
 import { createUiSlice, type UiData, type UiSlice } from './ui-slice';
 
-export type AnalyzerState = PacketListSlice & FilterSlice & SelectionSlice & AnalysisSlice & CaptureSlice & UiSlice & NavigationSlice;
+export type AnalyzerState = PacketListSlice & FilterSlice & SelectionSlice & AnalysisSlice & CaptureSlice & UiSlice & PreferencesSlice & NavigationSlice;
 /** The state without its actions: what the pure reducers read and write. */
-export type AnalyzerData = PacketListData & FilterData & SelectionData & AnalysisData & CaptureData & UiData & NavigationData;
+export type AnalyzerData = PacketListData & FilterData & SelectionData & AnalysisData & CaptureData & UiData & PreferencesData & NavigationData;
 export type AnalyzerStore = StoreApi<AnalyzerState>;
 
 export function createAnalyzerStore(): AnalyzerStore {
@@ -24,6 +25,7 @@ export function createAnalyzerStore(): AnalyzerStore {
     ...createAnalysisSlice(...a),
     ...createCaptureSlice(...a),
     ...createUiSlice(...a),
+    ...createPreferencesSlice(...a),
     ...createNavigationSlice(...a),
   }));
 }

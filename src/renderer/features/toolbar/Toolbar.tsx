@@ -1,4 +1,5 @@
-// The main toolbar: open/close/save, statistics, follow stream, live capture, Go/Edit moves, time format and export.
+// The main toolbar: open/close/save, statistics, follow stream, Go (navigation), the View menu
+// (browser mode), live capture, time format and export. It wraps onto a second row in a narrow window.
 
 import { useShallow } from 'zustand/react/shallow';
 import { useActions, useAnalyzerContext } from '../../app/analyzer-context';
@@ -11,9 +12,10 @@ import { SaveMenu } from './SaveMenu';
 import { StatisticsMenu } from './StatisticsMenu';
 import { NavigationMenu } from './NavigationMenu';
 import { TimeFormatControl } from './TimeFormatControl';
+import { ViewMenu } from '../view-menu/ViewMenu';
 
 export function Toolbar() {
-  const { chooseFiles } = useAnalyzerContext();
+  const { chooseFiles, api } = useAnalyzerContext();
   const actions = useActions();
   const { hasCapture, hasResult } = useAnalyzer(useShallow((s) => ({ hasCapture: s.hasCapture, hasResult: s.result !== null })));
   return (
@@ -30,6 +32,8 @@ export function Toolbar() {
       <StatisticsMenu />
       <FollowStreamButton />
       <NavigationMenu />
+      {/* The Electron app has View in its menu bar. */}
+      {api.mode === 'browser' && <ViewMenu />}
       <span className="toolbar-separator" />
       <CaptureControls />
       <span className="toolbar-spacer" />
