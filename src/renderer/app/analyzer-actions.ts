@@ -48,7 +48,7 @@ export function createAnalyzerActions(api: AnalyzerApi, store: AnalyzerStore, en
   const { fail, attempt } = support;
   const capture = createCaptureActions(api, store, support, env.storage);
   const output = createOutputActions(api, store, support, env.download);
-  const navigation = createNavigationActions(api, store, support, env.storage);
+  const navigation = createNavigationActions(api, store, support);
   store.setState(restoredCapture(loadCapturePreferences(env.storage)));
 
   async function openPath(path: string): Promise<void> {

@@ -1,14 +1,12 @@
 // Wireshark's navigation moves, asked of the back end (which holds the packet list): next and
 // previous packet, in the same conversation and marked; Find Packet; marking; time references;
-// the Time Display Format (remembered). Each answer selects the frame it names and scrolls to it,
+// the Time Display Format. Each answer selects the frame it names and scrolls to it,
 // or says in words why nothing moved.
 
 import type { AnalyzerApi } from '../../shared/ipc-contract';
 import type { Direction, FindAnswer, NeighbourKind } from '../../shared/navigation';
 import type { TimeFormat, TimePrecision } from '../format/time-display';
 import type { AnalyzerStore } from '../store/analyzer-state';
-import type { PreferenceStorage } from '../store/capture-preferences';
-import { loadTimePreferences, saveTimePreferences } from '../store/time-preferences';
 import type { ActionSupport } from './action-support';
 
 const NOTHING: Record<NeighbourKind, string> = {
@@ -29,10 +27,8 @@ export function findMessage(answer: FindAnswer, text: string): string {
   }
 }
 
-export function createNavigationActions(api: AnalyzerApi, store: AnalyzerStore, { attempt }: ActionSupport, storage: PreferenceStorage | null) {
+export function createNavigationActions(api: AnalyzerApi, store: AnalyzerStore, { attempt }: ActionSupport) {
   const get = store.getState;
-  const remembered = loadTimePreferences(storage);
-  if (remembered) store.setState({ timeFormat: remembered.format, timePrecision: remembered.precision });
 
   const selected = (): number => get().selectedFrame ?? 0;
   const select = (number: number, position: number): void => get().selectFrame(number, true, position);
@@ -65,11 +61,10 @@ export function createNavigationActions(api: AnalyzerApi, store: AnalyzerStore, 
     await attempt('Could not set the time reference', () => api.request('frames:time-reference', op === 'toggle' ? { op, number: frame! } : { op }));
   }
 
+  /** The window's preferences remember it (window-preferences.ts: localStorage, or Electron's config directory). */
   function setTimeDisplay(change: { format?: TimeFormat; precision?: TimePrecision }): void {
     const s = get();
-    const next = { format: change.format ?? s.timeFormat, precision: change.precision ?? s.timePrecision };
-    store.setState({ timeFormat: next.format, timePrecision: next.precision });
-    saveTimePreferences(storage, next);
+    store.setState({ timeFormat: change.format ?? s.timeFormat, timePrecision: change.precision ?? s.timePrecision });
   }
 
   /** Selects the first frame after `after` that `filter` shows (Find Packet in the back end), or says `none`. */

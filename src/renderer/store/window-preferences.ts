@@ -1,5 +1,5 @@
 // What the window remembers between sessions (columns, pane sizes, side panel, theme, filter
-// buttons) as one plain object, and how a stored one is read back: each part is checked on its
+// buttons, the Time Display Format and precision) as one plain object, and how a stored one is read back: each part is checked on its
 // own (another version, or a person, may have written it), and a part that does not pass is left
 // at its default rather than failing the rest.
 
@@ -7,6 +7,7 @@ import { checkColumns } from '../features/packet-list/column-layout';
 import type { AnalyzerData } from './analyzer-state';
 import { THEME_CHOICES, type FilterButton, type PreferencesData, type SidePanelPrefs, type ThemeChoice } from './preferences-slice';
 import { resizeLayout, type PaneLayout } from './ui-slice';
+import { isTimeFormat, isTimePrecision, type TimeFormat, type TimePrecision } from '../../shared/time-formats';
 
 export interface WindowPreferences {
   version: 1;
@@ -15,21 +16,25 @@ export interface WindowPreferences {
   sidePanel: SidePanelPrefs;
   theme: ThemeChoice;
   filterButtons: FilterButton[];
+  /** Absent in what an older version stored. */
+  timeFormat?: TimeFormat;
+  timePrecision?: TimePrecision;
 }
 
 export const MAX_FILTER_BUTTONS = 40;
 export const MAX_BUTTON_LABEL = 40;
 export const MAX_BUTTON_EXPRESSION = 2000;
 
-type Remembered = Pick<AnalyzerData, 'columns' | 'layout' | 'sidePanel' | 'theme' | 'filterButtons'>;
+type Remembered = Pick<AnalyzerData, 'columns' | 'layout' | 'sidePanel' | 'theme' | 'filterButtons' | 'timeFormat' | 'timePrecision'>;
 
 export function preferencesOf(state: Remembered): WindowPreferences {
-  return { version: 1, columns: state.columns, panes: state.layout, sidePanel: state.sidePanel, theme: state.theme, filterButtons: state.filterButtons };
+  return { version: 1, columns: state.columns, panes: state.layout, sidePanel: state.sidePanel, theme: state.theme, filterButtons: state.filterButtons, timeFormat: state.timeFormat, timePrecision: state.timePrecision };
 }
 
 /** True when a change of state touches what is remembered (the store's parts are replaced, never mutated). */
 export function rememberedChanged(a: Remembered, b: Remembered): boolean {
-  return a.columns !== b.columns || a.layout !== b.layout || a.sidePanel !== b.sidePanel || a.theme !== b.theme || a.filterButtons !== b.filterButtons;
+  return a.columns !== b.columns || a.layout !== b.layout || a.sidePanel !== b.sidePanel || a.theme !== b.theme || a.filterButtons !== b.filterButtons ||
+    a.timeFormat !== b.timeFormat || a.timePrecision !== b.timePrecision;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -73,5 +78,7 @@ export function restoredPreferences(value: unknown, current: Remembered): Partia
   if (THEME_CHOICES.includes(value.theme as ThemeChoice)) out.theme = value.theme as ThemeChoice;
   const buttons = checkFilterButtons(value.filterButtons);
   if (buttons) out.filterButtons = buttons;
+  if (isTimeFormat(value.timeFormat)) out.timeFormat = value.timeFormat;
+  if (isTimePrecision(value.timePrecision)) out.timePrecision = value.timePrecision;
   return out;
 }
