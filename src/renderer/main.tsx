@@ -6,6 +6,8 @@ import { createRoot } from 'react-dom/client';
 import { createApi } from './api';
 import { App } from './app/App';
 import './styles/base.css';
+import './styles/navigation.css';
+import './styles/theme.css';
 import './styles/tables.css';
 import './styles/panes.css';
 import './styles/start.css';

@@ -10,8 +10,10 @@ import type { FollowedStream } from './followed-stream';
 import type { IoGraphRequest, IoGraphResponse } from './io-graph';
 import type { TimelineGrouping, TimelineResponse } from './timeline';
 import type { FrameDetail } from './model';
-import type { FrameCounts, FramePage, SortSpec, ViewResponse } from './packet-page';
+import type { FrameCounts, FramePage, FrameRowsRequest, SortSpec, ViewResponse } from './packet-page';
 import type { ResultDelta } from './result-delta';
+import type { NavigationAction } from './navigation-commands';
+import type { FindAnswer, FindRequest, MarkRequest, NeighbourAnswer, NeighbourRequest, TimeReferenceRequest } from './navigation';
 import type { StatsKind, StatsResponse, StatsViewKind } from './statistics';
 
 /** Which frames a save keeps; every condition given must hold (Wireshark's Export Specified Packets). */
@@ -20,6 +22,8 @@ export interface FrameSelection {
   msnpOnly: boolean;
   /** Only the frames the display filter shows now. */
   displayedOnly?: boolean;
+  /** Only the frames marked (Ctrl+M). */
+  markedOnly?: boolean;
   /** Frame numbers such as "1-100, 250, 300-" (blank: no narrowing). */
   range?: string;
 }
@@ -106,12 +110,22 @@ export interface RequestChannels {
   'analysis:cancel': [void, void];
   /** Full detail of one frame: command tree and bytes. */
   'frames:detail': [{ number: number }, FrameDetail | null];
-  /** Rows of the packet list at display positions [start, start + count) (at most MAX_PAGE_ROWS). */
-  'frames:rows': [{ start: number; count: number }, FramePage];
+  /** Rows of the packet list at display positions [start, start + count) (at most MAX_PAGE_ROWS), with the custom columns' fields. */
+  'frames:rows': [FrameRowsRequest, FramePage];
   /** Set the display filter ('' for none) and sort; the back end keeps applying it to new frames. */
   'frames:view': [{ filter: string; sort: SortSpec | null }, ViewResponse];
   /** Display position of a frame (−1 when it does not exist or the filter hides it). */
   'frames:position': [{ number: number }, number];
+  /** The next or previous displayed packet from a frame: any, of the same tcp.stream, or marked (null: none). */
+  'frames:neighbour': [NeighbourRequest, NeighbourAnswer];
+  /** Find Packet: the next (or previous) displayed frame that matches, wrapping around, searched in the back end. */
+  'frames:find': [FindRequest, FindAnswer];
+  /** Stop the Find Packet search that is running (it answers "cancelled"). */
+  'frames:find-cancel': [void, void];
+  /** Mark or unmark a frame, mark every displayed frame, or unmark all; the counts follow as frames:count. */
+  'frames:mark': [MarkRequest, { marked: number }];
+  /** Set or unset a frame as time reference, or clear them all. */
+  'frames:time-reference': [TimeReferenceRequest, { references: number }];
   /** One Statistics view (capture properties, protocol hierarchy, conversations, endpoints, MSNP commands) as compact tables; nothing per frame. */
   'stats:get': [{ kind: StatsKind }, StatsResponse];
   /** Statistics → I/O Graph: per line (metric + display filter), one value and first frame per interval; nothing per frame. */
@@ -160,7 +174,14 @@ export interface RequestChannels {
   'objects:preview': [{ index: number }, ObjectPreview];
   /** A session's transcript as text, HTML (self-contained, no script) or JSON, written as for capture:save. */
   'export:transcript': [{ session: number; format: TranscriptFormat }, ExportAnswer];
+  /** The window's remembered layout from the config directory (the Electron app; the browser mode uses localStorage); null when none. */
+  'prefs:load': [void, Record<string, unknown> | null];
+  /** Remember the window's layout in the config directory (an object of at most 256 KiB; the renderer checks it when loading). */
+  'prefs:save': [{ preferences: Record<string, unknown> }, void];
 }
+
+/** The View menu's window-layout actions (Electron's menu; the browser mode's toolbar View menu). */
+export type ViewAction = 'reset-layout' | 'toggle-side-panel' | 'side-panel-placement' | 'theme-system' | 'theme-light' | 'theme-dark';
 
 /** Event channels: name → payload. */
 export interface EventChannels {
@@ -173,8 +194,8 @@ export interface EventChannels {
   'analysis:progress': LoadProgress;
   /** A load or capture failed; what was decoded before the failure stays. */
   'analysis:error': { message: string };
-  /** Menu actions forwarded to the renderer (open, find, go to packet, start/stop, a Statistics view). */
-  'menu:action': { action: 'open' | 'find' | 'goto' | 'capture-toggle' | 'close' | 'export' | ExportMenuAction | 'flow-graph' | `stats-${StatsViewKind}` };
+  /** Menu actions forwarded to the renderer (open, go to packet, start/stop, exports, the flow graph, a Statistics view, View, the navigation commands). */
+  'menu:action': { action: 'open' | 'goto' | 'capture-toggle' | 'close' | 'export' | ExportMenuAction | 'flow-graph' | `stats-${StatsViewKind}` | ViewAction | NavigationAction };
 }
 
 /** File-menu exports, each opening its dialog in the window. */
@@ -187,9 +208,9 @@ export type RequestResult<C extends RequestChannel> = RequestChannels[C][1];
 
 export const REQUEST_CHANNELS: readonly RequestChannel[] = [
   'file:open', 'file:close', 'file:recent', 'file:sample', 'analysis:cancel', 'frames:detail',
-  'frames:rows', 'frames:view', 'frames:position', 'stats:get', 'stats:io-graph', 'stats:timeline', 'stream:follow', 'capture:interfaces', 'capture:check-filter', 'capture:start', 'capture:stop',
+  'frames:rows', 'frames:view', 'frames:position', 'frames:neighbour', 'frames:find', 'frames:find-cancel', 'frames:mark', 'frames:time-reference', 'stats:get', 'stats:io-graph', 'stats:timeline', 'stream:follow', 'capture:interfaces', 'capture:check-filter', 'capture:start', 'capture:stop',
   'capture:save', 'file:export', 'export:dissections', 'export:objects', 'objects:preview', 'export:transcript',
-  'flow:get', 'flow:svg', 'flow:export',
+  'flow:get', 'flow:svg', 'flow:export', 'prefs:load', 'prefs:save',
 ] as const;
 
 export const EVENT_CHANNELS: readonly EventChannel[] = [

@@ -345,6 +345,13 @@ export interface FrameRow {
   stream: number;
   /** Connection id when the frame belongs to an MSNP connection. */
   connection?: number;
+  /** Marked by the user (Ctrl+M); a time reference (Ctrl+T). */
+  marked?: boolean;
+  timeReference?: boolean;
+  /** µs since the time reference in force, the previous captured and the previous displayed frame (the back end's row page). */
+  relativeUs?: number;
+  deltaUs?: number;
+  deltaDisplayedUs?: number;
 }
 
 /** A node of the command tree. `range` is [offset, length] into the frame's bytes. */

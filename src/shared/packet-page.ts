@@ -28,6 +28,22 @@ export interface FrameCounts {
   version: number;
   /** Time of the first frame (µs since the epoch), for the relative time column; null before it. */
   firstTimeUs: number | null;
+  /** Frames marked (Ctrl+M) in the whole capture. */
+  marked?: number;
+}
+
+/** FramePage.flags bits. */
+export const ROW_MARKED = 1;
+export const ROW_TIME_REFERENCE = 2;
+
+/**
+ * A `frames:rows` request: display positions [start, start + count), and the display-filter fields
+ * of the custom columns (Apply as Column) whose text the page should carry.
+ */
+export interface FrameRowsRequest {
+  start: number;
+  count: number;
+  fields?: string[];
 }
 
 /** Rows at display positions start … start + number.length − 1, one array per column. */
@@ -45,6 +61,19 @@ export interface FramePage extends FrameCounts {
   stream: number[];
   /** MSNP connection id, or −1. */
   connection: number[];
+  /**
+   * The Time column's other formats, in µs: since the time reference in force (the last frame
+   * set as one at or before this frame, else the first frame), since the previous captured frame,
+   * since the previous displayed frame (frame order). Computed for these rows only. (Optional: a
+   * page without them shows times relative to the first frame and no marks.)
+   */
+  relativeUs?: number[];
+  deltaUs?: number[];
+  deltaDisplayedUs?: number[];
+  /** ROW_MARKED | ROW_TIME_REFERENCE. */
+  flags?: number[];
+  /** Per requested custom-column field (in request order), each row's text ('' when absent). */
+  custom?: string[][];
 }
 
 export type ViewResponse =

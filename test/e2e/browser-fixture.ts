@@ -30,14 +30,14 @@ export interface AnalyzerPage {
   close(): Promise<void>;
 }
 
-export async function openAnalyzer(opts: { backend?: ServerOptions['backend']; viewport?: { width: number; height: number } } = {}): Promise<AnalyzerPage> {
+export async function openAnalyzer(opts: { backend?: ServerOptions['backend']; viewport?: { width: number; height: number }; timezoneId?: string } = {}): Promise<AnalyzerPage> {
   ensureRendererBuilt();
   const configDir = mkdtempSync(join(tmpdir(), 'msnp-e2e-config-'));
   const server = await startServer({ host: '127.0.0.1', port: 0, backend: { configDir, ...opts.backend } });
   let browser: Browser | null = null;
   try {
     browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
-    const page = await browser.newPage({ viewport: opts.viewport ?? { width: 1600, height: 900 } });
+    const page = await browser.newPage({ viewport: opts.viewport ?? { width: 1600, height: 900 }, timezoneId: opts.timezoneId });
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(`pageerror: ${e.message}`));
     page.on('console', (m) => { if (m.type() === 'error') problems.push(`console: ${m.text()}`); });

@@ -1,7 +1,8 @@
 // Wireshark-style navigation of the packet list on the MSNP12 capture (293 frames, tshark):
-// ↑/↓/PgDn/Home/End move the selection and keep it in view, Ctrl+G goes to a packet, Ctrl+F
-// focuses the display filter, a transaction link in the tree goes to the linked frame and back,
-// a column header sorts, and the time column switches to UTC.
+// ↑/↓/PgDn/Home/End move the selection and keep it in view, Ctrl+G goes to a packet, Ctrl+/
+// focuses the display filter (Ctrl+F is Find Packet: navigation-moves.test.ts), a transaction link
+// in the tree goes to the linked frame and back, a column header sorts, and the time column
+// switches to UTC.
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { CAPTURES } from '../helpers/captures';
@@ -37,14 +38,14 @@ describe('packet list navigation', () => {
     expect(await inView(page, String(paged))).toBe(true);
   });
 
-  it('goes to a packet with Ctrl+G and focuses the filter with Ctrl+F', async () => {
+  it('goes to a packet with Ctrl+G and focuses the filter with Ctrl+/', async () => {
     const { page } = analyzer();
     await page.keyboard.press('Control+g');
     await page.getByTestId('goto-input').fill('150');
     await page.getByTestId('goto-input').press('Enter');
     await page.locator('[data-testid=packet-row][data-frame="150"][aria-selected=true]').waitFor();
     expect(await inView(page, '150')).toBe(true);
-    await page.keyboard.press('Control+f');
+    await page.keyboard.press('Control+/');
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('display-filter');
   });
 
@@ -80,10 +81,10 @@ describe('packet list navigation', () => {
 
     await page.getByTestId('packet-row').first().click();
     await page.keyboard.press('Home');
-    await page.getByTestId('time-absolute').click();
+    await page.getByTestId('time-format').selectOption('absolute-utc');
     // tshark -t ud -c 1: 2026-11-23 12:04:19.303332 (UTC).
     expect(await page.locator('[data-testid=packet-row][data-frame="1"] .col-time').textContent()).toBe('2026-11-23 12:04:19.303332');
-    await page.getByTestId('time-relative').click();
+    await page.getByTestId('time-format').selectOption('relative');
     expect(await page.locator('[data-testid=packet-row][data-frame="1"] .col-time').textContent()).toBe('0.000000');
     await analyzer().screenshot('12-sorted-absolute');
     expect(analyzer().problems).toEqual([]);

@@ -8,9 +8,10 @@ import { validateRequest } from '../../src/main/backend/request-validation';
 
 const EVERY_REQUEST: Record<RequestChannel, true> = {
   'file:open': true, 'file:close': true, 'file:recent': true, 'file:sample': true, 'analysis:cancel': true,
-  'frames:detail': true, 'frames:rows': true, 'frames:view': true, 'frames:position': true, 'stats:get': true, 'stats:io-graph': true, 'stats:timeline': true, 'stream:follow': true, 'flow:get': true, 'flow:svg': true, 'flow:export': true, 'capture:interfaces': true, 'capture:check-filter': true,
+  'frames:detail': true, 'frames:rows': true, 'frames:view': true, 'frames:position': true,
+  'frames:neighbour': true, 'frames:find': true, 'frames:find-cancel': true, 'frames:mark': true, 'frames:time-reference': true, 'stats:get': true, 'stats:io-graph': true, 'stats:timeline': true, 'stream:follow': true, 'flow:get': true, 'flow:svg': true, 'flow:export': true, 'capture:interfaces': true, 'capture:check-filter': true,
   'capture:start': true, 'capture:stop': true, 'capture:save': true, 'file:export': true,
-  'export:dissections': true, 'export:objects': true, 'objects:preview': true, 'export:transcript': true,
+  'export:dissections': true, 'export:objects': true, 'objects:preview': true, 'export:transcript': true, 'prefs:load': true, 'prefs:save': true,
 };
 const EVERY_EVENT: Record<EventChannel, true> = {
   'analysis:reset': true, 'frames:count': true, 'analysis:result': true, 'analysis:progress': true,

@@ -12,6 +12,7 @@ describe('store helpers', () => {
     expect(preferredDevice([], 'lo')).toBe('');
   });
   it('keeps panes within usable sizes', () => {
-    expect(resizeLayout({ listFraction: 0.5, treeFraction: 0.5, sideWidth: 500 }, { listFraction: 0.99, sideWidth: 10 })).toEqual({ listFraction: 0.85, treeFraction: 0.5, sideWidth: 260 });
+    expect(resizeLayout({ listFraction: 0.5, treeFraction: 0.5, sideWidth: 500, sideHeight: 300 }, { listFraction: 0.99, sideWidth: 10, sideHeight: 5 }))
+      .toEqual({ listFraction: 0.85, treeFraction: 0.5, sideWidth: 200, sideHeight: 120 });
   });
 });

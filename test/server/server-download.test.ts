@@ -87,7 +87,7 @@ describe('browser-mode server: downloads', () => {
   it('refuses saves and exports that name a path, over the WebSocket, and writes nothing there', async () => {
     const api = createWsApi(clientEnvironment(f));
     const target = join(f.root, 'chosen-by-the-client');
-    await expect(api.request('capture:save', { msnpOnly: false, path: `${target}.pcapng` } as never)).rejects.toThrow("capture:save: expected { msnpOnly: boolean, displayedOnly?: boolean, range?: string, format?: 'pcapng' | 'pcap' } (no path: the back end chooses where to write)");
+    await expect(api.request('capture:save', { msnpOnly: false, path: `${target}.pcapng` } as never)).rejects.toThrow("capture:save: expected { msnpOnly: boolean, displayedOnly?: boolean, markedOnly?: boolean, range?: string, format?: 'pcapng' | 'pcap' } (no path: the back end chooses where to write)");
     await expect(api.request('file:export', { format: 'csv', path: `${target}.csv` } as never)).rejects.toThrow("file:export: expected { format: 'json' | 'csv' } (no path: the back end chooses where to write)");
     expect(existsSync(`${target}.pcapng`)).toBe(false);
     expect(existsSync(`${target}.csv`)).toBe(false);

@@ -13,6 +13,11 @@ import type { FrameOutcome } from '../engine/frame-summary';
 import { withBaseNames } from './base-name-message';
 import { cancelledCaptureInfo } from './capture-sniff';
 import { DisplayOrder } from './display-order';
+import { FrameBits } from './frame-bits';
+import { neighbour } from './frame-neighbour';
+import { FrameSearch } from './frame-search';
+import { TimeReferences } from './time-references';
+import type { FindAnswer, FindRequest, MarkRequest, NeighbourAnswer, NeighbourRequest, TimeReferenceRequest } from '../../shared/navigation';
 import { EventPacer, type PacerTiming } from './event-pacer';
 import { FrameBytesReader } from './frame-bytes-reader';
 import { FrameSpool } from './frame-spool';
@@ -40,6 +45,7 @@ import { FlowViews } from './flow/flow-views';
 import type { FlowPage, FlowRequest, FlowScope, FlowUnit } from '../../shared/flow-graph';
 import type { FlowPictureRequest } from '../../shared/ipc-contract';
 import { addTcpStreamNodes } from './tcp-stream-nodes';
+import { treeLabels } from '../../shared/tree-labels';
 import type { ReplayLimit, SessionOptions, WorkerEvent } from './worker-protocol';
 
 /** What the session needs of the engine's Analyzer (src/main/engine/analyzer.ts). */
@@ -91,7 +97,20 @@ export class AnalysisSession {
   private analyzer: SessionAnalyzer | null = null;
   private readonly table = new PacketTable();
   private readonly tally = new MsnpCommandTally();
-  private readonly order = new DisplayOrder(this.table, undefined, (index) => this.bytesAt(index));
+  /** Marked frames (Ctrl+M) and time references (Ctrl+T), by frame index. */
+  private readonly marks = new FrameBits();
+  private readonly references = new TimeReferences();
+  private readonly order = new DisplayOrder(this.table, undefined, (index) => this.bytesAt(index), this.marks);
+  private readonly search = new FrameSearch(this.order, {
+    columns: (i) => [String(i + 1), this.table.addresses.text(this.table.sourceId(i)), this.table.addresses.text(this.table.destinationId(i)),
+      this.table.protocols.text(this.table.protocolId(i)), String(this.table.length(i)), this.table.info(i)],
+    details: async (i) => {
+      const detail = await this.detail(i + 1);
+      return detail ? treeLabels(detail.tree) : null;
+    },
+    bytes: (i) => this.bytesAt(i),
+    filter: (predicate, i) => this.order.passes(predicate, i),
+  });
   private readonly differ = new ResultDiffer();
   private readonly flows = new FlowViews(
     { table: this.table, result: () => this.result(), displayed: () => this.order.displayedFrames() },
@@ -227,10 +246,50 @@ export class AnalysisSession {
     this.cancelled = true;
   }
 
-  /** Rows at display positions [start, start + count). */
-  rows(start: number, count: number): FramePage {
+  /** Rows at display positions [start, start + count), with the text of the custom columns' `fields`. */
+  rows(start: number, count: number, fields: readonly string[] = []): FramePage {
     this.order.catchUp();
-    return framePage(this.table, this.order, start, count);
+    return framePage(this.table, this.order, start, count, fields, { marks: this.marks, references: this.references });
+  }
+
+  /** The next or previous displayed packet (of the same conversation, or marked) from a frame. */
+  neighbour(request: NeighbourRequest): NeighbourAnswer {
+    return neighbour({ table: this.table, order: this.order, marks: this.marks }, request);
+  }
+
+  /** Find Packet from a frame onwards or backwards, wrapping around; a newer search or findCancel() stops it. */
+  async find(request: FindRequest): Promise<FindAnswer> {
+    // Bytes and filters read frames synchronously during the walk: open the files first.
+    if (request.mode !== 'string' || request.scope === 'bytes') await this.reader?.openAll();
+    return this.search.find(request);
+  }
+
+  findCancel(): void {
+    this.search.cancel();
+  }
+
+  /** Marks or unmarks frames; rows on screen are stale (their style), so the counts go out. */
+  mark(request: MarkRequest): { marked: number } {
+    this.order.catchUp();
+    if (request.op === 'toggle') {
+      if (this.table.get(request.number)) this.marks.toggle(request.number - 1);
+    } else if (request.op === 'unmark-all') {
+      this.marks.clear();
+    } else {
+      for (let p = 0; p < this.order.displayed; p++) this.marks.set(this.order.frameAt(p), true);
+    }
+    this.order.touch();
+    this.emitCounts();
+    return { marked: this.marks.count };
+  }
+
+  /** Sets or unsets a time reference, or clears them all; relative times of rows on screen change. */
+  timeReference(request: TimeReferenceRequest): { references: number } {
+    if (request.op === 'clear') this.references.clear();
+    else if (this.table.get(request.number)) this.references.toggle(request.number - 1);
+    this.order.touch();
+    this.emitCounts();
+    return { references: this.references.count };
   }
 
   /** A new display filter and sort; the counts go out at once so every view agrees. */
@@ -335,7 +394,18 @@ export class AnalysisSession {
   /** The frames `selection` keeps, one byte per frame number; null: every frame. */
   frameMask(selection: FrameSelection): Uint8Array | null {
     this.order.catchUp();
-    return frameMask(selection, this.table.size, { msnp: () => this.table.msnpFrames(), displayed: () => this.order.displayedFrames() });
+    return frameMask(selection, this.table.size, {
+      msnp: () => this.table.msnpFrames(),
+      displayed: () => this.order.displayedFrames(),
+      marked: () => this.markedFrames(),
+    });
+  }
+
+  /** One byte per frame number (index 0 unused): 1 when the frame is marked. */
+  private markedFrames(): Uint8Array {
+    const out = new Uint8Array(this.table.size + 1);
+    if (this.marks.count > 0) for (let i = 0; i < this.table.size; i++) if (this.marks.has(i)) out[i + 1] = 1;
+    return out;
   }
 
   async save(path: string, selection: FrameSelection, format: CaptureFileFormat = 'pcapng'): Promise<number> {
@@ -380,6 +450,7 @@ export class AnalysisSession {
 
   async dispose(): Promise<void> {
     this.cancelled = true;
+    this.search.cancel();
     this.pacer.stop();
     await this.reader?.close();
     this.spool?.dispose();

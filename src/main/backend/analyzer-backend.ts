@@ -27,6 +27,7 @@ import { CANCELLED, type AskWhere } from './ask-where';
 import { captureFormat } from './capture-sniff';
 import { CaptureWorker, type ReplayOf, type StoppedAt } from './capture-worker';
 import { defaultConfigDir } from './config-dir';
+import { WindowPreferencesFile } from './window-preferences-file';
 import { LiveRun } from './live-run';
 import { defaultOutputDir, outputPath } from './output-path';
 import { RecentFiles } from './recent-files';
@@ -96,6 +97,7 @@ export class AnalyzerBackend {
   private displayView: { filter: string; sort: SortSpec | null } = { filter: '', sort: null };
   private live: LiveRun | null = null;
   private readonly handlers: Handlers;
+  private readonly windowPreferences: WindowPreferencesFile;
   /** Where saves and exports without a path go. */
   readonly outputDir: string;
   /** Files written into outputDir: base name → full path. */
@@ -109,6 +111,7 @@ export class AnalyzerBackend {
     this.spare = opts.prestartWorker ? new SpareWorker(opts.spawnWorker ?? spawnAnalysisWorker) : null;
     this.spare?.warm();
     this.recent = new RecentFiles(opts.configDir ?? defaultConfigDir());
+    this.windowPreferences = new WindowPreferencesFile(opts.configDir ?? defaultConfigDir());
     this.outputDir = resolve(opts.outputDir ?? defaultOutputDir());
     this.watchdogLimits = { ...DEFAULT_WATCHDOG_LIMITS, ...opts.watchdog };
     this.handlers = {
@@ -121,6 +124,15 @@ export class AnalyzerBackend {
       'frames:detail': (a) => this.withWorker((w) => w.client.call('detail', a), () => null, false).catch(() => null),
       'frames:rows': (a) => this.withWorker((w) => w.client.call('rows', a), EMPTY_PAGE),
       'frames:view': (a) => this.view(a.filter, a.sort),
+      'frames:neighbour': (a) => this.withWorker((w) => w.client.call('neighbour', a), () => null).catch(() => null),
+      // Not asked again of a replay: a search describing frames may be what got the worker stuck.
+      'frames:find': (a) => this.withWorker((w) => w.client.call('find', a), () => ({ found: false as const, searched: 0, stopped: 'no' as const }), false)
+        .catch((e: unknown) => ({ error: message(e) })),
+      'frames:find-cancel': async () => {
+        await this.current?.client.call('find-cancel', undefined).catch(() => undefined);
+      },
+      'frames:mark': (a) => this.withWorker((w) => w.client.call('mark', a), () => ({ marked: 0 })),
+      'frames:time-reference': (a) => this.withWorker((w) => w.client.call('time-reference', a), () => ({ references: 0 })),
       'stats:get': (a) => this.withWorker((w) => w.client.call('stats', a), () => ({ kind: a.kind, tables: [] })),
       'stats:io-graph': (a) => this.withWorker((w) => w.client.call('io-graph', a), (): IoGraphResponse => ({ intervalUs: a.intervalUs ?? 1e6, startUs: null, buckets: 0, lines: [] })),
       'stats:timeline': (a) => this.withWorker((w) => w.client.call('timeline', a), (): TimelineResponse => ({ grouping: a.grouping, startUs: null, durationUs: 0, rows: [], bars: [], ticks: [], transfers: [], strips: [] })),
@@ -149,6 +161,8 @@ export class AnalyzerBackend {
       'export:objects': (a) => this.exportObjects(a.index),
       'objects:preview': (a) => this.withWorker((w) => w.client.call('object-preview', a), () => ({ kind: 'none' as const, reason: 'no capture is open' }), false),
       'export:transcript': (a) => this.exportTranscript(a.session, a.format),
+      'prefs:load': () => this.windowPreferences.load(),
+      'prefs:save': (a) => this.windowPreferences.save(a.preferences),
     };
   }
 
@@ -325,9 +339,9 @@ export class AnalyzerBackend {
     const current = this.current;
     if (!current) return { ok: false, error: 'nothing to save: no capture is open' };
     const format = request.format ?? 'pcapng';
-    const selection: FrameSelection = { msnpOnly: request.msnpOnly, displayedOnly: request.displayedOnly, range: request.range };
-    const narrowed = selection.msnpOnly || !!selection.displayedOnly || !!selection.range?.trim();
-    const onlyMsnp = selection.msnpOnly && !selection.displayedOnly && !selection.range?.trim();
+    const selection: FrameSelection = { msnpOnly: request.msnpOnly, displayedOnly: request.displayedOnly, markedOnly: request.markedOnly, range: request.range };
+    const narrowed = selection.msnpOnly || !!selection.displayedOnly || !!selection.markedOnly || !!selection.range?.trim();
+    const onlyMsnp = selection.msnpOnly && !selection.displayedOnly && !selection.markedOnly && !selection.range?.trim();
     const target = await this.writeTarget(current.label, `${onlyMsnp ? '-msnp' : narrowed ? '-selected' : ''}.${format}`);
     if (!target) return { ok: false, error: CANCELLED };
     try {

@@ -7,6 +7,7 @@ import { type CompiledFilter, compileFilter, type FramePredicate } from '../../s
 import type { FrameFields } from '../../shared/display-filter/frame-fields';
 import type { FrameCounts, SortSpec, ViewResponse } from '../../shared/packet-page';
 import { decodePacket } from '../engine/decode/decode-packet';
+import type { FrameBits } from './frame-bits';
 import { CORE_FIELDS, type PacketTable } from './packet-table';
 
 /** A frame's captured bytes by frame index, read synchronously (null when they cannot be read). */
@@ -27,6 +28,8 @@ export class DisplayOrder {
   private covered = 0;
   private version = 0;
   private scratch: FrameFields = this.newScratch();
+  /** Find Packet's own fields object (every field filled, whatever the view's filter reads). */
+  private readonly findScratch: FrameFields = this.newScratch();
   /** The filter reads only CORE_FIELDS and msnp.*: the table fills just those. */
   private core = false;
   /** The bytes of the frame a predicate is looking at, read at most once per frame. */
@@ -35,7 +38,13 @@ export class DisplayOrder {
   private payloadIndex = -1;
   private payloadValue: Uint8Array | null = null;
 
-  constructor(private readonly table: PacketTable, private readonly maxInfoSortRows = MAX_INFO_SORT_ROWS, private readonly readBytes: FrameBytesSource | null = null) {
+  constructor(
+    private readonly table: PacketTable,
+    private readonly maxInfoSortRows = MAX_INFO_SORT_ROWS,
+    private readonly readBytes: FrameBytesSource | null = null,
+    /** Marked frames, for `frame.marked` (as in Wireshark, read when the filter runs). */
+    private readonly marks: FrameBits | null = null,
+  ) {
   }
 
   /** One fields object per view (it knows its own frame): filters that read bytes allocate nothing per frame. */
@@ -124,7 +133,44 @@ export class DisplayOrder {
       displayed: this.displayed,
       version: this.version,
       firstTimeUs: this.table.size > 0 ? this.table.timeUs(0) : null,
+      marked: this.marks?.count ?? 0,
     };
+  }
+
+  /** Rows keep their places but what they show changed (marks, time references): cached pages are stale. */
+  touch(): void {
+    this.version++;
+  }
+
+  /** Whether the order is frame order (no sort): positions then grow with frame indices. */
+  get inFrameOrder(): boolean {
+    return this.sort === null;
+  }
+
+  /** The displayed frame before frame index `index` in frame order (Wireshark's "previous displayed"), −1 for none. */
+  previousShown(index: number): number {
+    if (index <= 0) return -1;
+    if (!this.predicate) return index - 1;
+    if (!this.sort) {
+      const at = this.insertionPoint(index);
+      return at > 0 ? this.order![at - 1] : -1;
+    }
+    // Sorted and filtered: test the frames before it (a filter pass over the frames, at worst).
+    for (let i = index - 1; i >= 0; i--) if (this.matches(this.predicate, i)) return i;
+    return -1;
+  }
+
+  /** In a filtered frame-order view: the first position whose frame index is ≥ `index`. */
+  insertionPoint(index: number): number {
+    if (this.order === null) return Math.min(Math.max(index, 0), this.length);
+    let lo = 0;
+    let hi = this.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.order[mid] < index) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   get displayed(): number {
@@ -165,15 +211,28 @@ export class DisplayOrder {
     return view.indexOf(index);
   }
 
+  /** Whether frame index `index` passes `predicate` (Find Packet's display-filter mode). */
+  passes(predicate: FramePredicate, index: number): boolean {
+    const fields = this.table.fields(index, this.findScratch);
+    fields.marked = this.marks?.has(index) ?? false;
+    return predicate(fields);
+  }
+
   private matches(predicate: FramePredicate, index: number): boolean {
-    return predicate(this.table.fields(index, this.scratch, this.core));
+    const fields = this.table.fields(index, this.scratch, this.core);
+    fields.marked = this.marks?.has(index) ?? false;
+    return predicate(fields);
   }
 
   /** Frames a filter not yet in place would show (every field filled: its needs are not set up yet). */
   private countMatches(predicate: FramePredicate): number {
     const scratch = this.newScratch();
     let n = 0;
-    for (let i = 0; i < this.table.size; i++) if (predicate(this.table.fields(i, scratch))) n++;
+    for (let i = 0; i < this.table.size; i++) {
+      const fields = this.table.fields(i, scratch);
+      fields.marked = this.marks?.has(i) ?? false;
+      if (predicate(fields)) n++;
+    }
     return n;
   }
 

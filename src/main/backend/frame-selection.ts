@@ -1,5 +1,5 @@
 // Which frames a save keeps, as Wireshark's Export Specified Packets: every frame, or those of
-// MSNP connections, or those the display filter shows, narrowed to a typed range of frame numbers
+// MSNP connections, or those the display filter shows, or the marked ones, narrowed to a typed range of frame numbers
 // ("1-100, 250, 300-"). Masks are one byte per frame number (index 0 unused), never a list.
 
 import type { FrameSelection } from '../../shared/ipc-contract';
@@ -30,11 +30,12 @@ export function parseFrameRange(text: string, count: number): Uint8Array {
 export function frameMask(
   selection: FrameSelection,
   count: number,
-  masks: { msnp: () => Uint8Array; displayed: () => Uint8Array },
+  masks: { msnp: () => Uint8Array; displayed: () => Uint8Array; marked?: () => Uint8Array },
 ): Uint8Array | null {
   const parts: Uint8Array[] = [];
   if (selection.msnpOnly) parts.push(masks.msnp());
   if (selection.displayedOnly) parts.push(masks.displayed());
+  if (selection.markedOnly) parts.push(masks.marked?.() ?? new Uint8Array(count + 1));
   if (selection.range !== undefined && selection.range.trim() !== '') parts.push(parseFrameRange(selection.range, count));
   if (parts.length === 0) return null;
   const out = parts[0];

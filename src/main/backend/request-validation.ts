@@ -5,10 +5,12 @@
 // the contract names, so a `path` or a ring `directory` is refused, not ignored.
 
 import { MAX_RANGE_TEXT } from './frame-selection';
+import { columnField, MAX_CUSTOM_COLUMNS } from '../../shared/display-filter/column-fields';
 import { FOLLOW_LIMIT_BYTES } from '../../shared/followed-stream';
 import { RING_LIMITS, type RequestChannel } from '../../shared/ipc-contract';
 import { MAX_PAGE_ROWS, SORT_COLUMNS } from '../../shared/packet-page';
 import { STATS_KINDS } from '../../shared/statistics';
+import { FIND_ENCODINGS, FIND_MODES, FIND_SCOPES, MAX_FIND_TEXT } from '../../shared/navigation';
 import { IO_METRICS, MAX_IO_LINES } from '../../shared/io-graph';
 import { TIMELINE_GROUPINGS } from '../../shared/timeline';
 import { DISSECTION_FORMATS, TRANSCRIPT_FORMATS } from '../../shared/export-requests';
@@ -29,6 +31,12 @@ const onlyKeys = (v: Record<string, unknown>, keys: readonly string[]) => Object
 const NO_PATH = '(no path: the back end chooses where to write)';
 const within = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isFinite(v) && v >= min && v <= max;
 const noArg: Check = () => null;
+const isFrameOrNone = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
+const isDirection = (v: unknown) => v === 'next' || v === 'previous';
+const isFrame = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 1;
+/** Custom-column fields: a short list of names the field table can show as a column. */
+const isColumnFields = (v: unknown) =>
+  v === undefined || (Array.isArray(v) && v.length <= MAX_CUSTOM_COLUMNS && v.every((f) => typeof f === 'string' && columnField(f) !== null));
 const isSort = (v: unknown) => v === null || (isObject(v) && SORT_COLUMNS.includes(v.column as never) && typeof v.desc === 'boolean');
 
 const isIndex = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0;
@@ -47,12 +55,32 @@ const CHECKS: Record<RequestChannel, Check> = {
   'analysis:cancel': noArg,
   'frames:detail': (a) => (isObject(a) && Number.isSafeInteger(a.number) ? null : 'expected { number: integer }'),
   'frames:rows': (a) =>
-    isObject(a) && Number.isSafeInteger(a.start) && (a.start as number) >= 0 && Number.isSafeInteger(a.count) && (a.count as number) >= 0 && (a.count as number) <= MAX_PAGE_ROWS
+    isObject(a) && onlyKeys(a, ['start', 'count', 'fields']) && Number.isSafeInteger(a.start) && (a.start as number) >= 0 &&
+    Number.isSafeInteger(a.count) && (a.count as number) >= 0 && (a.count as number) <= MAX_PAGE_ROWS && isColumnFields(a.fields)
       ? null
-      : `expected { start: integer ≥ 0, count: 0–${MAX_PAGE_ROWS} }`,
+      : `expected { start: integer ≥ 0, count: 0–${MAX_PAGE_ROWS}, fields?: [0–${MAX_CUSTOM_COLUMNS} column field names] }`,
   'frames:view': (a) =>
     isObject(a) && typeof a.filter === 'string' && a.filter.length <= MAX_EXPRESSION && isSort(a.sort) ? null : 'expected { filter: string, sort: { column, desc } | null }',
   'frames:position': (a) => (isObject(a) && Number.isSafeInteger(a.number) ? null : 'expected { number: integer }'),
+  'frames:neighbour': (a) =>
+    isObject(a) && onlyKeys(a, ['kind', 'direction', 'from']) && ['packet', 'conversation', 'marked'].includes(a.kind as string) && isDirection(a.direction) && isFrameOrNone(a.from)
+      ? null
+      : "expected { kind: 'packet' | 'conversation' | 'marked', direction: 'next' | 'previous', from: frame number or 0 }",
+  'frames:find': (a) =>
+    isObject(a) && onlyKeys(a, ['mode', 'text', 'scope', 'caseSensitive', 'encoding', 'direction', 'from']) && FIND_MODES.includes(a.mode as never) &&
+    typeof a.text === 'string' && a.text.length <= MAX_FIND_TEXT && FIND_SCOPES.includes(a.scope as never) && typeof a.caseSensitive === 'boolean' &&
+    FIND_ENCODINGS.includes(a.encoding as never) && isDirection(a.direction) && isFrameOrNone(a.from)
+      ? null
+      : `expected { mode, text (at most ${MAX_FIND_TEXT} characters), scope, caseSensitive, encoding, direction, from }`,
+  'frames:find-cancel': noArg,
+  'frames:mark': (a) =>
+    isObject(a) && ((a.op === 'toggle' && onlyKeys(a, ['op', 'number']) && isFrame(a.number)) || ((a.op === 'mark-displayed' || a.op === 'unmark-all') && onlyKeys(a, ['op'])))
+      ? null
+      : "expected { op: 'toggle', number } | { op: 'mark-displayed' | 'unmark-all' }",
+  'frames:time-reference': (a) =>
+    isObject(a) && ((a.op === 'toggle' && onlyKeys(a, ['op', 'number']) && isFrame(a.number)) || (a.op === 'clear' && onlyKeys(a, ['op'])))
+      ? null
+      : "expected { op: 'toggle', number } | { op: 'clear' }",
   'stats:get': (a) =>
     isObject(a) && onlyKeys(a, ['kind']) && STATS_KINDS.includes(a.kind as never) ? null : `expected { kind: ${STATS_KINDS.map((k) => `'${k}'`).join(' | ')} }`,
   'stats:io-graph': (a) =>
@@ -100,12 +128,14 @@ const CHECKS: Record<RequestChannel, Check> = {
   },
   'capture:stop': noArg,
   'capture:save': (a) =>
-    isObject(a) && onlyKeys(a, ['msnpOnly', 'displayedOnly', 'range', 'format']) && typeof a.msnpOnly === 'boolean' &&
-    (a.displayedOnly === undefined || typeof a.displayedOnly === 'boolean') &&
+    isObject(a) && onlyKeys(a, ['msnpOnly', 'displayedOnly', 'markedOnly', 'range', 'format']) && typeof a.msnpOnly === 'boolean' &&
+    (a.displayedOnly === undefined || typeof a.displayedOnly === 'boolean') && (a.markedOnly === undefined || typeof a.markedOnly === 'boolean') &&
     (a.range === undefined || (typeof a.range === 'string' && a.range.length <= MAX_RANGE_TEXT)) &&
     (a.format === undefined || a.format === 'pcapng' || a.format === 'pcap')
       ? null
-      : `expected { msnpOnly: boolean, displayedOnly?: boolean, range?: string, format?: 'pcapng' | 'pcap' } ${NO_PATH}`,
+      : `expected { msnpOnly: boolean, displayedOnly?: boolean, markedOnly?: boolean, range?: string, format?: 'pcapng' | 'pcap' } ${NO_PATH}`,
+  'prefs:load': noArg,
+  'prefs:save': (a) => (isObject(a) && onlyKeys(a, ['preferences']) && isObject(a.preferences) ? null : 'expected { preferences: object }'),
   'file:export': (a) =>
     isObject(a) && onlyKeys(a, ['format']) && (a.format === 'json' || a.format === 'csv') ? null : `expected { format: 'json' | 'csv' } ${NO_PATH}`,
   'export:dissections': (a) =>

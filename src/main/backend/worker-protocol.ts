@@ -12,8 +12,9 @@ import type { FollowedStream } from '../../shared/followed-stream';
 import type { IoGraphRequest, IoGraphResponse } from '../../shared/io-graph';
 import type { TimelineGrouping, TimelineResponse } from '../../shared/timeline';
 import type { FrameDetail } from '../../shared/model';
-import type { FramePage, SortSpec, ViewResponse } from '../../shared/packet-page';
+import type { FramePage, FrameRowsRequest, SortSpec, ViewResponse } from '../../shared/packet-page';
 import type { StatsKind, StatsResponse } from '../../shared/statistics';
+import type { FindAnswer, FindRequest, MarkRequest, NeighbourAnswer, NeighbourRequest, TimeReferenceRequest } from '../../shared/navigation';
 import type { CapturedFrame } from '../engine/capture/captured-frame';
 
 export interface SessionOptions {
@@ -48,9 +49,16 @@ export interface WorkerCalls {
   /** Stop reading; what was decoded stays. */
   cancel: [void, void];
   detail: [{ number: number }, FrameDetail | null];
-  rows: [{ start: number; count: number }, FramePage];
+  rows: [FrameRowsRequest, FramePage];
   view: [{ filter: string; sort: SortSpec | null }, ViewResponse];
   position: [{ number: number }, number];
+  /** Next/previous packet, in the conversation, or marked (frame-neighbour.ts). */
+  neighbour: [NeighbourRequest, NeighbourAnswer];
+  /** Find Packet (frame-search.ts); a newer find or find-cancel stops the one running. */
+  find: [FindRequest, FindAnswer];
+  'find-cancel': [void, void];
+  mark: [MarkRequest, { marked: number }];
+  'time-reference': [TimeReferenceRequest, { references: number }];
   /** The tables of one Statistics view (computed in the worker from its packet table and analysis). */
   stats: [{ kind: StatsKind }, StatsResponse];
   /** Statistics → I/O Graph: the bucket arrays of each line. */

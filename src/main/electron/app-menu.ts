@@ -1,10 +1,14 @@
 // The native menu. File: Open… (native dialog), Open Recent, Open Sample, Close, Save, Export;
-// Capture: Start/Stop, Interfaces; Statistics (the dialog's four views); View; Help. Shortcuts for actions the renderer carries out
-// (export, find, go to packet, capture toggle) become 'menu:action' events.
+// Edit: copy, Find Packet, marks and time references; View: Time Display Format; Go: go to packet,
+// next/previous packet and in the conversation; Capture: Start/Stop, Interfaces; Statistics (the
+// dialog's four views); Help. Shortcuts for actions the renderer carries out (export, find, go to
+// packet, the navigation commands, capture toggle) become 'menu:action' events.
 
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 import { basename } from 'node:path';
 import type { EventChannels } from '../../shared/ipc-contract';
+import { NAVIGATION_COMMANDS, type NavigationCommand } from '../../shared/navigation-commands';
+import { TIME_FORMATS } from '../../shared/time-formats';
 
 export type MenuAction = EventChannels['menu:action']['action'];
 
@@ -20,6 +24,7 @@ export interface MenuHandlers {
 }
 
 export function buildAppMenu(recent: string[], handlers: MenuHandlers, opts: { mac: boolean; devTools: boolean }): Menu {
+  const item = (c: NavigationCommand): MenuItemConstructorOptions => ({ label: c.label, accelerator: c.accelerator, click: () => handlers.action(c.action) });
   const recentItems: MenuItemConstructorOptions[] = recent.length
     ? recent.map((path) => ({ label: basename(path), sublabel: path, click: () => handlers.openPaths([path]) }))
     : [{ label: 'No recent files', enabled: false }];
@@ -47,8 +52,14 @@ export function buildAppMenu(recent: string[], handlers: MenuHandlers, opts: { m
       { role: 'copy' },
       { role: 'selectAll' },
       { type: 'separator' },
-      { label: 'Find…', accelerator: 'CmdOrCtrl+F', click: () => handlers.action('find') },
+      ...NAVIGATION_COMMANDS.filter((c) => c.menu === 'edit').map(item),
+    ],
+  };
+  const go: MenuItemConstructorOptions = {
+    label: 'Go',
+    submenu: [
       { label: 'Go to Packet…', accelerator: 'CmdOrCtrl+G', click: () => handlers.action('goto') },
+      ...NAVIGATION_COMMANDS.filter((c) => c.menu === 'go').map(item),
     ],
   };
   const capture: MenuItemConstructorOptions = {
@@ -76,6 +87,20 @@ export function buildAppMenu(recent: string[], handlers: MenuHandlers, opts: { m
   const view: MenuItemConstructorOptions = {
     label: 'View',
     submenu: [
+      // The renderer remembers the choice and shows it in its toolbar control.
+      { label: 'Time Display Format', submenu: TIME_FORMATS.map((f) => ({ label: f.label, click: () => handlers.action(`time-format-${f.format}`) })) },
+      { label: 'Show/Hide Side Panel', accelerator: 'CmdOrCtrl+Shift+H', click: () => handlers.action('toggle-side-panel') },
+      { label: 'Side Panel Beside / Below the Packets', click: () => handlers.action('side-panel-placement') },
+      {
+        label: 'Theme',
+        submenu: [
+          { label: 'System', click: () => handlers.action('theme-system') },
+          { label: 'Light', click: () => handlers.action('theme-light') },
+          { label: 'Dark', click: () => handlers.action('theme-dark') },
+        ],
+      },
+      { label: 'Reset Layout', click: () => handlers.action('reset-layout') },
+      { type: 'separator' },
       { role: 'resetZoom' },
       { role: 'zoomIn' },
       { role: 'zoomOut' },
@@ -85,7 +110,7 @@ export function buildAppMenu(recent: string[], handlers: MenuHandlers, opts: { m
     ],
   };
   const help: MenuItemConstructorOptions = { role: 'help', submenu: [{ label: 'About MSNP Analyzer', click: () => handlers.about() }] };
-  const template: MenuItemConstructorOptions[] = [file, edit, capture, statistics, view, help];
+  const template: MenuItemConstructorOptions[] = [file, edit, view, go, capture, statistics, help];
   if (opts.mac) template.unshift({ role: 'appMenu' });
   return Menu.buildFromTemplate(template);
 }

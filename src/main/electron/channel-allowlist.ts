@@ -15,6 +15,11 @@ export const ALLOWED_REQUEST_CHANNELS: ReadonlySet<RequestChannel> = new Set<Req
   'frames:rows',
   'frames:view',
   'frames:position',
+  'frames:neighbour',
+  'frames:find',
+  'frames:find-cancel',
+  'frames:mark',
+  'frames:time-reference',
   'stats:get',
   'stats:io-graph',
   'stats:timeline',
@@ -31,6 +36,8 @@ export const ALLOWED_REQUEST_CHANNELS: ReadonlySet<RequestChannel> = new Set<Req
   'export:objects',
   'objects:preview',
   'export:transcript',
+  'prefs:load',
+  'prefs:save',
 ]);
 
 export const ALLOWED_EVENT_CHANNELS: ReadonlySet<EventChannel> = new Set<EventChannel>([

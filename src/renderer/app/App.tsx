@@ -5,7 +5,8 @@ import { useCallback, useMemo, useRef } from 'react';
 import type { AnalyzerApi } from '../../shared/ipc-contract';
 import type { StatsViewKind } from '../../shared/statistics';
 import { analyzerStore, useAnalyzer } from '../store/analyzer-state';
-import { DisplayFilterBar, DISPLAY_FILTER_INPUT_ID } from '../features/filter-bar/DisplayFilterBar';
+import { DisplayFilterBar } from '../features/filter-bar/DisplayFilterBar';
+import { FindBar } from '../features/find-bar/FindBar';
 import { DropOverlay } from '../features/drop/DropOverlay';
 import { useFileDrop } from '../features/drop/use-file-drop';
 import { ExportDialogs } from '../features/exports/ExportDialogs';
@@ -21,12 +22,18 @@ import { StartScreen } from '../features/start-screen/StartScreen';
 import { StatusBar } from '../features/status-bar/StatusBar';
 import { Toolbar } from '../features/toolbar/Toolbar';
 import { Workspace } from '../features/workspace/Workspace';
+import { isViewAction, runViewAction } from '../features/view-menu/view-actions';
+import { browserStorage } from '../store/capture-preferences';
 import { createAnalyzerActions } from './analyzer-actions';
+import { isNavigationAction, runNavigation } from './run-navigation';
 import { AnalyzerContext, type AnalyzerContextValue } from './analyzer-context';
 import { CAPTURE_ACCEPT } from './capture-files';
 import { useBackendEvents, type MenuAction } from './use-backend-events';
 import { useShortcuts } from './use-shortcuts';
 import { useStoreEffects } from './use-store-effects';
+import { preferencesStoreFor } from './preferences-storage';
+import { useTheme } from './use-theme';
+import { useWindowPreferences } from './use-window-preferences';
 
 export function App({ api }: { api: AnalyzerApi }) {
   const actions = useMemo(() => createAnalyzerActions(api, analyzerStore), [api]);
@@ -36,10 +43,10 @@ export function App({ api }: { api: AnalyzerApi }) {
   const hasCapture = useAnalyzer((s) => s.hasCapture);
 
   const runMenu = useCallback((action: MenuAction) => {
+    if (isViewAction(action)) return runViewAction(action);
     const s = analyzerStore.getState();
     switch (action) {
       case 'open': chooseFiles(); break;
-      case 'find': document.getElementById(DISPLAY_FILTER_INPUT_ID)?.focus(); break;
       case 'goto': if (s.hasCapture) s.setGotoOpen(true); break;
       case 'capture-toggle': void actions.toggleCapture(); break;
       case 'close': if (s.hasCapture) void actions.closeCapture(); break;
@@ -48,7 +55,9 @@ export function App({ api }: { api: AnalyzerApi }) {
       case 'export-objects': if (s.hasCapture) useExportDialog.getState().open({ kind: 'objects' }); break;
       case 'export-transcript': if (s.result?.sessions.length) useExportDialog.getState().open({ kind: 'transcript', session: s.selectedSession }); break;
       case 'flow-graph': if (s.hasCapture) openFlowGraph({ kind: 'displayed' }, s.selectedFrame); break;
-      default: if (s.hasCapture) s.setStatsView(action.slice('stats-'.length) as StatsViewKind);
+      default:
+        if (isNavigationAction(action)) runNavigation(action, actions, analyzerStore);
+        else if (s.hasCapture) s.setStatsView(action.slice('stats-'.length) as StatsViewKind);
     }
   }, [actions, chooseFiles]);
 
@@ -56,6 +65,8 @@ export function App({ api }: { api: AnalyzerApi }) {
   useShortcuts(api.mode === 'browser', runMenu);
   useFollowShortcut();
   useStoreEffects(actions);
+  useWindowPreferences(analyzerStore, useMemo(() => preferencesStoreFor(api, browserStorage()), [api]));
+  useTheme();
   useFileDrop(useCallback((files: File[]) => void actions.openFiles(files), [actions]));
 
   return (
@@ -63,6 +74,7 @@ export function App({ api }: { api: AnalyzerApi }) {
       <div className="app">
         <Toolbar />
         <DisplayFilterBar />
+        <FindBar />
         <GoToPacket />
         <NoticeBanner />
         {hasCapture ? <Workspace /> : <StartScreen />}

@@ -11,7 +11,7 @@ import { downloadOutput } from '../api/download-output';
 import type { AnalyzerStore } from '../store/analyzer-state';
 import { closedCapture } from '../store/apply-event';
 import { browserStorage, loadCapturePreferences, restoredCapture, type PreferenceStorage } from '../store/capture-preferences';
-import type { SortSpec } from '../../shared/packet-page';
+import type { FrameRowsRequest, SortSpec } from '../../shared/packet-page';
 import { receiveCounts } from '../store/packet-list-slice';
 import { PAGE_ROWS, RowCache } from '../store/row-cache';
 import { receiveDetail } from '../store/selection-slice';
@@ -19,9 +19,17 @@ import { actionSupport } from './action-support';
 import { createCaptureActions } from './capture-actions';
 import { partitionCaptureFiles, rejectionMessage } from './capture-files';
 import { checkDisplayFilter } from './filter-check';
+import { createNavigationActions } from './navigation-actions';
 import { createOutputActions } from './output-actions';
 
 export type AnalyzerActions = ReturnType<typeof createAnalyzerActions>;
+
+/** A page request, with the custom columns' fields when there are any. */
+function rowsRequest(index: number, fields: readonly string[]): FrameRowsRequest {
+  const request: FrameRowsRequest = { start: index * PAGE_ROWS, count: PAGE_ROWS };
+  if (fields.length > 0) request.fields = [...fields];
+  return request;
+}
 
 /** The page's side effects, replaceable in tests. */
 export interface ActionEnvironment {
@@ -40,6 +48,7 @@ export function createAnalyzerActions(api: AnalyzerApi, store: AnalyzerStore, en
   const { fail, attempt } = support;
   const capture = createCaptureActions(api, store, support, env.storage);
   const output = createOutputActions(api, store, support, env.download);
+  const navigation = createNavigationActions(api, store, support);
   store.setState(restoredCapture(loadCapturePreferences(env.storage)));
 
   async function openPath(path: string): Promise<void> {
@@ -67,11 +76,11 @@ export function createAnalyzerActions(api: AnalyzerApi, store: AnalyzerStore, en
     }
     // The new order replaces the old one at once, with the rows in view already fetched: the list
     // never shows old rows under a new sort, nor a blank list while they come.
-    const cache = new RowCache(answer.counts.version);
+    const cache = new RowCache(answer.counts.version, null, get().rowCache.fields);
     const span = Math.max(1, visible.last - visible.first);
     const from = Math.max(0, Math.min(visible.first, answer.counts.displayed - span));
     await Promise.all(pagesOf(from, from + span).map(async (index) => {
-      const page = await api.request('frames:rows', { start: index * PAGE_ROWS, count: PAGE_ROWS }).catch(() => null);
+      const page = await api.request('frames:rows', rowsRequest(index, cache.fields)).catch(() => null);
       if (page) cache.put(index, page);
     }));
     store.setState((s) => {
@@ -105,16 +114,17 @@ export function createAnalyzerActions(api: AnalyzerApi, store: AnalyzerStore, en
     }
     const { rowCache, displayedCount } = get();
     const wanted = rowCache.missing(from, to, displayedCount);
+    const { fields } = rowCache;
     await Promise.all(wanted.map(async (index) => {
-      const key = `${rowCache.version}:${index}:${displayedCount}`;
+      const key = `${rowCache.version}:${index}:${displayedCount}:${fields.join(',')}`;
       if (inFlight.has(key)) return;
       inFlight.add(key);
       try {
-        const page = await api.request('frames:rows', { start: index * PAGE_ROWS, count: PAGE_ROWS });
+        const page = await api.request('frames:rows', rowsRequest(index, fields));
         store.setState((s) => {
           const counts = receiveCounts(s, page);
           const cache = counts.rowCache ?? s.rowCache;
-          return cache.put(index, page) ? { ...counts, rowsArrived: s.rowsArrived + 1 } : counts;
+          return cache.put(index, page, fields) ? { ...counts, rowsArrived: s.rowsArrived + 1 } : counts;
         });
       } catch {
         // The capture was closed or replaced meanwhile: the next render asks again.
@@ -195,5 +205,6 @@ export function createAnalyzerActions(api: AnalyzerApi, store: AnalyzerStore, en
       store.setState((s) => closedCapture(s));
     },
     ...output,
+    ...navigation,
   };
 }

@@ -69,7 +69,8 @@ export function DataTable<T>(props: DataTableProps<T>) {
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
-    if (rows.length === 0) return;
+    // Ctrl+↑/↓ is the window's "previous/next packet", wherever the focus is.
+    if (rows.length === 0 || event.ctrlKey || event.metaKey) return;
     let next = active;
     if (isMenuKey(event)) {
       const index = active >= 0 ? active : rows.findIndex((r) => r.id === props.selectedId);

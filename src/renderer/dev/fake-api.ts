@@ -98,6 +98,11 @@ export function createFakeApi(totalRows: number): AnalyzerApi {
       const p = Math.floor((number - 1) / SCRIPT_LENGTH) * shown.length + k;
       return desc ? displayed() - 1 - p : p;
     },
+    'frames:neighbour': () => null,
+    'frames:find': () => ({ found: false, searched: 0, stopped: 'no' }),
+    'frames:find-cancel': () => undefined,
+    'frames:mark': () => ({ marked: 0 }),
+    'frames:time-reference': () => ({ references: 0 }),
     'stats:get': ({ kind }) => ({ kind, tables: [] }),
     'stats:io-graph': ({ intervalUs }) => ({ intervalUs: intervalUs ?? 1e6, startUs: null, buckets: 0, lines: [] }),
     'stats:timeline': ({ grouping }) => ({ grouping, startUs: null, durationUs: 0, rows: [], bars: [], ticks: [], transfers: [], strips: [] }),
@@ -118,6 +123,8 @@ export function createFakeApi(totalRows: number): AnalyzerApi {
     'export:objects': () => ({ ok: false, error: 'not in the fake' }),
     'objects:preview': () => ({ kind: 'none', reason: 'not in the fake' }),
     'export:transcript': () => ({ ok: false, error: 'not in the fake' }),
+    'prefs:load': () => null,
+    'prefs:save': () => undefined,
   };
 
   return {

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from '../app/App';
 import { createFakeApi } from './fake-api';
 import '../styles/base.css';
+import '../styles/navigation.css';
 import '../styles/tables.css';
 import '../styles/panes.css';
 import '../styles/start.css';

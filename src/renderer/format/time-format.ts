@@ -1,26 +1,7 @@
-// Time and size texts for the views. Capture times are shown in UTC (forensic timelines are
-// compared across machines); relative times are seconds since the first frame, like Wireshark.
+// Time and size texts for the side views. Capture times are shown in UTC (forensic timelines are
+// compared across machines). The packet list's Time column has its own formats: time-display.ts.
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
-
-/** Seconds since the first frame with microsecond precision: "12.345678". */
-export function formatRelativeTime(timeUs: number, firstUs: number | null): string {
-  const delta = timeUs - (firstUs ?? timeUs);
-  const sign = delta < 0 ? '-' : '';
-  const abs = Math.abs(delta);
-  const seconds = Math.floor(abs / 1e6);
-  return `${sign}${seconds}.${pad(Math.round(abs - seconds * 1e6), 6)}`;
-}
-
-/** "2005-03-10 14:02:33.123456" (UTC). */
-export function formatAbsoluteTime(timeUs: number): string {
-  if (!Number.isFinite(timeUs)) return '';
-  const ms = Math.floor(timeUs / 1000);
-  const d = new Date(ms);
-  if (Number.isNaN(d.getTime())) return '';
-  const micro = Math.round(timeUs - Math.floor(timeUs / 1e6) * 1e6);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}.${pad(micro, 6)}`;
-}
 
 /** "14:02:33" from an ISO 8601 timestamp; '' when unparseable. */
 export function formatClock(iso: string | undefined): string {

@@ -6,13 +6,15 @@ import { createStore, useStore, type StoreApi } from 'zustand';
 import { createAnalysisSlice, type AnalysisData, type AnalysisSlice } from './analysis-slice';
 import { createCaptureSlice, type CaptureData, type CaptureSlice } from './capture-slice';
 import { createFilterSlice, type FilterData, type FilterSlice } from './filter-slice';
+import { createNavigationSlice, type NavigationData, type NavigationSlice } from './navigation-slice';
 import { createPacketListSlice, type PacketListData, type PacketListSlice } from './packet-list-slice';
+import { createPreferencesSlice, type PreferencesData, type PreferencesSlice } from './preferences-slice';
 import { createSelectionSlice, type SelectionData, type SelectionSlice } from './selection-slice';
 import { createUiSlice, type UiData, type UiSlice } from './ui-slice';
 
-export type AnalyzerState = PacketListSlice & FilterSlice & SelectionSlice & AnalysisSlice & CaptureSlice & UiSlice;
+export type AnalyzerState = PacketListSlice & FilterSlice & SelectionSlice & AnalysisSlice & CaptureSlice & UiSlice & PreferencesSlice & NavigationSlice;
 /** The state without its actions: what the pure reducers read and write. */
-export type AnalyzerData = PacketListData & FilterData & SelectionData & AnalysisData & CaptureData & UiData;
+export type AnalyzerData = PacketListData & FilterData & SelectionData & AnalysisData & CaptureData & UiData & PreferencesData & NavigationData;
 export type AnalyzerStore = StoreApi<AnalyzerState>;
 
 export function createAnalyzerStore(): AnalyzerStore {
@@ -23,6 +25,8 @@ export function createAnalyzerStore(): AnalyzerStore {
     ...createAnalysisSlice(...a),
     ...createCaptureSlice(...a),
     ...createUiSlice(...a),
+    ...createPreferencesSlice(...a),
+    ...createNavigationSlice(...a),
   }));
 }
 

@@ -7,6 +7,7 @@ import { applyResultDelta } from '../../shared/result-delta';
 import type { AnalyzerData } from './analyzer-state';
 import { initialAnalysis, normalizeResult } from './analysis-slice';
 import { initialPacketList, receiveCounts } from './packet-list-slice';
+import { RowCache } from './row-cache';
 import { initialSelection } from './selection-slice';
 import { makeNotice } from './ui-slice';
 
@@ -18,6 +19,7 @@ export type BackendEvent = { [C in StateEventChannel]: { channel: C; payload: Ev
 function reset(state: AnalyzerData, payload: EventChannels['analysis:reset']): Partial<AnalyzerData> {
   return {
     ...initialPacketList(),
+    rowCache: new RowCache(0, null, state.rowCache.fields),
     sort: state.sort,
     ...initialSelection(),
     ...initialAnalysis(),

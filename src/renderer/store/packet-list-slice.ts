@@ -21,12 +21,14 @@ export interface PacketListData {
   rowsArrived: number;
   /** A sort or filter is being applied by the back end. */
   viewPending: boolean;
+  /** Frames marked (Ctrl+M) in the whole capture, as the back end last said. */
+  markedCount: number;
 }
 
 export type PacketListSlice = PacketListData;
 
 export function initialPacketList(): PacketListData {
-  return { frameCount: 0, displayedCount: 0, listVersion: 0, firstTimeUs: null, sort: null, rowCache: new RowCache(0), rowsArrived: 0, viewPending: false };
+  return { frameCount: 0, displayedCount: 0, listVersion: 0, firstTimeUs: null, sort: null, rowCache: new RowCache(0), rowsArrived: 0, viewPending: false, markedCount: 0 };
 }
 
 const isCount = (n: unknown): n is number => typeof n === 'number' && Number.isSafeInteger(n) && n >= 0;
@@ -42,6 +44,7 @@ export function receiveCounts(state: PacketListData, counts: FrameCounts): Parti
     frameCount: counts.frames,
     displayedCount: counts.displayed,
     firstTimeUs,
+    ...(typeof counts.marked === 'number' && Number.isSafeInteger(counts.marked) ? { markedCount: counts.marked } : {}),
     ...(changed ? { listVersion: counts.version, rowCache: new RowCache(counts.version, state.rowCache) } : {}),
   };
 }

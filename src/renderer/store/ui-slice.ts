@@ -3,10 +3,11 @@
 
 import type { StateCreator } from 'zustand';
 import type { StatsViewKind } from '../../shared/statistics';
+import type { TimeFormat } from '../format/time-display';
 import type { AnalyzerState } from './analyzer-state';
 
+export type { TimeFormat };
 export type SideTab = 'sessions' | 'transcript' | 'endpoints' | 'contacts' | 'files' | 'expert';
-export type TimeFormat = 'relative' | 'absolute';
 
 export interface Notice {
   id: number;
@@ -21,6 +22,15 @@ export interface PaneLayout {
   treeFraction: number;
   /** Width of the side panel in pixels. */
   sideWidth: number;
+  /** Height of the side panel when it is detached into the lower pane, in pixels. */
+  sideHeight: number;
+}
+
+const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
+
+/** The panes' first sizes: a side panel of about 30 % of the window, so the bytes pane shows its text column at 1400 px. */
+export function initialPaneLayout(windowWidth = globalThis.innerWidth ?? 1600): PaneLayout {
+  return { listFraction: 0.55, treeFraction: 0.42, sideWidth: Math.round(clamp(windowWidth * 0.3, 300, 540)), sideHeight: 260 };
 }
 
 export interface UiData {
@@ -53,7 +63,7 @@ export interface UiSlice extends UiData {
 export function initialUi(): UiData {
   return {
     timeFormat: 'relative', sideTab: 'sessions', selectedSession: null, notice: null, gotoOpen: false, statsView: null, followStream: null, dragActive: false,
-    layout: { listFraction: 0.55, treeFraction: 0.45, sideWidth: 540 },
+    layout: initialPaneLayout(),
   };
 }
 
@@ -61,14 +71,14 @@ export function makeNotice(previous: Notice | null, kind: Notice['kind'], text: 
   return { id: (previous?.id ?? 0) + 1, kind, text };
 }
 
-const clamp = (value: number, min: number, max: number): number => Math.min(max, Math.max(min, value));
-
 export function resizeLayout(layout: PaneLayout, change: Partial<PaneLayout>): PaneLayout {
   const next = { ...layout, ...change };
   return {
     listFraction: clamp(next.listFraction, 0.15, 0.85),
     treeFraction: clamp(next.treeFraction, 0.2, 0.8),
-    sideWidth: clamp(next.sideWidth, 260, 1200),
+    // Bounded only by what stays usable; the workspace keeps room for the packet panes.
+    sideWidth: clamp(next.sideWidth, 200, 3000),
+    sideHeight: clamp(next.sideHeight, 120, 2000),
   };
 }
 

@@ -97,6 +97,7 @@ export const FIELDS: readonly FieldDef[] = [
   },
   // frame.*
   { name: 'frame.number', type: 'number', description: 'Frame number (1-based)', values: (f) => [f.number] },
+  { name: 'frame.marked', type: 'number', description: 'The frame is marked (Ctrl+M): 1, else 0', values: (f) => [f.marked ? 1 : 0] },
   { name: 'frame.len', type: 'number', description: 'Frame length on the wire, in bytes', values: (f) => one(f.length) },
   { name: 'frame.cap_len', type: 'number', description: 'Captured length, in bytes', values: (f) => one(f.capturedLength) },
   { name: 'frame.time', type: 'time', description: 'Arrival time (compare with "2006-03-17 10:00:00", UTC unless a zone is given)', values: (f) => one(f.timeUs) },

@@ -19,6 +19,8 @@ export const FrameLayer = {
 
 export interface FrameFields {
   number: number;
+  /** frame.marked: the user marked the frame (Ctrl+M). */
+  marked?: boolean;
   /** frame.len (on the wire) and frame.cap_len (captured). */
   length?: number;
   capturedLength?: number;

@@ -22,7 +22,7 @@ function windowNodes(window: number, scale: WindowScale, at: number): TreeNode[]
   const nodes: TreeNode[] = [withField(field(`Window: ${window}`, at, 2), 'tcp.window_size_value', window)];
   if (scale === 'syn') return nodes;
   const shift = typeof scale === 'number' ? scale : 0;
-  nodes.push({ label: `[Calculated window size: ${window * 2 ** shift}]` });
+  nodes.push(withField({ label: `[Calculated window size: ${window * 2 ** shift}]` }, 'tcp.window_size', window * 2 ** shift));
   const factor = scale === 'unknown' ? '-1 (unknown)' : scale === 'unused' ? '-2 (no window scaling used)' : String(2 ** shift);
   nodes.push({ label: `[Window size scaling factor: ${factor}]` });
   return nodes;

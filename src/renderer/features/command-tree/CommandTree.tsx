@@ -50,7 +50,8 @@ export function CommandTree() {
       menu.open(anchorBelow(containerRef.current?.querySelector('.tree-line.selected')), treeNodeMenu(actions, line, lines));
     } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'c' && line) {
       void copyText(line.node.label);
-    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    } else if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && !(event.ctrlKey || event.metaKey)) {
+      // (Ctrl+↑/↓ is the window's "previous/next packet".)
       const next = lines[Math.max(0, Math.min(lines.length - 1, index + (event.key === 'ArrowDown' ? 1 : -1)))];
       if (next) select(next);
     } else if (event.key === 'ArrowRight' && line) toggle(line, true);

@@ -2,12 +2,14 @@
 // language has one), copying its value, it as a filter, its line, and the visible part of its
 // subtree as indented text (Wireshark's "Copy › All Visible Selected Tree Items").
 
+import { columnField } from '../../../shared/display-filter/column-fields';
 import { fieldFilter } from '../../../shared/display-filter/filter-expression';
 import type { AnalyzerActions } from '../../app/analyzer-actions';
 import { copyText } from '../../app/clipboard';
 import { filterMenuEntries } from '../../app/filter-menu';
 import type { MenuEntry } from '../../components/ContextMenu';
 import { analyzerStore } from '../../store/analyzer-state';
+import { applyAsColumnEntry } from '../packet-list/apply-as-column';
 import type { TreeLine } from './tree-lines';
 
 /** The visible lines of `path`'s subtree (itself first), indented four spaces a level below it. */
@@ -30,7 +32,9 @@ export function treeNodeMenu(actions: AnalyzerActions, line: TreeLine, lines: re
   if (linked !== undefined) {
     entries.push({ label: `Go to linked frame ${linked}`, testId: 'go-to-linked', onSelect: () => analyzerStore.getState().selectFrame(linked, true) }, { kind: 'separator' });
   }
-  if (expression && field) entries.push(...filterMenuEntries(actions, [{ label: field.name, expression }]), { kind: 'separator' });
+  if (expression && field) entries.push(...filterMenuEntries(actions, [{ label: field.name, expression }]));
+  if (field && columnField(field.name)) entries.push(applyAsColumnEntry(field.name, line.node.label));
+  if (field) entries.push({ kind: 'separator' });
   if (field) entries.push({ label: 'Copy value', testId: 'copy-value', onSelect: () => void copyText(String(field.value)) });
   if (expression) entries.push({ label: 'Copy as filter', testId: 'copy-filter', onSelect: () => void copyText(expression) });
   entries.push(

@@ -27,7 +27,7 @@ export function DissectionsDialog({ onClose }: { onClose(): void }) {
   async function exportNow(): Promise<void> {
     setBusy(true);
     try {
-      await actions.exportDissections({ format, displayedOnly, ...(range.trim() ? { range: range.trim() } : {}), time: s.timeFormat === 'absolute' ? 'absolute' : 'relative' });
+      await actions.exportDissections({ format, displayedOnly, ...(range.trim() ? { range: range.trim() } : {}), time: s.timeFormat === 'absolute-utc' ? 'absolute' : 'relative' });
       onClose();
     } finally {
       setBusy(false);
@@ -65,7 +65,7 @@ export function DissectionsDialog({ onClose }: { onClose(): void }) {
           <input data-testid="dissections-range" placeholder="all, or e.g. 1-100, 250, 300-" value={range} spellCheck={false} onChange={(e) => setRange(e.target.value)} />
         </label>
       </fieldset>
-      <p className="export-note">Packets go in frame order; the Time column is written as the list shows it ({s.timeFormat === 'absolute' ? 'absolute UTC' : 'seconds since the first packet'}).</p>
+      <p className="export-note">Packets go in frame order; the Time column is written {s.timeFormat === 'absolute-utc' ? 'as absolute UTC time' : 'as seconds since the first packet'} (the export knows these two formats).</p>
     </ExportDialogFrame>
   );
 }

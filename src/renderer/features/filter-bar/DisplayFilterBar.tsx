@@ -9,6 +9,7 @@ import { checkDisplayFilter } from '../../app/filter-check';
 import { IconClose, IconFilter } from '../../components/icons';
 import { formatCount } from '../../format/time-format';
 import { useAnalyzer } from '../../store/analyzer-state';
+import { FilterButtons } from './FilterButtons';
 import { recentFilters, rememberFilter } from './recent-filters';
 
 export const DISPLAY_FILTER_INPUT_ID = 'display-filter-input';
@@ -51,7 +52,7 @@ export function DisplayFilterBar() {
           list="display-filter-suggestions"
           spellCheck={false}
           autoComplete="off"
-          placeholder="Apply a display filter … (Ctrl+F), e.g. msnp.cmd == MSG"
+          placeholder="Apply a display filter … (Ctrl+/), e.g. msnp.cmd == MSG"
           aria-invalid={s.check.status === 'invalid'}
           value={s.text}
           onChange={(e) => s.edit(e.target.value, checkDisplayFilter(e.target.value))}
@@ -66,6 +67,7 @@ export function DisplayFilterBar() {
         </button>
       </div>
       <datalist id="display-filter-suggestions" data-testid="display-filter-suggestions">{suggestions.map((x) => <option key={x} value={x} />)}</datalist>
+      <FilterButtons />
       <div className="filter-status" role="status" data-testid="filter-status">
         {s.check.status === 'invalid' ? (
           <span className="filter-error" data-testid="filter-error">

@@ -1,9 +1,9 @@
-// Columns of the packet list (Wireshark's defaults). The time column shows seconds since the
-// first frame or the absolute UTC time, as chosen in the toolbar.
+// Columns of the packet list (Wireshark's defaults). The time column shows the format and
+// precision chosen in View → Time Display Format (the toolbar's time control): time-display.ts.
 
 import { createColumnHelper, type SortingState } from '@tanstack/react-table';
 import type { FrameRow } from '../../../shared/model';
-import { formatAbsoluteTime, formatRelativeTime } from '../../format/time-format';
+import { timeColumnText, type TimePrecision } from '../../format/time-display';
 import type { SortColumn, SortSpec } from '../../../shared/packet-page';
 import type { TimeFormat } from '../../store/ui-slice';
 import { CapturedText } from '../../components/CapturedText';
@@ -11,11 +11,13 @@ import { CapturedText } from '../../components/CapturedText';
 export interface PacketTableMeta {
   firstTimeUs: number | null;
   timeFormat: TimeFormat;
+  /** Automatic (µs) when not given. */
+  timePrecision?: TimePrecision;
 }
 
-/** The Time column's text for a frame, in the chosen format. */
-export function timeText(timeUs: number, meta: PacketTableMeta): string {
-  return meta.timeFormat === 'absolute' ? formatAbsoluteTime(timeUs) : formatRelativeTime(timeUs, meta.firstTimeUs);
+/** The Time column's text for a row, in the chosen format and precision. */
+export function timeText(row: FrameRow, meta: PacketTableMeta): string {
+  return timeColumnText(row, { format: meta.timeFormat, precision: meta.timePrecision ?? 'auto', firstTimeUs: meta.firstTimeUs });
 }
 
 const column = createColumnHelper<FrameRow>();
@@ -26,7 +28,7 @@ export const packetColumns = [
     id: 'time',
     header: 'Time',
     size: 110,
-    cell: (c) => timeText(c.getValue(), c.table.options.meta as PacketTableMeta),
+    cell: (c) => timeText(c.row.original, c.table.options.meta as PacketTableMeta),
   }),
   column.accessor('source', { id: 'source', header: 'Source', size: 150, cell: (c) => c.getValue() }),
   column.accessor('destination', { id: 'destination', header: 'Destination', size: 150, cell: (c) => c.getValue() }),

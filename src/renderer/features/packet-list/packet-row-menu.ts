@@ -1,9 +1,11 @@
 // The packet list's context menu for one row: filters on its connection (tcp.stream), its
 // addresses and its MSNP commands, "Filter on this connection", and copying the row as a summary
-// line (the columns as shown, tab-separated) or as one of those filters.
+// line (the columns as shown, tab-separated) or as one of those filters; the transcript of the
+// session the frame belongs to; mark it or set it as time reference.
 
 import { fieldFilter } from '../../../shared/display-filter/filter-expression';
-import type { FrameRow } from '../../../shared/model';
+import type { FrameRow, SessionRecord } from '../../../shared/model';
+import { analyzerStore } from '../../store/analyzer-state';
 import type { AnalyzerActions } from '../../app/analyzer-actions';
 import { copyText } from '../../app/clipboard';
 import { applyFilterText, filterMenuEntries, type FilterChoice } from '../../app/filter-menu';
@@ -38,16 +40,33 @@ export function packetRowFilters(row: FrameRow): FilterChoice[] {
 /** The row as the packet list shows it: No., Time, Source, Destination, Protocol, Length, Info, tab-separated. */
 export function packetSummaryLine(row: FrameRow, meta: PacketTableMeta): string {
   // A tab or line break inside a captured Info text would split the line's columns.
-  return [row.number, timeText(row.timeUs, meta), row.source, row.destination, row.protocol, row.length, row.info].map((cell) => String(cell).replace(/[\t\r\n]/g, ' ')).join('\t');
+  return [row.number, timeText(row, meta), row.source, row.destination, row.protocol, row.length, row.info].map((cell) => String(cell).replace(/[\t\r\n]/g, ' ')).join('\t');
 }
 
-export function packetRowMenu(actions: AnalyzerActions, row: FrameRow, meta: PacketTableMeta): MenuEntry[] {
+/** The switchboard sessions whose connections carry the row's frame (a chat message → its session). */
+export function rowSessions(row: FrameRow, sessions: readonly SessionRecord[]): number[] {
+  const connection = row.connection;
+  return connection === undefined ? [] : sessions.filter((s) => s.connections.includes(connection)).map((s) => s.id);
+}
+
+export function packetRowMenu(actions: AnalyzerActions, row: FrameRow, meta: PacketTableMeta, sessions: readonly SessionRecord[] = []): MenuEntry[] {
   const filters = packetRowFilters(row);
   const connection = connectionFilter(row);
+  const inSessions = rowSessions(row, sessions);
   return [
+    ...inSessions.map((id): MenuEntry => ({
+      label: `Show session ${id}'s transcript`,
+      testId: `open-session-${id}`,
+      onSelect: () => analyzerStore.getState().openSession(id),
+    })),
+    ...(inSessions.length > 0 ? [{ kind: 'separator' as const }] : []),
     ...filterMenuEntries(actions, filters),
     { label: 'Filter on this connection', testId: 'filter-connection', disabled: connection === null, onSelect: () => connection && applyFilterText(actions, connection) },
     { label: 'Flow graph of this connection', testId: 'flow-graph-connection', disabled: row.stream < 0, onSelect: () => openFlowGraph({ kind: 'stream', stream: row.stream }, row.number) },
+    { kind: 'separator' },
+    // The menu opens on the selected row (a right-click selects it first), so these act on it.
+    { label: row.marked ? 'Unmark Packet' : 'Mark Packet', testId: 'mark-packet', onSelect: () => void actions.mark('toggle') },
+    { label: row.timeReference ? 'Unset Time Reference' : 'Set Time Reference', testId: 'time-reference', onSelect: () => void actions.timeReference('toggle') },
     { kind: 'separator' },
     {
       label: 'Copy',

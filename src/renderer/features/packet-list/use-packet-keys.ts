@@ -23,6 +23,8 @@ export function nextPosition(key: string, current: number, count: number, pageRo
 
 export function usePacketKeys(actions: AnalyzerActions, viewport: number, rowHeight: number) {
   return useCallback((event: KeyboardEvent<HTMLDivElement>) => {
+    // Ctrl+↑/↓ is "previous/next packet" from anywhere (use-shortcuts.ts), not a move of the list's own.
+    if (event.ctrlKey || event.metaKey) return;
     const s = analyzerStore.getState();
     const pageRows = Math.max(1, Math.floor(viewport / rowHeight) - 1);
     if (nextPosition(event.key, -1, s.displayedCount, pageRows) === null) return;

@@ -1,5 +1,6 @@
 // The tabbed side of the window: sessions, transcript, P2P endpoints, contacts & presence, files
-// and expert information, each tab with its count.
+// and expert information, each tab with its count. The tab strip scrolls sideways rather than
+// wrapping; beside it, buttons move the panel below the packets (or back) and collapse it.
 
 import { useShallow } from 'zustand/react/shallow';
 import { useAnalyzer } from '../../store/analyzer-state';
@@ -10,6 +11,7 @@ import { ExpertView } from '../expert/ExpertView';
 import { FilesView } from '../files/FilesView';
 import { SessionsView } from '../sessions/SessionsView';
 import { TranscriptView } from '../transcript/TranscriptView';
+import { SidePanelActions } from './SidePanelActions';
 
 const TABS: Array<{ id: SideTab; label: string; title: string }> = [
   { id: 'sessions', label: 'Sessions', title: 'Switchboard sessions and MSNP connections' },
@@ -40,22 +42,25 @@ export function SidePanel() {
   const View = VIEWS[tab];
   return (
     <div className="side-panel">
-      <div className="tab-strip" role="tablist" aria-label="Analysis views">
-        {TABS.map((t) => (
-          <button
-            key={t.id}
-            type="button"
-            role="tab"
-            aria-selected={tab === t.id}
-            className={`tab${tab === t.id ? ' active' : ''}`}
-            data-testid={`tab-${t.id}`}
-            title={t.title}
-            onClick={() => setTab(t.id)}
-          >
-            {t.label}
-            {counts[t.id] !== undefined && <span className={`tab-count${t.id === 'expert' && expertErrors ? ' has-errors' : ''}`}>{counts[t.id]}</span>}
-          </button>
-        ))}
+      <div className="side-panel-head">
+        <div className="tab-strip" role="tablist" aria-label="Analysis views">
+          {TABS.map((t) => (
+            <button
+              key={t.id}
+              type="button"
+              role="tab"
+              aria-selected={tab === t.id}
+              className={`tab${tab === t.id ? ' active' : ''}`}
+              data-testid={`tab-${t.id}`}
+              title={t.title}
+              onClick={() => setTab(t.id)}
+            >
+              {t.label}
+              {counts[t.id] !== undefined && <span className={`tab-count${t.id === 'expert' && expertErrors ? ' has-errors' : ''}`}>{counts[t.id]}</span>}
+            </button>
+          ))}
+        </div>
+        <SidePanelActions />
       </div>
       <div className="tab-body" role="tabpanel">
         <View />

@@ -16,7 +16,7 @@ import { WatchdogStatus } from './WatchdogStatus';
 export function StatusBar() {
   const actions = useActions();
   const s = useAnalyzer(useShallow((st) => ({
-    label: st.captureLabel, source: st.captureSource, hasCapture: st.hasCapture, progress: st.progress, rows: st.frameCount,
+    label: st.captureLabel, source: st.captureSource, hasCapture: st.hasCapture, progress: st.progress, rows: st.frameCount, marked: st.markedCount,
     commands: commandTotal(st.result?.commandCounts), sessions: st.result?.sessions.length ?? 0, final: st.resultFinal,
     capturing: st.capturing, node: st.detail && st.selectedNode ? nodeAt(st.detail.tree, st.selectedNode) : null, damage: st.result?.captures.find((c) => c.damage)?.damage?.message ?? null,
   })));
@@ -33,6 +33,7 @@ export function StatusBar() {
             {s.capturing ? '● Capturing: ' : ''}<CapturedText text={baseName(s.label) || (s.source === 'live' ? 'Live capture' : 'Capture')} />
           </span>
           <span className="status-item" data-testid="status-frames">Frames: {formatCount(s.rows)}</span>
+          {s.marked > 0 && <span className="status-item" data-testid="status-marked">Marked: {formatCount(s.marked)}</span>}
           <span className="status-item" data-testid="status-commands">MSNP commands: {formatCount(s.commands)}</span>
           <span className="status-item" data-testid="status-sessions">Sessions: {formatCount(s.sessions)}</span>
           {s.damage && <span className="status-item status-warning" title={showInvisible(s.damage)}>⚠ Damaged capture: <CapturedText text={s.damage} /></span>}

@@ -1,5 +1,5 @@
 // Toolbar "Save…": Wireshark's Export Specified Packets for the capture (file or live, during or
-// after the capture): all frames, those the display filter shows, or only those of MSNP
+// after the capture): all frames, those the display filter shows, the marked ones, or only those of MSNP
 // connections, optionally narrowed to a range of frame numbers, as pcapng or pcap. The browser
 // mode has no File menu, so this is where saving lives there; in Electron it mirrors File > Save.
 // Where the file goes is the actions' business (a save dialog in Electron, a download in the browser).
@@ -13,11 +13,11 @@ import { useDismiss } from '../../components/use-dismiss';
 import { formatCount } from '../../format/time-format';
 import { useAnalyzer } from '../../store/analyzer-state';
 
-type Choice = 'all' | 'displayed' | 'msnp';
+type Choice = 'all' | 'displayed' | 'marked' | 'msnp';
 
 export function SaveMenu() {
   const actions = useActions();
-  const s = useAnalyzer(useShallow((st) => ({ canSave: st.hasCapture && st.frameCount > 0, filtered: st.appliedFilter !== '', shown: st.displayedCount })));
+  const s = useAnalyzer(useShallow((st) => ({ canSave: st.hasCapture && st.frameCount > 0, filtered: st.appliedFilter !== '', shown: st.displayedCount, marked: st.markedCount })));
   const [open, setOpen] = useState(false);
   const [saving, setSaving] = useState(false);
   const [range, setRange] = useState('');
@@ -32,6 +32,7 @@ export function SaveMenu() {
     setSaving(true);
     const request: SaveRequest = { msnpOnly: choice === 'msnp', format };
     if (choice === 'displayed') request.displayedOnly = true;
+    if (choice === 'marked') request.markedOnly = true;
     if (range.trim() !== '') request.range = range.trim();
     try {
       await actions.saveCapture(request);
@@ -43,6 +44,7 @@ export function SaveMenu() {
   const choices: { choice: Choice; label: string; testId: string; hint?: string }[] = [
     { choice: 'all', label: 'All frames', testId: 'capture-save-all' },
     ...(s.filtered ? [{ choice: 'displayed' as const, label: 'Displayed frames', testId: 'capture-save-displayed', hint: formatCount(s.shown) }] : []),
+    ...(s.marked > 0 ? [{ choice: 'marked' as const, label: 'Marked frames', testId: 'capture-save-marked', hint: formatCount(s.marked) }] : []),
     { choice: 'msnp', label: 'MSNP frames only', testId: 'capture-save-msnp' },
   ];
   return (

@@ -1,4 +1,5 @@
-// The main toolbar: open/close/save, statistics, follow stream, live capture, time format and export.
+// The main toolbar: open/close/save, statistics, follow stream, Go (navigation), the View menu
+// (browser mode), live capture, time format and export. It wraps onto a second row in a narrow window.
 
 import { useShallow } from 'zustand/react/shallow';
 import { useActions, useAnalyzerContext } from '../../app/analyzer-context';
@@ -9,13 +10,14 @@ import { ExportMenu } from '../exports/ExportMenu';
 import { CaptureControls } from './CaptureControls';
 import { SaveMenu } from './SaveMenu';
 import { StatisticsMenu } from './StatisticsMenu';
+import { NavigationMenu } from './NavigationMenu';
+import { TimeFormatControl } from './TimeFormatControl';
+import { ViewMenu } from '../view-menu/ViewMenu';
 
 export function Toolbar() {
-  const { chooseFiles } = useAnalyzerContext();
+  const { chooseFiles, api } = useAnalyzerContext();
   const actions = useActions();
-  const { hasCapture, timeFormat, setTimeFormat, hasResult } = useAnalyzer(useShallow((s) => ({
-    hasCapture: s.hasCapture, timeFormat: s.timeFormat, setTimeFormat: s.setTimeFormat, hasResult: s.result !== null,
-  })));
+  const { hasCapture, hasResult } = useAnalyzer(useShallow((s) => ({ hasCapture: s.hasCapture, hasResult: s.result !== null })));
   return (
     <header className="toolbar" role="toolbar" aria-label="Main toolbar">
       <span className="app-title">MSNP Analyzer</span>
@@ -29,17 +31,13 @@ export function Toolbar() {
       <ExportMenu />
       <StatisticsMenu />
       <FollowStreamButton />
+      <NavigationMenu />
+      {/* The Electron app has View in its menu bar. */}
+      {api.mode === 'browser' && <ViewMenu />}
       <span className="toolbar-separator" />
       <CaptureControls />
       <span className="toolbar-spacer" />
-      <div className="segmented" role="group" aria-label="Time format">
-        <button type="button" aria-pressed={timeFormat === 'relative'} data-testid="time-relative" onClick={() => setTimeFormat('relative')} title="Seconds since the first packet">
-          Relative
-        </button>
-        <button type="button" aria-pressed={timeFormat === 'absolute'} data-testid="time-absolute" onClick={() => setTimeFormat('absolute')} title="Date and time of day (UTC)">
-          Absolute
-        </button>
-      </div>
+      <TimeFormatControl />
       <button type="button" className="tool-button" data-testid="export-json" disabled={!hasResult} onClick={() => void actions.exportAnalysis('json')} title="Export the analysis as JSON (Ctrl+Shift+E)">
         <IconExport /> JSON
       </button>
